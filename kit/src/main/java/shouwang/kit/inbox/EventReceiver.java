@@ -1,0 +1,147 @@
+package shouwang.kit.inbox;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import shouwang.kit.events.CloudEvents;
+import shouwang.kit.events.ReceivedEvent;
+import shouwang.kit.problem.DomainException;
+
+/**
+ * Applies one Kafka record exactly once: parses the CloudEvent, then in ONE transaction records {@code (consumer,
+ * ce_id)} in the inbox and runs the effect. A redelivery finds the inbox row and does nothing. A record that cannot be
+ * parsed or applied is rethrown as {@link PoisonRecordException}, which the channel's dead-letter strategy sends to
+ * {@code <topic>.dlq} with the reason in the {@code dead-letter-reason} header; the consumer carries on.
+ * Transient failures (database unavailable, lock conflicts) are retried a few times first.
+ */
+@ApplicationScoped
+public class EventReceiver {
+
+    private static final Logger LOG = Logger.getLogger(EventReceiver.class);
+    private static final int ATTEMPTS = 4;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    public void receive(String consumer, ConsumerRecord<String, String> record, Consumer<ReceivedEvent> effect) {
+        ReceivedEvent event = parse(record);
+        for (int attempt = 1;; attempt++) {
+            try {
+                boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+                    if (!inbox.firstDelivery(consumer, event.id())) {
+                        return false;
+                    }
+                    effect.accept(event);
+                    return true;
+                });
+                if (!applied) {
+                    LOG.debugf("%s skipped duplicate event %s (%s)", consumer, event.id(), event.type());
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (isPoison(e)) {
+                    throw new PoisonRecordException(event.name() + " " + event.id() + " cannot be applied: "
+                            + rootMessage(e), e);
+                }
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warnf("%s failed to apply event %s (attempt %d), retrying: %s", consumer, event.id(), attempt,
+                        rootMessage(e));
+                pause(attempt);
+            }
+        }
+    }
+
+    /** Binary mode (ce_* headers) as our producers write it; structured mode accepted from partner systems. */
+    public ReceivedEvent parse(ConsumerRecord<String, String> record) {
+        if (record.value() == null || record.value().isBlank()) {
+            throw new PoisonRecordException("empty record value");
+        }
+        JsonNode body;
+        try {
+            body = objectMapper.readTree(record.value());
+        } catch (JsonProcessingException e) {
+            throw new PoisonRecordException("value is not JSON: " + e.getOriginalMessage(), e);
+        }
+        String id = CloudEvents.header(record.headers(), CloudEvents.ID);
+        if (id == null && body.hasNonNull("specversion") && body.hasNonNull("id")) {
+            return new ReceivedEvent(body.get("id").asText(), text(body, "type"), text(body, "source"),
+                    time(text(body, "time")), text(body, "subject"), record.key(), body.get("data"));
+        }
+        if (id == null || id.isBlank()) {
+            throw new PoisonRecordException("missing ce_id header");
+        }
+        String type = CloudEvents.header(record.headers(), CloudEvents.TYPE);
+        if (type == null || type.isBlank()) {
+            throw new PoisonRecordException("missing ce_type header");
+        }
+        return new ReceivedEvent(id, type, CloudEvents.header(record.headers(), CloudEvents.SOURCE),
+                time(CloudEvents.header(record.headers(), CloudEvents.TIME)),
+                CloudEvents.header(record.headers(), CloudEvents.SUBJECT), record.key(), body);
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
+    private static OffsetDateTime time(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new PoisonRecordException("ce_time is not an RFC 3339 timestamp: " + value, e);
+        }
+    }
+
+    private static boolean isPoison(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PoisonRecordException || cause instanceof IllegalArgumentException
+                    || cause instanceof JsonProcessingException || cause instanceof DomainException
+                    || cause instanceof ConstraintViolationException || cause instanceof NullPointerException
+                    || cause instanceof ClassCastException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(200L * attempt * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

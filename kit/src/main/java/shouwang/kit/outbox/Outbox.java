@@ -1,0 +1,89 @@
+package shouwang.kit.outbox;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import shouwang.kit.events.CloudEvents;
+
+/**
+ * Records an event in the caller's transaction. The event reaches Kafka only if that transaction commits, and it
+ * reaches Kafka even if the process dies right after the commit: the relay picks the row up on the next start.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final String WAKE_REGISTERED = Outbox.class.getName() + ".wake";
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    /**
+     * @param topic     Kafka topic, e.g. {@code cadre-profiles}
+     * @param key       record key, the cadre id where there is one
+     * @param eventName e.g. {@code CadreRegistered}; becomes {@code ce_type = shouwang.CadreRegistered.v1}
+     * @param data      serialised as the JSON data of the CloudEvent
+     * @return the event id, which becomes {@code ce_id}
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String topic, String key, String eventName, Object data) {
+        UUID id = UUID.randomUUID();
+        // A native insert makes Hibernate flush pending entity changes first, so the aggregate's row lock is taken
+        // before the outbox sequence number: for one key, sequence order is commit order.
+        entityManager.createNativeQuery(
+                "insert into outbox_event (id, topic, event_key, event_type, payload) values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, id)
+                .setParameter(2, topic)
+                .setParameter(3, key)
+                .setParameter(4, CloudEvents.typeOf(eventName))
+                .setParameter(5, toJson(data))
+                .executeUpdate();
+        wakeRelayAfterCommit();
+        return id;
+    }
+
+    private String toJson(Object data) {
+        try {
+            return objectMapper.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event data is not serialisable: " + data.getClass().getName(), e);
+        }
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+}

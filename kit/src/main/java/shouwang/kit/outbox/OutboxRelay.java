@@ -1,0 +1,295 @@
+package shouwang.kit.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+import shouwang.kit.events.CloudEvents;
+
+/**
+ * Sends committed outbox rows to Kafka as binary-mode CloudEvents, in sequence order, and marks them published only
+ * once the broker has acknowledged them. A send that fails leaves the rows unpublished and is retried with backoff,
+ * so nothing is lost; a retry after a partial send can duplicate a record, which consumers absorb through the inbox.
+ * <p>
+ * One relay at a time per database: the batch runs under a transaction-scoped advisory lock, so several replicas
+ * can run side by side without reordering events of one key.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long ADVISORY_LOCK_ID = 0x5348_4F55_5741_4E47L; // "SHOUWANG"
+    private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    MeterRegistry meters;
+
+    private final Semaphore wakeups = new Semaphore(0);
+    private final AtomicLong published = new AtomicLong();
+    private volatile boolean running;
+    private volatile Thread worker;
+    private KafkaProducer<String, byte[]> producer;
+
+    void start(@Observes StartupEvent event) {
+        if (!config.relay().enabled()) {
+            LOG.info("Outbox relay disabled by configuration");
+            return;
+        }
+        producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+        meters.more().counter("shouwang.outbox.published", List.of(), published);
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+        LOG.infof("Outbox relay started, source=%s", config.source());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        Thread thread = worker;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Called after every commit that wrote outbox rows. */
+    public void wake() {
+        wakeups.release();
+    }
+
+    /** Events this process has sent and seen acknowledged since start. */
+    public long publishedCount() {
+        return published.get();
+    }
+
+    private void loop() {
+        Duration backoff = Duration.ofMillis(200);
+        boolean failing = false;
+        while (running) {
+            try {
+                int sent = relayBatch();
+                if (failing) {
+                    LOG.infof("Outbox relay recovered: Kafka acknowledges again");
+                    failing = false;
+                }
+                backoff = Duration.ofMillis(200);
+                if (sent < config.relay().batchSize()) {
+                    wakeups.tryAcquire(config.relay().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeups.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (!running) {
+                    return;
+                }
+                if (!failing) {
+                    LOG.warnf("Outbox relay cannot publish, will retry until Kafka acknowledges: %s", rootMessage(e));
+                    failing = true;
+                }
+                sleep(backoff);
+                backoff = min(backoff.multipliedBy(2), config.relay().maxBackoff());
+            }
+        }
+    }
+
+    /** Sends one batch under the relay lock; returns how many rows were published. */
+    private int relayBatch() throws SQLException, Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (!tryRelayLock(connection)) {
+                    connection.rollback();
+                    return 0;
+                }
+                List<PendingEvent> batch = readBatch(connection);
+                if (batch.isEmpty()) {
+                    connection.rollback();
+                    return 0;
+                }
+                send(batch);
+                markPublished(connection, batch);
+                connection.commit();
+                published.addAndGet(batch.size());
+                LOG.debugf("Outbox relay published %d events up to seq %d", batch.size(), batch.get(batch.size() - 1).seq);
+                return batch.size();
+            } catch (Exception e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private boolean tryRelayLock(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            statement.setLong(1, ADVISORY_LOCK_ID);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
+    }
+
+    private List<PendingEvent> readBatch(Connection connection) throws SQLException {
+        List<PendingEvent> batch = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select seq, id, topic, event_key, event_type, payload, created_at from outbox_event "
+                        + "where published_at is null order by seq limit ?")) {
+            statement.setInt(1, config.relay().batchSize());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    batch.add(new PendingEvent(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5), rows.getString(6), rows.getObject(7, OffsetDateTime.class)));
+                }
+            }
+        }
+        return batch;
+    }
+
+    private void send(List<PendingEvent> batch) throws Exception {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (PendingEvent event : batch) {
+            acks.add(producer.send(toRecord(event)));
+        }
+        producer.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(PendingEvent event) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CloudEvents.SPECVERSION, bytes(CloudEvents.SPEC_VERSION));
+        headers.add(CloudEvents.ID, bytes(event.id));
+        headers.add(CloudEvents.SOURCE, bytes(config.source()));
+        headers.add(CloudEvents.TYPE, bytes(event.type));
+        headers.add(CloudEvents.TIME, bytes(RFC3339.format(event.createdAt)));
+        headers.add(CloudEvents.CONTENT_TYPE, bytes(CloudEvents.JSON));
+        if (event.key != null) {
+            headers.add(CloudEvents.SUBJECT, bytes(event.key));
+        }
+        return new ProducerRecord<>(event.topic, null, event.key, bytes(event.payload), headers);
+    }
+
+    private void markPublished(Connection connection, List<PendingEvent> batch) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "update outbox_event set published_at = now() where seq = any (?)")) {
+            statement.setArray(1, connection.createArrayOf("bigint", batch.stream().map(e -> e.seq).toArray()));
+            statement.executeUpdate();
+        }
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void purgePublished() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "delete from outbox_event where published_at < now() - ?::interval")) {
+            statement.setString(1, config.relay().retention().toSeconds() + " seconds");
+            int purged = statement.executeUpdate();
+            if (purged > 0) {
+                LOG.infof("Outbox purged %d published events older than %s", purged, config.relay().retention());
+            }
+        }
+    }
+
+    private Map<String, Object> producerConfig() {
+        Map<String, Object> properties = new HashMap<>();
+        // Same "kafka." prefix the messaging connector reads, so security settings are configured once.
+        Config all = ConfigProvider.getConfig();
+        for (String name : all.getPropertyNames()) {
+            if (name.startsWith("kafka.") && !name.startsWith("kafka.devservices")) {
+                all.getOptionalValue(name, String.class).ifPresent(value -> properties.put(name.substring(6), value));
+            }
+        }
+        properties.putIfAbsent(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG,
+                all.getOptionalValue("quarkus.application.name", String.class).orElse("shouwang") + "-outbox-relay");
+        return properties;
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private record PendingEvent(long seq, String id, String topic, String key, String type, String payload,
+            OffsetDateTime createdAt) {
+    }
+}

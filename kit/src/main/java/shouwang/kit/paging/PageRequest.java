@@ -1,0 +1,57 @@
+package shouwang.kit.paging;
+
+import jakarta.ws.rs.QueryParam;
+
+import shouwang.kit.problem.InvalidFieldsException;
+import shouwang.kit.problem.QueryParams;
+
+/** {@code ?page=0&size=50} as a bean parameter; bad values are a 400 naming the parameter. */
+public class PageRequest {
+
+    public static final int DEFAULT_SIZE = 50;
+    public static final int MAX_SIZE = 500;
+
+    @QueryParam("page")
+    String page;
+
+    @QueryParam("size")
+    String size;
+
+    public PageRequest() {
+    }
+
+    private PageRequest(int page, int size) {
+        this.page = Integer.toString(page);
+        this.size = Integer.toString(size);
+    }
+
+    public static PageRequest of(int page, int size) {
+        return new PageRequest(page, size);
+    }
+
+    public int page() {
+        Integer value = QueryParams.integer("page", page);
+        if (value == null) {
+            return 0;
+        }
+        if (value < 0) {
+            throw InvalidFieldsException.of("page", "must be 0 or more");
+        }
+        return value;
+    }
+
+    public int size() {
+        Integer value = QueryParams.integer("size", size);
+        if (value == null) {
+            return DEFAULT_SIZE;
+        }
+        if (value < 1 || value > MAX_SIZE) {
+            throw InvalidFieldsException.of("size", "must be between 1 and " + MAX_SIZE);
+        }
+        return value;
+    }
+
+    public int offset() {
+        return page() * size();
+    }
+}

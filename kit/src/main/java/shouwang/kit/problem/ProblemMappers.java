@@ -1,0 +1,190 @@
+package shouwang.kit.problem;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * The one place that turns exceptions into RFC 9457 problem+json. Bad input always ends as a 4xx naming the field;
+ * only a genuine server fault is a 500, logged with an error id the client can quote.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        List<Problem.Violation> violations = e instanceof InvalidFieldsException invalid ? invalid.violations() : List.of();
+        return respond(e.status(), e.title(), e.getMessage(), uri, violations);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolations(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            violations.add(new Problem.Violation(fieldOf(violation.getPropertyPath()), violation.getMessage()));
+        }
+        violations.sort((a, b) -> a.field().compareTo(b.field()));
+        return respond(400, "Bad Request", "The request has invalid fields", uri, violations);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return respond(400, "Bad Request", "Malformed JSON: " + e.getOriginalMessage(), uri,
+                List.of(new Problem.Violation("body", "is not valid JSON")));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return respond(400, "Bad Request", "The request body does not match the expected shape", uri,
+                List.of(new Problem.Violation(pathOf(e), describe(e))));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        return mismatchedInput(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri) {
+        return mismatchedInput(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response valueInstantiation(ValueInstantiationException e, UriInfo uri) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        return respond(400, "Bad Request", "The request body does not match the expected shape", uri,
+                List.of(new Problem.Violation(pathOf(e), String.valueOf(cause.getMessage()))));
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        return respond(400, "Bad Request", "The request body does not match the expected shape", uri,
+                List.of(new Problem.Violation(pathOf(e), e.getOriginalMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(403, "Forbidden", "Your role does not allow this request", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonParseException parse) {
+            return malformedJson(parse, uri);
+        }
+        if (cause instanceof MismatchedInputException mismatch) {
+            return mismatchedInput(mismatch, uri);
+        }
+        if (cause instanceof JsonMappingException mapping) {
+            return jsonMapping(mapping, uri);
+        }
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+        return respond(status, title, e.getMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unhandled error %s on %s", errorId, uri.getPath());
+        return respond(500, "Internal Server Error", "Unexpected error; quote error id " + errorId, uri, List.of());
+    }
+
+    private static Response respond(int status, String title, String detail, UriInfo uri,
+            List<Problem.Violation> violations) {
+        Problem problem = new Problem("about:blank", title, status, detail, uri == null ? null : "/" + uri.getPath()
+                .replaceFirst("^/", ""), violations);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** {@code create.request.contacts[1].phone} → {@code contacts[1].phone}: drops the Java method and parameter. */
+    static String fieldOf(Path path) {
+        StringBuilder field = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getIndex() != null && field.length() > 0) {
+                field.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null && field.length() > 0) {
+                field.append('[').append(node.getKey()).append(']');
+            }
+            if (node.getName() != null) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        if (field.length() == 0) {
+            return parameter == null ? "body" : parameter;
+        }
+        return field.toString();
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "body" : path.toString();
+    }
+
+    private static String describe(MismatchedInputException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        Class<?> target = e.getTargetType();
+        if (target != null && target.isEnum()) {
+            return "must be one of " + Arrays.toString(target.getEnumConstants());
+        }
+        if (target != null) {
+            String expected = switch (target.getSimpleName()) {
+                case "LocalDate" -> "an ISO-8601 date (YYYY-MM-DD)";
+                case "OffsetDateTime", "Instant", "ZonedDateTime" -> "an ISO-8601 instant (2026-01-31T08:00:00Z)";
+                case "LocalDateTime" -> "an ISO-8601 date-time";
+                case "Duration" -> "an ISO-8601 duration (PT24H)";
+                case "UUID" -> "a UUID";
+                case "int", "Integer", "long", "Long" -> "an integer";
+                case "boolean", "Boolean" -> "true or false";
+                default -> "a value of type " + target.getSimpleName();
+            };
+            return "must be " + expected;
+        }
+        return e.getOriginalMessage();
+    }
+}

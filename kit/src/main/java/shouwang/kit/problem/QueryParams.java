@@ -1,0 +1,89 @@
+package shouwang.kit.problem;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * Parses query and path parameters with a 400 naming the parameter. JAX-RS would answer a failed conversion of a
+ * typed parameter with a bare 404, which tells a client nothing.
+ */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    public static LocalDate date(String name, String raw) {
+        if (blank(raw)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            throw InvalidFieldsException.of(name, "must be an ISO-8601 date (YYYY-MM-DD)");
+        }
+    }
+
+    public static YearMonth month(String name, String raw) {
+        if (blank(raw)) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            throw InvalidFieldsException.of(name, "must be a month (YYYY-MM)");
+        }
+    }
+
+    public static Instant instant(String name, String raw) {
+        if (blank(raw)) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(raw.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw InvalidFieldsException.of(name, "must be an ISO-8601 instant (2026-01-31T08:00:00Z)");
+        }
+    }
+
+    public static UUID uuid(String name, String raw) {
+        if (blank(raw)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw InvalidFieldsException.of(name, "must be a UUID");
+        }
+    }
+
+    public static <E extends Enum<E>> E enumValue(String name, String raw, Class<E> type) {
+        if (blank(raw)) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw InvalidFieldsException.of(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    public static Integer integer(String name, String raw) {
+        if (blank(raw)) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(raw.trim());
+        } catch (NumberFormatException e) {
+            throw InvalidFieldsException.of(name, "must be an integer");
+        }
+    }
+
+    private static boolean blank(String raw) {
+        return raw == null || raw.isBlank();
+    }
+}

@@ -1,0 +1,104 @@
+package shouwang.kit.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.common.Endpoint;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+
+/**
+ * A real Kafka broker (KRaft, in this JVM) for tests, started once per JVM and shared by every application start.
+ * Tests may stop and restart it ({@link #stopBroker()}, {@link #startBroker()}) on the same port and log directory,
+ * to prove what happens while Kafka is down.
+ */
+public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
+
+    private static EmbeddedKafkaBroker broker;
+    private static int kafkaPort;
+    private static int controllerPort;
+    private static Path logDir;
+    private static String clusterId;
+    private static KafkaCompanion companion;
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of("kafka.bootstrap.servers", bootstrapServers());
+    }
+
+    @Override
+    public void stop() {
+        // Shared for the JVM's lifetime; the shutdown hook closes it.
+    }
+
+    public static synchronized String bootstrapServers() {
+        if (broker == null) {
+            kafkaPort = freePort();
+            controllerPort = freePort();
+            clusterId = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+            try {
+                logDir = Files.createTempDirectory("shouwang-kafka-");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            startBroker();
+            Runtime.getRuntime().addShutdownHook(new Thread(KafkaBrokerResource::stopBroker));
+        }
+        return "localhost:" + kafkaPort;
+    }
+
+    /** Starts (or restarts) the broker on the same port and log directory. */
+    public static synchronized void startBroker() {
+        if (broker != null && broker.isRunning()) {
+            return;
+        }
+        broker = new EmbeddedKafkaBroker()
+                .withNodeId(1)
+                .withKafkaHost("localhost")
+                .withKafkaPort(kafkaPort)
+                .withControllerPort(controllerPort)
+                .withClusterId(clusterId)
+                .withDeleteLogDirsOnClose(false)
+                .withAdvertisedListeners(new Endpoint("PLAINTEXT", SecurityProtocol.PLAINTEXT, "localhost", kafkaPort))
+                .withAdditionalProperties(properties -> {
+                    properties.put("log.dirs", logDir.toString());
+                    properties.put("num.partitions", "3");
+                    properties.put("auto.create.topics.enable", "true");
+                    properties.put("group.initial.rebalance.delay.ms", "0");
+                    properties.put("offsets.topic.replication.factor", "1");
+                    properties.put("transaction.state.log.replication.factor", "1");
+                    properties.put("transaction.state.log.min.isr", "1");
+                })
+                .start();
+    }
+
+    public static synchronized void stopBroker() {
+        if (broker != null && broker.isRunning()) {
+            broker.close();
+        }
+    }
+
+    /** A companion client for producing and asserting records in tests. */
+    public static synchronized KafkaCompanion companion() {
+        if (companion == null) {
+            companion = new KafkaCompanion(bootstrapServers());
+        }
+        return companion;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
