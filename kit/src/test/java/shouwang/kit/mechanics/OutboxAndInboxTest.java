@@ -1,0 +1,153 @@
+package shouwang.kit.mechanics;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+import shouwang.kit.testing.PlatformTestProfile;
+import shouwang.kit.testing.TestTokens;
+import shouwang.kit.testing.TopicProbe;
+
+/** The kit's promises on a real broker and database: outbox delivery, ordering, inbox dedupe, dead letters. */
+@QuarkusTest
+@TestProfile(PlatformTestProfile.class)
+class OutboxAndInboxTest {
+
+    private static final String TOPIC = "kit-test-notes";
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void aCommittedChangeReachesKafkaAsABinaryCloudEvent() {
+        String key = "cadre-" + UUID.randomUUID();
+        String noteId = writeNote(key, "入院探视");
+
+        List<ConsumerRecord<String, String>> records = TopicProbe.await(TOPIC, r -> key.equals(r.key()), 1,
+                Duration.ofSeconds(30));
+
+        assertThat(records).hasSize(1);
+        ConsumerRecord<String, String> record = records.get(0);
+        assertThat(TopicProbe.header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(TopicProbe.header(record, "ce_type")).isEqualTo("shouwang.NoteWritten.v1");
+        assertThat(TopicProbe.header(record, "ce_source")).isEqualTo("/shouwang/kit-test");
+        assertThat(TopicProbe.header(record, "ce_time")).isNotBlank();
+        assertThat(TopicProbe.header(record, "ce_subject")).isEqualTo(key);
+        assertThat(record.value()).contains(noteId).contains("入院探视");
+        String ceId = TopicProbe.header(record, "ce_id");
+        Object outboxId = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select cast(id as varchar) from outbox_event where event_key = ?1")
+                .setParameter(1, key).getSingleResult());
+        assertThat(ceId).isEqualTo(outboxId);
+    }
+
+    @Test
+    void eventsOfOneKeyArriveInCommitOrder() {
+        String key = "cadre-" + UUID.randomUUID();
+        for (int i = 0; i < 30; i++) {
+            writeNote(key, "change " + i);
+        }
+
+        List<ConsumerRecord<String, String>> records = TopicProbe.await(TOPIC, r -> key.equals(r.key()), 30,
+                Duration.ofSeconds(30));
+
+        assertThat(records).extracting(r -> r.value().replaceAll(".*\"body\":\"(change \\d+)\".*", "$1"))
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 30).mapToObj(i -> "change " + i).toList());
+    }
+
+    @Test
+    void aRolledBackChangePublishesNothing() {
+        String key = "cadre-" + UUID.randomUUID();
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body("{\"key\":\"" + key + "\",\"body\":\"rollback\"}")
+                .post("/api/v1/test-notes").then().statusCode(409);
+        writeNote(key, "after the rollback");
+
+        List<ConsumerRecord<String, String>> records = TopicProbe.await(TOPIC, r -> key.equals(r.key()), 2,
+                Duration.ofSeconds(5));
+
+        assertThat(records).extracting(ConsumerRecord::value).noneMatch(v -> v.contains("\"rollback\""));
+        assertThat(records).extracting(ConsumerRecord::value).anyMatch(v -> v.contains("after the rollback"));
+        assertThat(countNotes(key)).isEqualTo(1);
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceIsAppliedOnce() {
+        String noteId = UUID.randomUUID().toString();
+        String ceId = UUID.randomUUID().toString();
+        String value = "{\"noteId\":\"" + noteId + "\",\"body\":\"twice\"}";
+        TopicProbe.produce(TOPIC, "k-" + noteId, value, TopicProbe.cloudEvent(ceId, "NoteWritten", "/test"));
+        TopicProbe.produce(TOPIC, "k-" + noteId, value, TopicProbe.cloudEvent(ceId, "NoteWritten", "/test"));
+        String marker = UUID.randomUUID().toString();
+        TopicProbe.produce(TOPIC, "k-" + noteId, "{\"noteId\":\"" + marker + "\",\"body\":\"marker\"}",
+                TopicProbe.cloudEvent("NoteWritten"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(marker) == 1);
+        assertThat(applied(noteId)).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedRecordGoesToTheDeadLetterTopicAndTheNextOneIsApplied() {
+        String key = "poison-" + UUID.randomUUID();
+        TopicProbe.produce(TOPIC, key, "{not json", TopicProbe.cloudEvent("NoteWritten"));
+        String unapplicable = UUID.randomUUID().toString();
+        TopicProbe.produce(TOPIC, key, "{\"noteId\":\"" + unapplicable + "\",\"body\":\"unapplicable\"}",
+                TopicProbe.cloudEvent("NoteWritten"));
+        String good = UUID.randomUUID().toString();
+        TopicProbe.produce(TOPIC, key, "{\"noteId\":\"" + good + "\",\"body\":\"good\"}",
+                TopicProbe.cloudEvent("NoteWritten"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(good) == 1);
+        List<ConsumerRecord<String, String>> dead = TopicProbe.await(TOPIC + ".dlq", r -> key.equals(r.key()), 2,
+                Duration.ofSeconds(30));
+        assertThat(dead).hasSize(2);
+        assertThat(TopicProbe.header(dead.get(0), "dead-letter-reason")).contains("not JSON");
+        assertThat(TopicProbe.header(dead.get(1), "dead-letter-reason")).contains("cannot be applied");
+        assertThat(TopicProbe.header(dead.get(0), "ce_id")).isNotBlank();
+        assertThat(applied(unapplicable)).isZero();
+    }
+
+    @Test
+    void aRecordWithoutCloudEventIdIsDeadLettered() {
+        String key = "no-id-" + UUID.randomUUID();
+        TopicProbe.produce(TOPIC, key, "{\"noteId\":\"" + UUID.randomUUID() + "\",\"body\":\"x\"}", java.util.Map.of());
+
+        List<ConsumerRecord<String, String>> dead = TopicProbe.await(TOPIC + ".dlq", r -> key.equals(r.key()), 1,
+                Duration.ofSeconds(30));
+        assertThat(dead).hasSize(1);
+        assertThat(TopicProbe.header(dead.get(0), "dead-letter-reason")).contains("ce_id");
+    }
+
+    private String writeNote(String key, String body) {
+        return given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body("{\"key\":\"" + key + "\",\"body\":\"" + body + "\"}")
+                .post("/api/v1/test-notes").then().statusCode(200).extract().path("id");
+    }
+
+    private long countNotes(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("select count(*) from note where note_key = ?1").setParameter(1, key)
+                .getSingleResult()).longValue());
+    }
+
+    private long applied(String noteId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("select count(*) from applied_note where note_id = ?1")
+                .setParameter(1, UUID.fromString(noteId)).getSingleResult()).longValue());
+    }
+}

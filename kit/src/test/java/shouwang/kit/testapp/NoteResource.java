@@ -1,0 +1,81 @@
+package shouwang.kit.testapp;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import shouwang.kit.outbox.Outbox;
+import shouwang.kit.paging.Page;
+import shouwang.kit.paging.PageRequest;
+import shouwang.kit.problem.ConflictException;
+import shouwang.kit.problem.NotFoundException;
+import shouwang.kit.problem.QueryParams;
+import shouwang.kit.security.CallerScope;
+
+/** A minimal service that changes state and announces it, as every Shouwang service does. */
+@Path("/api/v1/test-notes")
+@RolesAllowed({ "district-admin", "community-worker" })
+public class NoteResource {
+
+    public enum Colour {
+        RED, GREEN
+    }
+
+    public record NewNote(@NotBlank String key, @NotBlank @Size(max = 200) String body, Colour colour) {
+    }
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    CallerScope callerScope;
+
+    @POST
+    @Transactional
+    public Map<String, Object> write(@Valid NewNote request) {
+        Note note = new Note();
+        note.id = UUID.randomUUID();
+        note.key = request.key();
+        note.body = request.body();
+        note.persist();
+        outbox.publish("kit-test-notes", note.key, "NoteWritten", Map.of("noteId", note.id, "body", note.body));
+        if ("rollback".equals(request.body())) {
+            throw new ConflictException("rolled back on purpose");
+        }
+        return Map.of("id", note.id);
+    }
+
+    @GET
+    @Path("{id}")
+    public Map<String, Object> read(@PathParam("id") String id) {
+        Note note = Note.findById(QueryParams.uuid("id", id));
+        if (note == null) {
+            throw new NotFoundException("Note", id);
+        }
+        return Map.of("id", note.id, "body", note.body);
+    }
+
+    @GET
+    @Path("scoped/{community}")
+    public Map<String, Object> scoped(@PathParam("community") String community) {
+        callerScope.requireCommunity(community);
+        return Map.of("community", community, "user", callerScope.username());
+    }
+
+    @GET
+    public Page<String> list(@jakarta.ws.rs.BeanParam PageRequest page, @QueryParam("since") String since) {
+        QueryParams.instant("since", since);
+        return new Page<>(java.util.List.of(), page.page(), page.size(), 0);
+    }
+}
