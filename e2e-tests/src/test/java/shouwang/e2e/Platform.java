@@ -1,0 +1,219 @@
+package shouwang.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+import shouwang.kit.testing.KafkaBrokerResource;
+import shouwang.kit.testing.PostgresResource;
+
+/**
+ * The whole platform for end-to-end tests: a real Kafka broker and PostgreSQL (in this JVM / embedded), an OIDC
+ * provider, and the four services started from their packaged {@code quarkus-run.jar} as separate processes.
+ * Tests talk to the services over REST and Kafka only. Started once per test JVM.
+ */
+public final class Platform {
+
+    public enum Service {
+        REGISTRY("registry-service", "registry"),
+        VISIT("visit-service", "visit"),
+        ALERT("alert-service", "alert"),
+        VOLUNTEER("volunteer-service", "volunteer");
+
+        final String module;
+        final String database;
+
+        Service(String module, String database) {
+            this.module = module;
+            this.database = database;
+        }
+    }
+
+    private static Platform instance;
+
+    private final Path repositoryRoot;
+    private final Path logDirectory;
+    private final String oidcUrl;
+    private final String idNumberKey;
+    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Map<Service, String> databaseUrls = new EnumMap<>(Service.class);
+    private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private Platform() throws IOException {
+        repositoryRoot = findRepositoryRoot();
+        logDirectory = repositoryRoot.resolve("e2e-tests/target/e2e-logs");
+        Files.createDirectories(logDirectory);
+        KafkaBrokerResource.bootstrapServers();
+        Map<String, String> oidc = new OidcWiremockTestResource().start();
+        oidcUrl = oidc.get("keycloak.url") + "/realms/quarkus/";
+        System.setProperty("smallrye.jwt.sign.key.location", "privateKey.jwk");
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        idNumberKey = Base64.getEncoder().encodeToString(key);
+        for (Service service : Service.values()) {
+            ports.put(service, freePort());
+            databaseUrls.put(service, PostgresResource.newDatabaseUrl("e2e_" + service.database));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll));
+    }
+
+    /** The running platform, with every service ready. */
+    public static synchronized Platform get() {
+        try {
+            if (instance == null) {
+                instance = new Platform();
+            }
+            for (Service service : Service.values()) {
+                if (!instance.isRunning(service)) {
+                    instance.start(service);
+                }
+            }
+            return instance;
+        } catch (IOException e) {
+            throw new IllegalStateException("The platform did not start", e);
+        }
+    }
+
+    public String url(Service service) {
+        return "http://localhost:" + ports.get(service);
+    }
+
+    public String api(Service service) {
+        return url(service) + "/api/v1";
+    }
+
+    public String kafkaBootstrapServers() {
+        return KafkaBrokerResource.bootstrapServers();
+    }
+
+    public boolean isRunning(Service service) {
+        Process process = processes.get(service);
+        return process != null && process.isAlive();
+    }
+
+    /** Starts the service from its packaged jar and waits until it reports ready. */
+    public synchronized void start(Service service) throws IOException {
+        Path jar = repositoryRoot.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (mvn verify builds them)");
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Dquarkus.http.port=" + ports.get(service),
+                "-Dquarkus.datasource.jdbc.url=" + databaseUrls.get(service),
+                "-Dquarkus.datasource.username=" + PostgresResource.user(),
+                "-Dquarkus.datasource.password=" + PostgresResource.password(),
+                "-Dkafka.bootstrap.servers=" + KafkaBrokerResource.bootstrapServers(),
+                "-Dquarkus.oidc.auth-server-url=" + oidcUrl,
+                "-Dshouwang.registry.id-number-key=" + idNumberKey));
+        command.addAll(extraArguments(service));
+        command.add("-jar");
+        command.add(jar.toString());
+        File log = logDirectory.resolve(service.module + ".log").toFile();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+                .start();
+        processes.put(service, process);
+        awaitReady(service, log);
+    }
+
+    /** Ends the service the hard way (SIGKILL): no shutdown hooks, nothing flushed. */
+    public synchronized void kill(Service service) throws InterruptedException {
+        Process process = processes.remove(service);
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+
+    public synchronized void stopAll() {
+        for (Process process : processes.values()) {
+            process.destroy();
+        }
+        for (Process process : processes.values()) {
+            try {
+                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+    }
+
+    /** Per-service settings that make end-to-end timing practical (e.g. fast scans); none change behaviour. */
+    private static List<String> extraArguments(Service service) {
+        String extra = System.getProperty("e2e." + service.database + ".args", "");
+        return extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
+    }
+
+    private void awaitReady(Service service, File log) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline) {
+            if (!processes.get(service).isAlive()) {
+                throw new IllegalStateException(service.module + " exited during start; see " + log);
+            }
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(service.module + " was not ready within 120 s; see " + log);
+    }
+
+    private static Path findRepositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("registry-service/pom.xml"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("Cannot find the repository root from " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
