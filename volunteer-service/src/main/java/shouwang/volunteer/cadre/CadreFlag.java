@@ -1,0 +1,27 @@
+package shouwang.volunteer.cadre;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** Flags volunteering keeps about a cadre that registry has no code for (失独). */
+@Entity
+@Table(name = "cadre_flag")
+public class CadreFlag extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "cadre_id")
+    public UUID cadreId;
+    @Column(name = "bereaved_only_child")
+    public boolean bereavedOnlyChild;
+    @Column(name = "flagged_by")
+    public String flaggedBy;
+    @Column(name = "flagged_at")
+    public Instant flaggedAt;
+}

@@ -1,0 +1,53 @@
+package shouwang.volunteer.cadre;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** What volunteering knows of a registry cadre, rebuilt from cadre-profiles (latest version wins). */
+@Entity
+@Table(name = "cadre_ref")
+public class CadreRef extends PanacheEntityBase {
+
+    public static final String ACTIVE = "ACTIVE";
+
+    @Id
+    public UUID id;
+    public long version;
+    public String name;
+    public String phone;
+    @Column(name = "community_code")
+    public String communityCode;
+    @Column(name = "grid_code")
+    public String gridCode;
+    @Column(name = "unit_code")
+    public String unitCode;
+    public String status;
+    @Column(name = "self_care")
+    public String selfCare;
+    /** Registry codes joined by commas; stored as text so codes added later by registry are kept, not rejected. */
+    @Column(name = "special_categories")
+    public String specialCategories;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public boolean isActive() {
+        return ACTIVE.equals(status);
+    }
+
+    public Set<String> categories() {
+        if (specialCategories == null || specialCategories.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(specialCategories.split(",")).filter(s -> !s.isBlank()).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,201 @@
+package shouwang.volunteer.volunteer;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.panache.common.Sort;
+
+import shouwang.kit.paging.Page;
+import shouwang.kit.paging.PageRequest;
+import shouwang.kit.problem.ForbiddenException;
+import shouwang.kit.problem.InvalidFieldsException;
+import shouwang.kit.problem.NotFoundException;
+import shouwang.kit.security.CallerScope;
+import shouwang.kit.security.Roles;
+import shouwang.kit.security.Scope;
+import shouwang.volunteer.cadre.CadreDirectory;
+import shouwang.volunteer.cadre.CadreRef;
+
+/** Finds or registers the volunteer a request names, and decides who may see a volunteer. */
+@ApplicationScoped
+@Transactional
+public class VolunteerService {
+
+    private static final Logger LOG = Logger.getLogger(VolunteerService.class);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    CadreDirectory cadres;
+
+    @Inject
+    CallerScope callerScope;
+
+    /**
+     * The volunteer named by {@code ref} (field names prefixed by {@code prefix} in errors), registered on first
+     * mention with {@code homeCommunity}. A caller of role volunteer naming nobody means themselves, and naming
+     * someone links that person to their login (once; another login's volunteer is a 403).
+     */
+    public Volunteer resolve(String prefix, VolunteerRef ref, String homeCommunity) {
+        return resolve(prefix, ref, homeCommunity, null);
+    }
+
+    /** Registers (or finds) with a client-chosen id, for POST /volunteers. */
+    public Volunteer register(UUID id, VolunteerRef ref, String homeCommunity) {
+        if (id != null) {
+            Volunteer existing = Volunteer.findById(id);
+            if (existing != null) {
+                requireVisible(existing);
+                return existing;
+            }
+        }
+        return resolve("", ref, homeCommunity, id);
+    }
+
+    private Volunteer resolve(String prefix, VolunteerRef ref, String homeCommunity, UUID newId) {
+        Volunteer volunteer = findOrCreate(prefix, ref, homeCommunity, newId);
+        if (isSelfService()) {
+            linkAccount(volunteer);
+        }
+        return volunteer;
+    }
+
+    private Volunteer findOrCreate(String prefix, VolunteerRef ref, String homeCommunity, UUID newId) {
+        if (ref == null || ref.isEmpty()) {
+            if (isSelfService()) {
+                return me().orElseThrow(() -> InvalidFieldsException.of(prefix + "volunteerName",
+                        "name yourself (cadreId, or volunteerName and phone) the first time you sign up"));
+            }
+            throw InvalidFieldsException.of(prefix + "volunteerName",
+                    "name the volunteer: volunteerId, cadreId, or volunteerName and phone");
+        }
+        if (ref.volunteerId() != null) {
+            Volunteer volunteer = Volunteer.findById(ref.volunteerId());
+            if (volunteer == null) {
+                throw InvalidFieldsException.of(prefix + "volunteerId", "is not a known volunteer");
+            }
+            return volunteer;
+        }
+        if (ref.cadreId() != null) {
+            CadreRef cadre = cadres.requireActive(prefix + "cadreId", ref.cadreId());
+            insertIfAbsent(newId, cadre.id, cadre.name == null ? "" : cadre.name, cadre.phone, cadre.communityCode);
+            return Volunteer.find("cadreId", cadre.id).singleResult();
+        }
+        InvalidFieldsException.Collector problems = new InvalidFieldsException.Collector();
+        if (VolunteerRef.blank(ref.volunteerName())) {
+            problems.add(prefix + "volunteerName", "is required for a volunteer who is not a registered cadre");
+        }
+        if (VolunteerRef.blank(ref.phone())) {
+            problems.add(prefix + "phone", "is required for a volunteer who is not a registered cadre");
+        }
+        problems.throwIfAny();
+        String phone = ref.phone().trim();
+        insertIfAbsent(newId, null, ref.volunteerName().trim(), phone, homeCommunity);
+        return Volunteer.find("cadreId is null and phone = ?1", phone).singleResult();
+    }
+
+    /** Concurrent first sign-ups of one person must not make two volunteers: the unique indexes decide. */
+    private void insertIfAbsent(UUID id, UUID cadreId, String name, String phone, String communityCode) {
+        UUID newId = id == null ? UUID.randomUUID() : id;
+        int inserted = entityManager.createNativeQuery("""
+                insert into volunteer (id, cadre_id, name, phone, community_code, balance, created_at, updated_at)
+                values (?1, ?2, ?3, ?4, ?5, 0, now(), now()) on conflict do nothing""")
+                .setParameter(1, newId)
+                .setParameter(2, cadreId)
+                .setParameter(3, name)
+                .setParameter(4, phone)
+                .setParameter(5, communityCode)
+                .executeUpdate();
+        if (inserted == 1) {
+            LOG.infof("Volunteer %s registered (cadre %s, community %s)", newId, cadreId, communityCode);
+        }
+    }
+
+    /** A volunteer acting for themselves (role volunteer, no staff scope). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isSelfService() {
+        return callerScope.hasRole(Roles.VOLUNTEER) && callerScope.scope().isEmpty();
+    }
+
+    private void linkAccount(Volunteer volunteer) {
+        String account = callerScope.username();
+        if (account.equals(volunteer.account)) {
+            return;
+        }
+        if (volunteer.account != null) {
+            throw new ForbiddenException("This volunteer is another person's account");
+        }
+        if (Volunteer.count("account", account) > 0) {
+            throw new ForbiddenException("Your login is already linked to another volunteer");
+        }
+        volunteer.account = account;
+        volunteer.updatedAt = Instant.now();
+        LOG.infof("Volunteer %s linked to a volunteer login", volunteer.id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<Volunteer> me() {
+        return Volunteer.find("account", callerScope.username()).firstResultOptional();
+    }
+
+    /** A volunteer read: district admin, staff whose communities include the volunteer's home, or the person. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Volunteer visible(UUID id) {
+        Volunteer volunteer = id == null ? null : Volunteer.findById(id);
+        if (volunteer == null) {
+            throw new NotFoundException("Volunteer", id);
+        }
+        requireVisible(volunteer);
+        return volunteer;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isOwn(Volunteer volunteer) {
+        return volunteer.account != null && volunteer.account.equals(callerScope.username());
+    }
+
+    void requireVisible(Volunteer volunteer) {
+        if (!isOwn(volunteer) && !callerScope.scope().coversCommunity(volunteer.communityCode)) {
+            throw new NotFoundException("Volunteer", volunteer.id);
+        }
+    }
+
+    /** Locks the volunteer row: every balance change goes through here, so concurrent spends cannot overdraw. */
+    public Volunteer lock(UUID id) {
+        Volunteer volunteer = Volunteer.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (volunteer == null) {
+            throw new NotFoundException("Volunteer", id);
+        }
+        return volunteer;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Volunteer> list(String communityCode, String q, PageRequest page) {
+        Scope scope = callerScope.scope();
+        StringBuilder where = new StringBuilder("1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (!scope.districtWide()) {
+            where.append(" and communityCode in :scope");
+            params.put("scope", scope.communityCodes().isEmpty() ? java.util.Set.of("-") : scope.communityCodes());
+        }
+        if (communityCode != null) {
+            where.append(" and communityCode = :community");
+            params.put("community", communityCode);
+        }
+        if (q != null && !q.isBlank()) {
+            where.append(" and lower(name) like :q");
+            params.put("q", "%" + q.trim().toLowerCase() + "%");
+        }
+        var query = Volunteer.<Volunteer>find(where.toString(), Sort.by("createdAt").and("id"), params);
+        return new Page<>(query.page(page.page(), page.size()).list(), page.page(), page.size(), query.count());
+    }
+}
