@@ -1,0 +1,109 @@
+package shouwang.alert.alert;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import shouwang.alert.cadre.CadreProfile;
+import shouwang.alert.signal.SignalKind;
+import shouwang.kit.paging.Page;
+import shouwang.kit.paging.PageRequest;
+import shouwang.kit.problem.InvalidFieldsException;
+import shouwang.kit.problem.QueryParams;
+import shouwang.kit.security.CallerScope;
+import shouwang.kit.security.Roles;
+import shouwang.kit.security.Scope;
+
+@Path("/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
+public class AlertResource {
+
+    @Inject
+    AlertService service;
+
+    @Inject
+    AlertReads reads;
+
+    @Inject
+    CallerScope caller;
+
+    public record AcknowledgeRequest(@Size(max = 1000) String note) {
+    }
+
+    public record ResolveRequest(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    @GET
+    public Page<AlertView> list(@QueryParam("cadreId") String cadreId, @QueryParam("status") String status,
+            @QueryParam("level") String level, @QueryParam("communityCode") String communityCode,
+            @QueryParam("kind") String kind, @QueryParam("updatedSince") String updatedSince,
+            @BeanParam PageRequest page) {
+        Integer levelValue = QueryParams.integer("level", level);
+        if (levelValue != null && (levelValue < 0 || levelValue > Alert.TOP_LEVEL)) {
+            throw InvalidFieldsException.of("level", "must be between 0 and " + Alert.TOP_LEVEL);
+        }
+        AlertQuery query = new AlertQuery(QueryParams.uuid("cadreId", cadreId),
+                QueryParams.enumValue("status", status, AlertStatus.class), levelValue,
+                communityCode == null || communityCode.isBlank() ? null : communityCode.trim(),
+                QueryParams.enumValue("kind", kind, SignalKind.class),
+                QueryParams.instant("updatedSince", updatedSince));
+        Scope scope = caller.scope();
+        boolean communityScopedOnly = scope.gridCodes().isEmpty() && scope.unitCodes().isEmpty();
+        if (query.communityCode() != null && communityScopedOnly) {
+            caller.requireCommunity(query.communityCode());
+        }
+        if (query.cadreId() != null) {
+            CadreProfile profile = CadreProfile.findById(query.cadreId());
+            if (profile != null) {
+                caller.requireCadre(profile.communityCode, profile.gridCode, profile.unitCode);
+            }
+        }
+        return reads.list(query, scope, page);
+    }
+
+    @GET
+    @Path("/{id}")
+    public AlertView get(@PathParam("id") String id) {
+        UUID alertId = QueryParams.uuid("id", id);
+        Alert alert = service.get(alertId);
+        caller.requireVisible("Alert", alertId, alert.communityCode, alert.gridCode, alert.unitCode);
+        return reads.detail(alert);
+    }
+
+    @POST
+    @Path("/{id}/acknowledge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AlertView acknowledge(@PathParam("id") String id, @Valid AcknowledgeRequest request) {
+        Alert alert = service.acknowledge(QueryParams.uuid("id", id), caller.username(),
+                request == null ? null : request.note(), this::requireChangeable);
+        return reads.detail(alert);
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AlertView resolve(@PathParam("id") String id, @Valid @NotNull ResolveRequest request) {
+        Alert alert = service.resolveByHand(QueryParams.uuid("id", id), caller.username(), request.reason(),
+                this::requireChangeable);
+        return reads.detail(alert);
+    }
+
+    private void requireChangeable(Alert alert) {
+        caller.requireCadre(alert.communityCode, alert.gridCode, alert.unitCode);
+    }
+}

@@ -1,0 +1,5 @@
+package shouwang.alert.alert;
+
+public enum AlertStatus {
+    OPEN, ACKNOWLEDGED, RESOLVED
+}

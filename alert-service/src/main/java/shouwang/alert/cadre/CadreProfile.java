@@ -1,0 +1,54 @@
+package shouwang.alert.cadre;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** The latest profile of a cadre received on cadre-profiles, reduced to what alerting needs. */
+@Entity
+@Table(name = "cadre_profile")
+public class CadreProfile extends PanacheEntityBase {
+
+    public static final String ACTIVE = "ACTIVE";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "version", nullable = false)
+    public long version;
+
+    @Column(name = "name")
+    public String name;
+
+    @Column(name = "community_code")
+    public String communityCode;
+
+    @Column(name = "grid_code")
+    public String gridCode;
+
+    @Column(name = "unit_code")
+    public String unitCode;
+
+    @Column(name = "status", nullable = false)
+    public String status;
+
+    /** JSON array of {@link Contact}. */
+    @Column(name = "contacts", nullable = false)
+    public String contacts;
+
+    @Column(name = "profile_updated_at")
+    public Instant profileUpdatedAt;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    public boolean isActive() {
+        return ACTIVE.equals(status);
+    }
+}

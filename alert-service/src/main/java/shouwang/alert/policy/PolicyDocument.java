@@ -1,0 +1,20 @@
+package shouwang.alert.policy;
+
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.validation.constraints.NotNull;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * {@code GET/PUT /escalation-policy}: {@code {"kinds":{"HOSPITALISATION":{"deadline":"PT24H","escalateEvery":"PT24H"}}}}.
+ * On PUT only {@code kinds} is read, and kinds left out keep their current rule.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PolicyDocument(Integer version, Instant effectiveFrom, String changedBy,
+        @NotNull Map<String, Rule> kinds) {
+
+    public record Rule(String deadline, String escalateEvery) {
+    }
+}

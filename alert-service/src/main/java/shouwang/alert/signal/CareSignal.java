@@ -1,0 +1,73 @@
+package shouwang.alert.signal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "care_signal")
+public class CareSignal extends PanacheEntityBase {
+
+    /** How a signal reached this service. */
+    public enum Channel {
+        REST, KAFKA, PLATFORM
+    }
+
+    @Id
+    @Column(name = "signal_id")
+    public UUID signalId;
+
+    @Column(name = "cadre_id", nullable = false)
+    public UUID cadreId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", nullable = false)
+    public SignalKind kind;
+
+    @Column(name = "occurred_at")
+    public Instant occurredAt;
+
+    @Column(name = "details")
+    public String details;
+
+    @Column(name = "reported_by")
+    public String reportedBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "channel", nullable = false)
+    public Channel channel;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false)
+    public SignalStatus status;
+
+    /** The alert it raised or joined; for a pending signal, the id reserved for the alert it will raise or join. */
+    @Column(name = "alert_id")
+    public UUID alertId;
+
+    public static List<CareSignal> pendingFor(UUID cadreId) {
+        return list("cadreId = ?1 and status = ?2 order by receivedAt, signalId", cadreId, SignalStatus.PENDING_PROFILE);
+    }
+
+    public static List<CareSignal> ofAlert(UUID alertId) {
+        return list("alertId = ?1 and status in ?2 order by receivedAt, signalId", alertId,
+                List.of(SignalStatus.RAISED, SignalStatus.JOINED));
+    }
+
+    public static List<CareSignal> ofAlerts(List<UUID> alertIds) {
+        return list("alertId in ?1 and status in ?2 order by receivedAt, signalId", alertIds,
+                List.of(SignalStatus.RAISED, SignalStatus.JOINED));
+    }
+}

@@ -1,0 +1,9 @@
+package shouwang.alert.signal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A signal as received, whichever path it came by. */
+public record SignalInput(UUID signalId, UUID cadreId, SignalKind kind, Instant occurredAt, String details,
+        String reportedBy, CareSignal.Channel channel) {
+}
