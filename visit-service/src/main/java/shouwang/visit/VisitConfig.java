@@ -1,0 +1,102 @@
+package shouwang.visit;
+
+import java.time.Duration;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** visit-service settings under {@code shouwang.visit}. */
+@ConfigMapping(prefix = "shouwang.visit")
+public interface VisitConfig {
+
+    /** The local calendar: what "today", a due date or a festival day means. */
+    @WithDefault("Asia/Shanghai")
+    ZoneId zone();
+
+    Missed missed();
+
+    Cadence cadence();
+
+    Lapse lapse();
+
+    Campaigns campaigns();
+
+    Issues issues();
+
+    /** The must-visit task scanner (open task past its deadline → MISSED + VisitMissed). */
+    interface Missed {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Pause between scans when the last one found fewer than a full batch. */
+        @WithDefault("200ms")
+        Duration pollInterval();
+
+        @WithDefault("500")
+        int batchSize();
+    }
+
+    /**
+     * Required contact intervals per risk profile and layer (ISO-8601 periods). A layer without a value is not
+     * required for that profile. NEIGHBOUR follows each pairing's own cadence.
+     */
+    interface Cadence {
+        /** 重点服务对象: 孤寡, 特困, 残疾, 重病, living alone, self-care PARTIAL/NONE, aged 90+. */
+        Layers keyTarget();
+
+        /** Aged 80 to 89 and not a key service target. */
+        Layers aged80();
+
+        Layers others();
+
+        Channels channels();
+
+        interface Layers {
+            Optional<Period> unit();
+
+            Optional<Period> community();
+
+            Optional<Period> grid();
+        }
+
+        /** Which channels count as a contact for each layer. */
+        interface Channels {
+            @WithDefault("IN_PERSON,PHONE,VIDEO")
+            Set<Channel> unit();
+
+            @WithDefault("IN_PERSON,PHONE,VIDEO")
+            Set<Channel> community();
+
+            @WithDefault("IN_PERSON,PHONE,VIDEO")
+            Set<Channel> grid();
+
+            @WithDefault("IN_PERSON,PHONE,VIDEO")
+            Set<Channel> neighbour();
+        }
+    }
+
+    /** The routine lapse scanner: a cadence overrun raises VisitMissed (ROUTINE) once. */
+    interface Lapse {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("1m")
+        Duration interval();
+    }
+
+    interface Campaigns {
+        /** How many days before a greeting day its tasks open. */
+        @WithDefault("7")
+        int greetingLeadDays();
+    }
+
+    interface Issues {
+        /** Deadline of a need raised without one: this many days after the visit. */
+        @WithDefault("7")
+        int defaultDeadlineDays();
+    }
+}

@@ -1,0 +1,18 @@
+package shouwang.visit.issue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A 问题清单 item; {@code overdue} is true while it is open past its deadline. */
+public record IssueDto(UUID id, UUID visitId, UUID cadreId, String description, String category, String ownerOrgCode,
+        String ownerName, LocalDate deadline, IssueItem.Status status, boolean overdue, String resolution,
+        Instant resolvedAt, String resolvedBy, String communityCode, String gridCode, String unitCode,
+        Instant createdAt, Instant updatedAt) {
+
+    static IssueDto of(IssueItem i, LocalDate today) {
+        return new IssueDto(i.id, i.visitId, i.cadreId, i.description, i.category, i.ownerOrgCode, i.ownerName,
+                i.deadline, i.status, i.status == IssueItem.Status.OPEN && i.deadline.isBefore(today), i.resolution,
+                i.resolvedAt, i.resolvedBy, i.communityCode, i.gridCode, i.unitCode, i.createdAt, i.updatedAt);
+    }
+}

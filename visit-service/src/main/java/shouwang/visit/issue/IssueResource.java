@@ -1,0 +1,69 @@
+package shouwang.visit.issue;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import shouwang.kit.paging.Page;
+import shouwang.kit.paging.PageRequest;
+import shouwang.kit.problem.InvalidFieldsException;
+import shouwang.kit.problem.NotFoundException;
+import shouwang.kit.problem.QueryParams;
+import shouwang.kit.security.CallerScope;
+import shouwang.kit.security.Roles;
+import shouwang.visit.Params;
+
+/** 问题清单: needs raised in visits, tracked to resolution. Items are created by {@code POST /visits}. */
+@Path("/issues")
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
+public class IssueResource {
+
+    @Inject
+    IssueService issues;
+
+    @Inject
+    CallerScope caller;
+
+    @GET
+    public Page<IssueDto> list(@QueryParam("cadreId") String cadreId, @QueryParam("communityCode") String communityCode,
+            @QueryParam("ownerOrgCode") String ownerOrgCode, @QueryParam("status") String status,
+            @QueryParam("overdue") String overdue, @QueryParam("updatedSince") String updatedSince,
+            @BeanParam PageRequest page) {
+        return issues.list(QueryParams.uuid("cadreId", cadreId), Params.text(communityCode), Params.text(ownerOrgCode),
+                QueryParams.enumValue("status", status, IssueItem.Status.class), Params.bool("overdue", overdue),
+                QueryParams.instant("updatedSince", updatedSince), caller.scope(), page);
+    }
+
+    @GET
+    @Path("/{id}")
+    public IssueDto get(@PathParam("id") String rawId) {
+        return IssueDto.of(visible(rawId), issues.today());
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    public IssueDto resolve(@PathParam("id") String rawId, @Valid ResolveRequest request) {
+        if (request == null) {
+            throw InvalidFieldsException.of("body", "is required");
+        }
+        IssueItem item = visible(rawId);
+        caller.requireCadre(item.communityCode, item.gridCode, item.unitCode);
+        return issues.resolve(item, request.resolution(), caller.username());
+    }
+
+    private IssueItem visible(String rawId) {
+        UUID id = QueryParams.uuid("id", rawId);
+        IssueItem item = issues.find(id).orElseThrow(() -> new NotFoundException("Issue", id));
+        caller.requireVisible("Issue", id, item.communityCode, item.gridCode, item.unitCode);
+        return item;
+    }
+
+}

@@ -1,0 +1,82 @@
+package shouwang.visit.readmodel;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A cadre as visit-service knows it from the latest cadre-profiles record. */
+@Entity
+@Table(name = "cadre")
+public class Cadre extends PanacheEntityBase {
+
+    public static final String ACTIVE = "ACTIVE";
+    public static final String DECEASED = "DECEASED";
+    public static final String MOVED_AWAY = "MOVED_AWAY";
+
+    private static final Set<String> KEY_CATEGORIES = Set.of("WIDOWED_CHILDLESS", "EXTREME_HARDSHIP", "DISABLED",
+            "SERIOUS_ILLNESS");
+
+    @Id
+    public UUID id;
+    public long version;
+    public String name;
+    @Column(name = "birth_date")
+    public LocalDate birthDate;
+    @Column(name = "unit_code")
+    public String unitCode;
+    @Column(name = "community_code")
+    public String communityCode;
+    @Column(name = "grid_code")
+    public String gridCode;
+    @Column(name = "living_arrangement")
+    public String livingArrangement;
+    @Column(name = "self_care")
+    public String selfCare;
+    /** Comma-separated codes. */
+    @Column(name = "special_categories")
+    public String specialCategories = "";
+    @Column(name = "key_service_target")
+    public boolean keyServiceTarget;
+    public String status;
+    @Column(name = "first_seen_at")
+    public Instant firstSeenAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public boolean isActive() {
+        return ACTIVE.equals(status);
+    }
+
+    public Set<String> specialCategorySet() {
+        return specialCategories == null || specialCategories.isBlank() ? Set.of()
+                : Arrays.stream(specialCategories.split(",")).collect(Collectors.toSet());
+    }
+
+    /** Age in whole years on a date, or -1 when the birth date is unknown. */
+    public int ageOn(LocalDate date) {
+        return birthDate == null ? -1 : Period.between(birthDate, date).getYears();
+    }
+
+    /**
+     * 重点服务对象 on a date: the registry's flag, re-derived here too because "90 or older" changes with the date
+     * the question is asked for.
+     */
+    public boolean isKeyServiceTargetOn(LocalDate date) {
+        return keyServiceTarget
+                || specialCategorySet().stream().anyMatch(KEY_CATEGORIES::contains)
+                || "ALONE".equals(livingArrangement)
+                || "PARTIAL".equals(selfCare) || "NONE".equals(selfCare)
+                || ageOn(date) >= 90;
+    }
+}

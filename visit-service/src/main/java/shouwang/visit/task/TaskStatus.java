@@ -1,0 +1,5 @@
+package shouwang.visit.task;
+
+public enum TaskStatus {
+    OPEN, DONE, MISSED, CANCELLED
+}

@@ -1,0 +1,67 @@
+package shouwang.visit.visit;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import shouwang.kit.paging.Page;
+import shouwang.kit.paging.PageRequest;
+import shouwang.kit.problem.NotFoundException;
+import shouwang.kit.problem.QueryParams;
+import shouwang.kit.security.CallerScope;
+import shouwang.kit.security.Roles;
+import shouwang.visit.Layer;
+import shouwang.visit.Params;
+
+/** 走访记录. Volunteers may log NEIGHBOUR-layer contacts; staff log any layer inside their scope. */
+@Path("/visits")
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
+public class VisitResource {
+
+    @Inject
+    VisitService visits;
+
+    @Inject
+    CallerScope caller;
+
+    @POST
+    @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
+            Roles.VOLUNTEER })
+    public Response log(@NotNull @Valid VisitRequest request) {
+        VisitService.Logged logged = visits.log(request, caller);
+        if (logged.created()) {
+            return Response.created(URI.create("/api/v1/visits/" + logged.visit().id())).entity(logged.visit()).build();
+        }
+        return Response.ok(logged.visit()).build();
+    }
+
+    @GET
+    public Page<VisitDto> list(@QueryParam("cadreId") String cadreId, @QueryParam("communityCode") String communityCode,
+            @QueryParam("layer") String layer, @QueryParam("taskId") String taskId, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("updatedSince") String updatedSince, @BeanParam PageRequest page) {
+        return visits.list(new VisitService.VisitFilter(QueryParams.uuid("cadreId", cadreId), Params.text(communityCode),
+                QueryParams.enumValue("layer", layer, Layer.class), QueryParams.uuid("taskId", taskId),
+                QueryParams.instant("from", from), QueryParams.instant("to", to),
+                QueryParams.instant("updatedSince", updatedSince)), caller.scope(), page);
+    }
+
+    @GET
+    @Path("/{id}")
+    public VisitDto get(@PathParam("id") String rawId) {
+        UUID id = QueryParams.uuid("id", rawId);
+        Visit visit = visits.find(id).orElseThrow(() -> new NotFoundException("Visit", id));
+        caller.requireVisible("Visit", id, visit.communityCode, visit.gridCode, visit.unitCode);
+        return visits.toDto(visit);
+    }
+}

@@ -1,0 +1,218 @@
+package shouwang.visit.visit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import shouwang.kit.outbox.Outbox;
+import shouwang.kit.paging.Page;
+import shouwang.kit.paging.PageRequest;
+import shouwang.kit.problem.ForbiddenException;
+import shouwang.kit.problem.InvalidFieldsException;
+import shouwang.kit.security.CallerScope;
+import shouwang.kit.security.Roles;
+import shouwang.kit.security.Scope;
+import shouwang.visit.Layer;
+import shouwang.visit.PagedQuery;
+import shouwang.visit.Topics;
+import shouwang.visit.VisitConfig;
+import shouwang.visit.issue.IssueService;
+import shouwang.visit.readmodel.Cadre;
+import shouwang.visit.readmodel.ReadModelService;
+import shouwang.visit.task.MustVisitTask;
+import shouwang.visit.task.TaskService;
+
+/** The visit log: records contacts and attempts, completes named tasks, raises needs as issue-list items. */
+@ApplicationScoped
+@Transactional
+public class VisitService {
+
+    private static final Logger LOG = Logger.getLogger(VisitService.class);
+    /** Device clocks drift; a visit a few minutes "in the future" is still today's visit. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ReadModelService readModel;
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    IssueService issues;
+
+    @Inject
+    VisitConfig config;
+
+    @Inject
+    Event<VisitRecorded> recorded;
+
+    public record Logged(VisitDto visit, boolean created) {
+    }
+
+    public Logged log(VisitRequest request, CallerScope caller) {
+        if (request.id() != null) {
+            Visit existing = em.find(Visit.class, request.id());
+            if (existing != null) {
+                caller.requireVisible("Visit", existing.id, existing.communityCode, existing.gridCode,
+                        existing.unitCode);
+                return new Logged(toDto(existing), false);
+            }
+        }
+        InvalidFieldsException.Collector invalid = new InvalidFieldsException.Collector();
+        Optional<Cadre> cadre = readModel.find(request.cadreId());
+        Optional<MustVisitTask> task = request.taskId() == null ? Optional.empty() : tasks.find(request.taskId());
+        if (request.taskId() != null && task.isEmpty()) {
+            invalid.add("taskId", "no such task");
+        }
+        if (task.isPresent() && !task.get().cadreId.equals(request.cadreId())) {
+            invalid.add("taskId", "is a task for another cadre");
+        }
+        if (cadre.isEmpty() && task.isEmpty()) {
+            invalid.add("cadreId", "is not a known cadre");
+        }
+        Layer layer = request.layer() != null ? request.layer() : task.map(t -> t.layer).orElse(null);
+        if (layer == null) {
+            invalid.add("layer", "is required");
+        } else if (task.isPresent() && task.get().layer != layer) {
+            invalid.add("layer", "must be the task's layer " + task.get().layer);
+        }
+        if (request.visitedAt().toInstant().isAfter(Instant.now().plus(CLOCK_SKEW))) {
+            invalid.add("visitedAt", "must not be in the future");
+        }
+        if (!request.isContact() && request.notContactedReason() == null) {
+            invalid.add("notContactedReason", "is required when contacted is false");
+        }
+        if (request.isContact() && request.notContactedReason() != null) {
+            invalid.add("notContactedReason", "is only for a visit that did not reach the cadre (contacted false)");
+        }
+        LocalDate visitDay = LocalDate.ofInstant(request.visitedAt().toInstant(), config.zone());
+        List<VisitRequest.Need> needs = request.needs() == null ? List.of() : request.needs();
+        for (int i = 0; i < needs.size(); i++) {
+            if (needs.get(i).deadline() != null && needs.get(i).deadline().isBefore(visitDay)) {
+                invalid.add("needs[" + i + "].deadline", "must not be before the visit");
+            }
+        }
+        invalid.throwIfAny();
+
+        String community = cadre.map(c -> c.communityCode).orElseGet(() -> task.get().communityCode);
+        String grid = cadre.map(c -> c.gridCode).orElseGet(() -> task.get().gridCode);
+        String unit = cadre.map(c -> c.unitCode).orElseGet(() -> task.get().unitCode);
+        caller.requireCadre(community, grid, unit);
+        if (!hasStaffRole(caller) && layer != Layer.NEIGHBOUR) {
+            throw new ForbiddenException("A volunteer logs NEIGHBOUR-layer visits only");
+        }
+
+        Visit visit = new Visit();
+        visit.id = request.id() != null ? request.id() : UUID.randomUUID();
+        visit.cadreId = request.cadreId();
+        visit.visitedAt = request.visitedAt().toInstant();
+        visit.channel = request.channel();
+        visit.layer = layer;
+        visit.visitorName = request.visitorName();
+        visit.taskId = request.taskId();
+        visit.notes = request.notes();
+        visit.contacted = request.isContact();
+        visit.notContactedReason = request.notContactedReason();
+        visit.healthStatus = request.healthStatus();
+        visit.healthNotes = request.healthNotes();
+        visit.communityCode = community;
+        visit.gridCode = grid;
+        visit.unitCode = unit;
+        visit.recordedBy = caller.username();
+        visit.createdAt = Instant.now();
+        visit.updatedAt = visit.createdAt;
+        em.persist(visit);
+        em.flush();
+
+        if (visit.contacted) {
+            recordContact(visit);
+        }
+        boolean completed = visit.contacted && visit.taskId != null
+                && tasks.completeByVisit(visit.taskId, visit.id, visit.visitedAt);
+        outbox.publish(Topics.VISITS, visit.cadreId.toString(), Topics.VISIT_LOGGED, VisitLogged.of(visit));
+        String defaultOwner = cadre.map(c -> readModel.responsibleOrg(c, layer)).orElse(community);
+        List<IssueService.NewIssue> newIssues = new ArrayList<>();
+        for (VisitRequest.Need need : needs) {
+            newIssues.add(new IssueService.NewIssue(need.description(), need.category(),
+                    need.ownerOrgCode() != null ? need.ownerOrgCode() : defaultOwner, need.ownerName(),
+                    need.deadline() != null ? need.deadline()
+                            : visitDay.plusDays(config.issues().defaultDeadlineDays())));
+        }
+        List<UUID> issueIds = issues.raise(visit.id, visit.cadreId, community, grid, unit, newIssues);
+        recorded.fire(new VisitRecorded(visit));
+        LOG.infof("Visit %s logged: cadre %s layer %s channel %s contacted %s task %s%s", visit.id, visit.cadreId,
+                visit.layer, visit.channel, visit.contacted, visit.taskId, completed ? " (completed)" : "");
+        return new Logged(toDto(visit, completed, issueIds), true);
+    }
+
+    private static boolean hasStaffRole(CallerScope caller) {
+        return caller.isDistrictAdmin() || caller.hasRole(Roles.COMMUNITY_WORKER) || caller.hasRole(Roles.GRID_WORKER)
+                || caller.hasRole(Roles.UNIT_LIAISON);
+    }
+
+    private void recordContact(Visit visit) {
+        em.createNativeQuery("insert into last_contact (cadre_id, layer, channel, last_contact_at) values (?1, ?2, ?3, ?4) "
+                + "on conflict (cadre_id, layer, channel) do update set last_contact_at = "
+                + "greatest(last_contact.last_contact_at, excluded.last_contact_at)")
+                .setParameter(1, visit.cadreId).setParameter(2, visit.layer.name())
+                .setParameter(3, visit.channel.name())
+                .setParameter(4, java.time.OffsetDateTime.ofInstant(visit.visitedAt, java.time.ZoneOffset.UTC))
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Visit> find(UUID id) {
+        return Optional.ofNullable(em.find(Visit.class, id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public VisitDto toDto(Visit visit) {
+        boolean completed = visit.taskId != null && tasks.find(visit.taskId).map(t -> visit.id.equals(t.visitId))
+                .orElse(false);
+        return toDto(visit, completed, issues.idsOfVisit(visit.id));
+    }
+
+    private static VisitDto toDto(Visit v, boolean taskCompleted, List<UUID> issueIds) {
+        return new VisitDto(v.id, v.cadreId, v.visitedAt, v.channel, v.layer, v.visitorName, v.taskId, taskCompleted,
+                v.notes, v.contacted, v.notContactedReason, v.healthStatus, v.healthNotes, issueIds, v.communityCode,
+                v.gridCode, v.unitCode, v.recordedBy, v.createdAt, v.updatedAt);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<VisitDto> list(VisitFilter filter, Scope scope, PageRequest page) {
+        return PagedQuery.of(Visit.class, "v")
+                .and("v.cadreId = :cadreId", "cadreId", filter.cadreId())
+                .and("v.communityCode = :communityCode", "communityCode", filter.communityCode())
+                .and("v.layer = :layer", "layer", filter.layer())
+                .and("v.taskId = :taskId", "taskId", filter.taskId())
+                .and("v.visitedAt >= :from", "from", filter.from())
+                .and("v.visitedAt < :to", "to", filter.to())
+                .and("v.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince())
+                .inScope(scope)
+                .page(em, "v.visitedAt desc, v.id", page, this::toDto);
+    }
+
+    public record VisitFilter(UUID cadreId, String communityCode, Layer layer, UUID taskId, Instant from, Instant to,
+            Instant updatedSince) {
+    }
+}
