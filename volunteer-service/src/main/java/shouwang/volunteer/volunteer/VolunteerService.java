@@ -87,7 +87,7 @@ public class VolunteerService {
         }
         if (ref.cadreId() != null) {
             CadreRef cadre = cadres.requireActive(prefix + "cadreId", ref.cadreId());
-            insertIfAbsent(newId, cadre.id, cadre.name == null ? "" : cadre.name, cadre.phone, cadre.communityCode);
+            insertIfAbsent(newId, cadre);
             return Volunteer.find("cadreId", cadre.id).singleResult();
         }
         InvalidFieldsException.Collector problems = new InvalidFieldsException.Collector();
@@ -101,6 +101,10 @@ public class VolunteerService {
         String phone = ref.phone().trim();
         insertIfAbsent(newId, null, ref.volunteerName().trim(), phone, homeCommunity);
         return Volunteer.find("cadreId is null and phone = ?1", phone).singleResult();
+    }
+
+    private void insertIfAbsent(UUID id, CadreRef cadre) {
+        insertIfAbsent(id, cadre.id, cadre.name == null ? "" : cadre.name, cadre.phone, cadre.communityCode);
     }
 
     /** Concurrent first sign-ups of one person must not make two volunteers: the unique indexes decide. */
@@ -169,13 +173,23 @@ public class VolunteerService {
         }
     }
 
-    /** Locks the volunteer row: every balance change goes through here, so concurrent spends cannot overdraw. */
+    /**
+     * Locks the volunteer row and re-reads it: every balance change goes through here, so concurrent spends cannot
+     * overdraw. (A plain locking find would keep the stale state of an instance this transaction already loaded.)
+     */
     public Volunteer lock(UUID id) {
-        Volunteer volunteer = Volunteer.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        Volunteer volunteer = Volunteer.findById(id);
         if (volunteer == null) {
             throw new NotFoundException("Volunteer", id);
         }
+        entityManager.refresh(volunteer, LockModeType.PESSIMISTIC_WRITE);
         return volunteer;
+    }
+
+    /** The time bank account of an elder (who may never volunteer): the cadre's volunteer row, made if missing. */
+    public Volunteer accountOf(CadreRef cadre) {
+        insertIfAbsent(null, cadre);
+        return Volunteer.find("cadreId", cadre.id).singleResult();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,0 +1,33 @@
+package shouwang.volunteer.hours;
+
+import shouwang.volunteer.hours.HoursDtos.EntryView;
+import shouwang.volunteer.hours.HoursDtos.ServiceHoursLogged;
+import shouwang.volunteer.hours.HoursDtos.ServiceRecordView;
+import shouwang.volunteer.volunteer.Volunteer;
+
+/** The one place where service records and ledger entries become REST views and events. */
+final class HoursMapper {
+
+    private HoursMapper() {
+    }
+
+    static ServiceRecordView view(ServiceRecord record, Volunteer volunteer) {
+        return new ServiceRecordView(record.id, record.volunteerId, volunteer == null ? null : volunteer.name,
+                record.postId, record.communityCode, record.serviceType, record.serviceType.label(), record.servedOn,
+                record.startedAt, record.hours, record.peopleServed, record.beneficiaryCadreId, record.description,
+                record.status, record.recordedBy, record.recordedAt, record.verifiedBy, record.verifiedAt,
+                record.rejectReason, record.updatedAt);
+    }
+
+    static EntryView view(HourEntry entry) {
+        return new EntryView(entry.id, entry.volunteerId, entry.kind, entry.hours, entry.balanceAfter,
+                entry.serviceRecordId, entry.counterpartId, entry.beneficiary, entry.note, entry.recordedBy,
+                entry.recordedAt);
+    }
+
+    static ServiceHoursLogged logged(ServiceRecord record) {
+        return new ServiceHoursLogged(record.id, record.volunteerId, record.postId, record.communityCode,
+                record.serviceType, record.servedOn, record.hours, record.peopleServed, record.beneficiaryCadreId,
+                record.verifiedAt);
+    }
+}
