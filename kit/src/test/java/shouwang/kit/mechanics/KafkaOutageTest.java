@@ -7,9 +7,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -24,6 +28,9 @@ import shouwang.kit.testing.TopicProbe;
 @TestProfile(PlatformTestProfile.class)
 class KafkaOutageTest {
 
+    @Inject
+    EntityManager entityManager;
+
     @Test
     void aChangeCommittedWhileKafkaIsDownIsPublishedWhenItIsBack() throws Exception {
         String key = "outage-" + UUID.randomUUID();
@@ -33,6 +40,7 @@ class KafkaOutageTest {
                     .body("{\"key\":\"" + key + "\",\"body\":\"written while Kafka is down\"}")
                     .post("/api/v1/test-notes").then().statusCode(200);
             Thread.sleep(2_000);
+            assertThat(publishedAt(key)).as("the row waits in the outbox while Kafka is down").isNull();
         } finally {
             KafkaBrokerResource.startBroker();
         }
@@ -41,5 +49,12 @@ class KafkaOutageTest {
                 Duration.ofSeconds(60));
         assertThat(records).hasSize(1);
         assertThat(records.get(0).value()).contains("written while Kafka is down");
+        assertThat(publishedAt(key)).isNotNull();
+    }
+
+    private Object publishedAt(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select published_at from outbox_event where event_key = ?1")
+                .setParameter(1, key).getSingleResult());
     }
 }

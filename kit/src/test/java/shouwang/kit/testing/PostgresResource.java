@@ -54,7 +54,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         return server().password();
     }
 
-    static synchronized Server server() {
+    public static synchronized Server server() {
         String external = System.getenv("SHOUWANG_TEST_PG_URL");
         if (external != null && !external.isBlank()) {
             return new Server(external, env("SHOUWANG_TEST_PG_USER", "postgres"), env("SHOUWANG_TEST_PG_PASSWORD", "postgres"));
@@ -90,8 +90,8 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    record Server(String url, String user, String password) {
-        String urlOf(String database) {
+    public record Server(String url, String user, String password) {
+        public String urlOf(String database) {
             int slash = url.indexOf('/', "jdbc:postgresql://".length());
             int query = url.indexOf('?', slash);
             return url.substring(0, slash + 1) + database + (query < 0 ? "" : url.substring(query));
