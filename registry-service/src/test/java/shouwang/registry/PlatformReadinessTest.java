@@ -8,10 +8,9 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-import shouwang.kit.testing.PlatformTestProfile;
 
 @QuarkusTest
-@TestProfile(PlatformTestProfile.class)
+@TestProfile(RegistryTestProfile.class)
 class PlatformReadinessTest {
 
     @Test

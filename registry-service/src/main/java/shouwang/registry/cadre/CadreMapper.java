@@ -1,0 +1,80 @@
+package shouwang.registry.cadre;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import shouwang.registry.cadre.CadreDtos.CadreProfile;
+import shouwang.registry.cadre.CadreDtos.CadreView;
+
+/** The one place that maps the cadre entity to what the API, the events and the history show. */
+public final class CadreMapper {
+
+    private CadreMapper() {
+    }
+
+    /** @param plainIdNumber the decrypted number for district-admin, null for everyone else (masked) */
+    public static CadreView view(Cadre cadre, String plainIdNumber, LocalDate today) {
+        return new CadreView(cadre.id, cadre.version, cadre.name, cadre.gender, cadre.birthDate,
+                Period.between(cadre.birthDate, today).getYears(),
+                plainIdNumber != null ? plainIdNumber : cadre.idNumberMasked, cadre.idNumberMasked,
+                cadre.retirementType, cadre.rank, cadre.partyMember, cadre.unitCode, cadre.communityCode,
+                cadre.gridCode, cadre.livingArrangement, cadre.selfCare, cadre.specialCategories,
+                cadre.isKeyServiceTarget(today), cadre.isKeyServiceTarget(today) ? cadre.missingContactLayers()
+                        : java.util.List.of(),
+                cadre.phone, cadre.address, cadre.notes, cadre.familyContacts, cadre.contacts, cadre.status,
+                cadre.deceasedOn, cadre.movedAwayOn, cadre.createdAt, cadre.updatedAt);
+    }
+
+    public static CadreProfile profile(Cadre cadre, String streetName) {
+        return new CadreProfile(cadre.id, cadre.version, cadre.updatedAt, cadre.name, cadre.gender, cadre.birthDate,
+                cadre.idNumberMasked, cadre.retirementType, cadre.rank, cadre.partyMember, cadre.unitCode,
+                cadre.communityCode, cadre.gridCode, streetName, cadre.livingArrangement, cadre.selfCare,
+                cadre.specialCategories, cadre.isKeyServiceTarget(LocalDate.now()), cadre.phone, cadre.address,
+                cadre.status, cadre.deceasedOn, cadre.movedAwayOn, cadre.contacts);
+    }
+
+    /** The fields the history compares; the ID card number appears masked only. */
+    public static Map<String, Object> auditFields(Cadre cadre) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", cadre.name);
+        fields.put("gender", cadre.gender);
+        fields.put("birthDate", cadre.birthDate);
+        fields.put("idNumber", cadre.idNumberMasked);
+        fields.put("retirementType", cadre.retirementType);
+        fields.put("rank", cadre.rank);
+        fields.put("partyMember", cadre.partyMember);
+        fields.put("unitCode", cadre.unitCode);
+        fields.put("communityCode", cadre.communityCode);
+        fields.put("gridCode", cadre.gridCode);
+        fields.put("livingArrangement", cadre.livingArrangement);
+        fields.put("selfCare", cadre.selfCare);
+        fields.put("specialCategories", cadre.specialCategories == null ? null : java.util.List.copyOf(cadre.specialCategories));
+        fields.put("phone", cadre.phone);
+        fields.put("address", cadre.address);
+        fields.put("notes", cadre.notes);
+        fields.put("familyContacts", cadre.familyContacts);
+        fields.put("contacts", cadre.contacts);
+        fields.put("status", cadre.status);
+        fields.put("deceasedOn", cadre.deceasedOn);
+        fields.put("movedAwayOn", cadre.movedAwayOn);
+        return fields;
+    }
+
+    /** {@code {"phone":{"from":..,"to":..}}} for each field that differs. */
+    public static Map<String, Map<String, Object>> diff(Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Map<String, Object>> changes = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : after.entrySet()) {
+            Object old = before.get(entry.getKey());
+            if (!Objects.equals(old, entry.getValue())) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("from", old);
+                change.put("to", entry.getValue());
+                changes.put(entry.getKey(), change);
+            }
+        }
+        return changes;
+    }
+}

@@ -1,0 +1,188 @@
+package shouwang.registry.cadre;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import shouwang.kit.paging.Page;
+import shouwang.kit.paging.PageRequest;
+import shouwang.kit.problem.ForbiddenException;
+import shouwang.kit.problem.InvalidFieldsException;
+import shouwang.kit.problem.QueryParams;
+import shouwang.kit.security.CallerScope;
+import shouwang.kit.security.Roles;
+import shouwang.kit.security.Scope;
+import shouwang.registry.cadre.CadreDtos.CadreInput;
+import shouwang.registry.cadre.CadreDtos.CadreView;
+import shouwang.registry.cadre.CadreDtos.DeathInput;
+import shouwang.registry.cadre.CadreDtos.MoveInput;
+import shouwang.registry.cadre.Codes.CadreStatus;
+import shouwang.registry.cadre.Codes.Rank;
+import shouwang.registry.cadre.Codes.RetirementType;
+import shouwang.registry.org.OrgService;
+
+/**
+ * Cadres. Staff roles read within their scope; the bureau and community workers register and change cadres;
+ * unit liaisons may also set responsible contacts; grid workers may also report moves and deaths.
+ */
+@Path("/cadres")
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
+public class CadreResource {
+
+    @Inject
+    CadreService service;
+
+    @Inject
+    CallerScope caller;
+
+    @Inject
+    OrgService org;
+
+    @POST
+    @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
+    public Response create(CadreInput input) {
+        CadreService.Result result = service.create(required(input));
+        return Response.status(result.created() ? 201 : 200).entity(result.cadre()).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public CadreView get(@PathParam("id") String id) {
+        return service.get(uuid(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
+    public CadreView update(@PathParam("id") String id, CadreInput input) {
+        return service.update(uuid(id), required(input));
+    }
+
+    @PUT
+    @Path("/{id}/contacts")
+    @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.UNIT_LIAISON })
+    public CadreView contacts(@PathParam("id") String id, List<Contact> contacts) {
+        return service.assignContacts(uuid(id), contacts);
+    }
+
+    @POST
+    @Path("/{id}/moves")
+    @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER })
+    public CadreView move(@PathParam("id") String id, MoveInput move) {
+        return service.move(uuid(id), move);
+    }
+
+    @POST
+    @Path("/{id}/death")
+    @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER })
+    public CadreView death(@PathParam("id") String id, DeathInput death) {
+        return service.death(uuid(id), death);
+    }
+
+    /**
+     * Search, paged, sorted by name then id. {@code q} matches part of the name or the exact phone, or, when it is
+     * an ID card number, that number; {@code missingContacts=true} lists the active key service targets without a
+     * UNIT, COMMUNITY or GRID contact.
+     */
+    @GET
+    public Page<CadreView> search(@QueryParam("communityCode") String communityCode,
+            @QueryParam("gridCode") String gridCode, @QueryParam("unitCode") String unitCode,
+            @QueryParam("ageBand") String ageBand, @QueryParam("rank") String rank,
+            @QueryParam("retirementType") String retirementType, @QueryParam("status") String status,
+            @QueryParam("q") String q, @QueryParam("idNumber") String idNumber,
+            @QueryParam("keyServiceTarget") String keyServiceTarget,
+            @QueryParam("missingContacts") String missingContacts, @QueryParam("updatedSince") String updatedSince,
+            @BeanParam PageRequest page) {
+        AgeBand band = AgeBand.parse(ageBand);
+        if (ageBand != null && !ageBand.isBlank() && band == null) {
+            throw InvalidFieldsException.of("ageBand", "must be one of <60, 60-69, 70-79, 80-89, 90+");
+        }
+        String text = q == null || q.isBlank() ? null : q.trim();
+        String number = IdNumbers.normalize(idNumber);
+        if (number == null && text != null && text.toUpperCase().matches("\\d{17}[\\dX]")) {
+            number = text.toUpperCase();
+            text = null;
+        }
+        requireFiltersInScope(communityCode, gridCode, unitCode);
+        CadreSearch search = new CadreSearch(blankToNull(communityCode), blankToNull(gridCode), blankToNull(unitCode),
+                band, QueryParams.enumValue("rank", rank, Rank.class),
+                QueryParams.enumValue("retirementType", retirementType, RetirementType.class),
+                QueryParams.enumValue("status", status, CadreStatus.class), text,
+                number == null ? null : service.blindIndex(number), bool("keyServiceTarget", keyServiceTarget),
+                Boolean.TRUE.equals(bool("missingContacts", missingContacts)),
+                QueryParams.instant("updatedSince", updatedSince));
+        return service.search(search, page);
+    }
+
+    /** A filter naming a place the caller's scope cannot see at all is a request outside scope: 403. */
+    private void requireFiltersInScope(String communityCode, String gridCode, String unitCode) {
+        Scope scope = caller.scope();
+        if (scope.districtWide()) {
+            return;
+        }
+        if (scope.isEmpty()) {
+            throw new ForbiddenException("Your token carries no community, grid or unit scope");
+        }
+        boolean byUnit = !scope.unitCodes().isEmpty();
+        boolean byPlace = !scope.communityCodes().isEmpty() || !scope.gridCodes().isEmpty();
+        if (communityCode != null && !communityCode.isBlank() && !scope.coversCommunity(communityCode.trim())
+                && !byUnit && !gridsIn(scope, communityCode.trim())) {
+            throw new ForbiddenException("Community " + communityCode.trim() + " is outside your scope");
+        }
+        if (gridCode != null && !gridCode.isBlank() && !scope.gridCodes().contains(gridCode.trim()) && !byUnit
+                && !scope.coversCommunity(org.directory().communityOfGrid(gridCode.trim()))) {
+            throw new ForbiddenException("Grid " + gridCode.trim() + " is outside your scope");
+        }
+        if (unitCode != null && !unitCode.isBlank() && !scope.unitCodes().contains(unitCode.trim()) && !byPlace) {
+            throw new ForbiddenException("Unit " + unitCode.trim() + " is outside your scope");
+        }
+    }
+
+    private boolean gridsIn(Scope scope, String communityCode) {
+        if (scope.gridCodes().isEmpty()) {
+            return false;
+        }
+        var directory = org.directory();
+        return scope.gridCodes().stream().anyMatch(grid -> communityCode.equals(directory.communityOfGrid(grid)));
+    }
+
+    private static Boolean bool(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return switch (raw.trim().toLowerCase()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw InvalidFieldsException.of(name, "must be true or false");
+        };
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static UUID uuid(String id) {
+        UUID value = QueryParams.uuid("id", id);
+        if (value == null) {
+            throw InvalidFieldsException.of("id", "is required");
+        }
+        return value;
+    }
+
+    private static CadreInput required(CadreInput input) {
+        if (input == null) {
+            throw InvalidFieldsException.of("body", "is required");
+        }
+        return input;
+    }
+}

@@ -1,0 +1,216 @@
+package shouwang.registry.cadre;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import shouwang.kit.problem.InvalidFieldsException;
+import shouwang.registry.cadre.CadreDtos.CadreInput;
+import shouwang.registry.cadre.Codes.Gender;
+import shouwang.registry.org.OrgDirectory;
+
+/**
+ * The checks a clerk expects, all at once (one problem+json listing every bad field), shared by REST and imports.
+ * Returns the input normalised: ID number upper-case, gender and birth date filled from it, contacts' org codes
+ * defaulted from the cadre's placement.
+ */
+public final class CadreRules {
+
+    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+    private static final Pattern LANDLINE = Pattern.compile("(0\\d{2,3}-?)?\\d{7,8}(-\\d{1,6})?");
+
+    private CadreRules() {
+    }
+
+    public static CadreInput validate(CadreInput in, OrgDirectory org, InvalidFieldsException.Collector errors) {
+        String name = trim(in.name());
+        if (name == null) {
+            errors.add("name", "is required");
+        } else if (name.length() > 100) {
+            errors.add("name", "must be at most 100 characters");
+        }
+        String idNumber = IdNumbers.normalize(in.idNumber());
+        Gender gender = in.gender();
+        LocalDate birthDate = in.birthDate();
+        if (idNumber == null) {
+            errors.add("idNumber", "is required");
+        } else {
+            String problem = IdNumbers.problem(idNumber);
+            if (problem != null) {
+                errors.add("idNumber", problem);
+            } else {
+                LocalDate fromId = IdNumbers.birthDate(idNumber);
+                Gender genderFromId = IdNumbers.gender(idNumber);
+                if (birthDate == null) {
+                    birthDate = fromId;
+                } else if (!birthDate.equals(fromId)) {
+                    errors.add("birthDate", "does not match the ID card number, which gives " + fromId);
+                }
+                if (gender == null) {
+                    gender = genderFromId;
+                } else if (gender != genderFromId) {
+                    errors.add("gender", "does not match the ID card number's sex digit, which gives " + genderFromId);
+                }
+            }
+        }
+        if (birthDate != null && birthDate.isAfter(LocalDate.now())) {
+            errors.add("birthDate", "must not be in the future");
+        }
+        if (gender == null && idNumber == null) {
+            errors.add("gender", "is required");
+        }
+        if (in.retirementType() == null) {
+            errors.add("retirementType", "is required");
+        }
+        if (in.rank() == null) {
+            errors.add("rank", "is required");
+        }
+        String unitCode = trim(in.unitCode());
+        if (unitCode == null) {
+            errors.add("unitCode", "is required");
+        } else if (!org.hasUnit(unitCode)) {
+            errors.add("unitCode", "unknown unit " + unitCode);
+        }
+        String communityCode = trim(in.communityCode());
+        String gridCode = trim(in.gridCode());
+        checkPlacement(communityCode, gridCode, org, errors);
+        String phone = phone(in.phone(), "phone", errors);
+        String address = trim(in.address());
+        if (address != null && address.length() > 300) {
+            errors.add("address", "must be at most 300 characters");
+        }
+        String notes = trim(in.notes());
+        if (notes != null && notes.length() > 2000) {
+            errors.add("notes", "must be at most 2000 characters");
+        }
+        List<FamilyContact> family = in.familyContacts() == null ? null : family(in.familyContacts(), errors);
+        List<Contact> contacts = in.contacts() == null ? null
+                : contacts(in.contacts(), unitCode, communityCode, gridCode, org, errors);
+        return new CadreInput(in.id(), name, gender, birthDate, idNumber, in.retirementType(), in.rank(),
+                in.partyMember() != null && in.partyMember(), unitCode, communityCode, gridCode,
+                in.livingArrangement(), in.selfCare(),
+                in.specialCategories() == null || in.specialCategories().isEmpty()
+                        ? EnumSet.noneOf(Codes.SpecialCategory.class) : EnumSet.copyOf(in.specialCategories()),
+                phone, address, notes, family, contacts);
+    }
+
+    /** A community of the district and, when given, one of its grids. */
+    public static void checkPlacement(String communityCode, String gridCode, OrgDirectory org,
+            InvalidFieldsException.Collector errors) {
+        if (communityCode == null) {
+            errors.add("communityCode", "is required");
+        } else if (!org.hasCommunity(communityCode)) {
+            errors.add("communityCode", "unknown community " + communityCode);
+        }
+        if (gridCode != null) {
+            String owner = org.communityOfGrid(gridCode);
+            if (owner == null) {
+                errors.add("gridCode", "unknown grid " + gridCode);
+            } else if (communityCode != null && !owner.equals(communityCode)) {
+                errors.add("gridCode", "grid " + gridCode + " belongs to community " + owner + ", not " + communityCode);
+            }
+        }
+    }
+
+    public static List<Contact> contacts(List<Contact> input, String unitCode, String communityCode, String gridCode,
+            OrgDirectory org, InvalidFieldsException.Collector errors) {
+        List<Contact> contacts = new ArrayList<>();
+        for (int i = 0; i < input.size(); i++) {
+            Contact contact = input.get(i);
+            String at = "contacts[" + i + "]";
+            if (contact == null) {
+                errors.add(at, "must not be null");
+                continue;
+            }
+            String name = trim(contact.name());
+            if (name == null) {
+                errors.add(at + ".name", "is required");
+            } else if (name.length() > 100) {
+                errors.add(at + ".name", "must be at most 100 characters");
+            }
+            String phone = phone(contact.phone(), at + ".phone", errors);
+            if (phone == null) {
+                errors.add(at + ".phone", "is required");
+            }
+            String orgCode = trim(contact.orgCode());
+            if (contact.layer() == null) {
+                errors.add(at + ".layer", "is required");
+            } else {
+                switch (contact.layer()) {
+                    case UNIT -> {
+                        orgCode = orgCode == null ? unitCode : orgCode;
+                        if (orgCode != null && !org.hasUnit(orgCode)) {
+                            errors.add(at + ".orgCode", "unknown unit " + orgCode);
+                        }
+                    }
+                    case COMMUNITY -> {
+                        orgCode = orgCode == null ? communityCode : orgCode;
+                        if (orgCode != null && !org.hasCommunity(orgCode)) {
+                            errors.add(at + ".orgCode", "unknown community " + orgCode);
+                        }
+                    }
+                    case GRID -> {
+                        orgCode = orgCode == null ? gridCode : orgCode;
+                        if (orgCode == null) {
+                            errors.add(at + ".orgCode", "is required: the cadre has no grid");
+                        } else if (!org.hasGrid(orgCode)) {
+                            errors.add(at + ".orgCode", "unknown grid " + orgCode);
+                        }
+                    }
+                    case NEIGHBOUR -> orgCode = orgCode == null ? gridCode : orgCode;
+                }
+            }
+            contacts.add(new Contact(contact.layer(), name, phone, orgCode));
+        }
+        return contacts;
+    }
+
+    private static List<FamilyContact> family(List<FamilyContact> input, InvalidFieldsException.Collector errors) {
+        List<FamilyContact> family = new ArrayList<>();
+        for (int i = 0; i < input.size(); i++) {
+            FamilyContact member = input.get(i);
+            String at = "familyContacts[" + i + "]";
+            if (member == null) {
+                errors.add(at, "must not be null");
+                continue;
+            }
+            String name = trim(member.name());
+            if (name == null) {
+                errors.add(at + ".name", "is required");
+            }
+            String relation = trim(member.relation());
+            if (relation != null && relation.length() > 50) {
+                errors.add(at + ".relation", "must be at most 50 characters");
+            }
+            family.add(new FamilyContact(name, relation, phone(member.phone(), at + ".phone", errors),
+                    member.livesElsewhere() != null && member.livesElsewhere()));
+        }
+        return family;
+    }
+
+    /** A mainland mobile (11 digits) or landline number; spaces and a +86 prefix are dropped. */
+    public static String phone(String raw, String field, InvalidFieldsException.Collector errors) {
+        String phone = trim(raw);
+        if (phone == null) {
+            return null;
+        }
+        phone = phone.replace(" ", "");
+        if (phone.startsWith("+86")) {
+            phone = phone.substring(3);
+        }
+        if (!MOBILE.matcher(phone).matches() && !LANDLINE.matcher(phone).matches()) {
+            errors.add(field, "is not a phone number (11-digit mobile or landline such as 010-12345678)");
+        }
+        return phone;
+    }
+
+    static String trim(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+}

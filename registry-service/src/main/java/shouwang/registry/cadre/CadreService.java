@@ -1,0 +1,330 @@
+package shouwang.registry.cadre;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+
+import shouwang.kit.paging.Page;
+import shouwang.kit.paging.PageRequest;
+import shouwang.kit.problem.ConflictException;
+import shouwang.kit.problem.InvalidFieldsException;
+import shouwang.kit.problem.NotFoundException;
+import shouwang.kit.security.CallerScope;
+import shouwang.registry.cadre.CadreDtos.CadreInput;
+import shouwang.registry.cadre.CadreDtos.CadreView;
+import shouwang.registry.cadre.CadreDtos.DeathInput;
+import shouwang.registry.cadre.CadreDtos.MoveInput;
+import shouwang.registry.cadre.Codes.CadreStatus;
+import shouwang.registry.cadre.Codes.ContactLayer;
+import shouwang.registry.history.AuditTrail;
+import shouwang.registry.org.OrgDirectory;
+import shouwang.registry.org.OrgService;
+
+/**
+ * Every change of a cadre: checked, applied, recorded in the history and announced on cadre-profiles with the full
+ * profile, all in one transaction. A change that changes nothing is answered with the cadre, without a new version.
+ */
+@ApplicationScoped
+@Transactional
+public class CadreService {
+
+    private static final Logger LOG = Logger.getLogger(CadreService.class);
+
+    @Inject
+    OrgService org;
+
+    @Inject
+    IdNumberProtector idNumbers;
+
+    @Inject
+    CallerScope caller;
+
+    @Inject
+    ProfileEvents events;
+
+    @Inject
+    AuditTrail audit;
+
+    public record Result(CadreView cadre, boolean created) {
+    }
+
+    public Result create(CadreInput input) {
+        if (input.id() != null) {
+            Cadre existing = Cadre.findById(input.id());
+            if (existing != null) {
+                caller.requireVisible("Cadre", existing.id, existing.communityCode, existing.gridCode, existing.unitCode);
+                return new Result(show(existing, "POST /cadres (repeat)"), false);
+            }
+        }
+        OrgDirectory directory = org.directory();
+        InvalidFieldsException.Collector errors = new InvalidFieldsException.Collector();
+        CadreInput valid = CadreRules.validate(input, directory, errors);
+        errors.throwIfAny();
+        caller.requireCadre(valid.communityCode(), valid.gridCode(), valid.unitCode());
+        String index = idNumbers.blindIndex(valid.idNumber());
+        Cadre same = Cadre.find("idNumberIndex", index).firstResult();
+        if (same != null) {
+            throw new ConflictException("A cadre with this ID card number is already registered: " + same.id);
+        }
+        Cadre cadre = newCadre(input.id() != null ? input.id() : UUID.randomUUID(), valid, index, idNumbers);
+        cadre.persist();
+        audit.changed(cadre.id, cadre.version, AuditTrail.CREATED, caller.username(), null,
+                CadreMapper.diff(CadreMapper.auditFields(new Cadre()), CadreMapper.auditFields(cadre)));
+        events.publish(cadre, ProfileEvents.REGISTERED, directory);
+        LOG.infof("Cadre %s registered in community %s by %s", cadre.id, cadre.communityCode, caller.username());
+        return new Result(show(cadre, "POST /cadres"), true);
+    }
+
+    public CadreView update(UUID id, CadreInput input) {
+        Cadre cadre = lockForChange(id);
+        OrgDirectory directory = org.directory();
+        InvalidFieldsException.Collector errors = new InvalidFieldsException.Collector();
+        CadreInput valid = CadreRules.validate(input, directory, errors);
+        errors.throwIfAny();
+        caller.requireCadre(valid.communityCode(), valid.gridCode(), valid.unitCode());
+        String index = idNumbers.blindIndex(valid.idNumber());
+        if (!index.equals(cadre.idNumberIndex)) {
+            Cadre same = Cadre.find("idNumberIndex", index).firstResult();
+            if (same != null) {
+                throw new ConflictException("A cadre with this ID card number is already registered: " + same.id);
+            }
+        }
+        Map<String, Object> before = CadreMapper.auditFields(cadre);
+        revise(cadre, valid, index, idNumbers);
+        return commit(cadre, before, AuditTrail.UPDATED, ProfileEvents.UPDATED, directory, "PUT /cadres/{id}");
+    }
+
+    public CadreView assignContacts(UUID id, List<Contact> input) {
+        if (input == null) {
+            throw InvalidFieldsException.of("body", "must be a list of contacts");
+        }
+        Cadre cadre = lockForChange(id);
+        OrgDirectory directory = org.directory();
+        InvalidFieldsException.Collector errors = new InvalidFieldsException.Collector();
+        List<Contact> contacts = CadreRules.contacts(input, cadre.unitCode, cadre.communityCode, cadre.gridCode,
+                directory, errors);
+        errors.throwIfAny();
+        Map<String, Object> before = CadreMapper.auditFields(cadre);
+        cadre.contacts = List.copyOf(contacts);
+        cadre.refreshDerived();
+        return commit(cadre, before, AuditTrail.CONTACTS_ASSIGNED, ProfileEvents.CONTACTS_ASSIGNED, directory,
+                "PUT /cadres/{id}/contacts");
+    }
+
+    /** Moving house keeps the unit; COMMUNITY, GRID and NEIGHBOUR contacts of the old home are cleared. */
+    public CadreView move(UUID id, MoveInput input) {
+        if (input == null) {
+            throw InvalidFieldsException.of("body", "is required");
+        }
+        Cadre cadre = lockForChange(id);
+        OrgDirectory directory = org.directory();
+        LocalDate movedOn = input.movedOn() != null ? input.movedOn() : LocalDate.now();
+        InvalidFieldsException.Collector errors = new InvalidFieldsException.Collector();
+        if (movedOn.isAfter(LocalDate.now())) {
+            errors.add("movedOn", "must not be in the future");
+        }
+        String address = CadreRules.trim(input.address());
+        if (address != null && address.length() > 300) {
+            errors.add("address", "must be at most 300 characters");
+        }
+        Map<String, Object> before = CadreMapper.auditFields(cadre);
+        if (Boolean.TRUE.equals(input.leavesDistrict())) {
+            errors.throwIfAny();
+            if (cadre.status == CadreStatus.MOVED_AWAY) {
+                return show(cadre, "POST /cadres/{id}/moves (repeat)");
+            }
+            if (cadre.status != CadreStatus.ACTIVE) {
+                throw new ConflictException("Cadre " + id + " is " + cadre.status + " and cannot move away");
+            }
+            cadre.status = CadreStatus.MOVED_AWAY;
+            cadre.movedAwayOn = movedOn;
+            if (address != null) {
+                cadre.address = address;
+            }
+            return commit(cadre, before, AuditTrail.MOVED_AWAY, ProfileEvents.MOVED_AWAY, directory,
+                    "POST /cadres/{id}/moves");
+        }
+        String communityCode = CadreRules.trim(input.communityCode());
+        String gridCode = CadreRules.trim(input.gridCode());
+        CadreRules.checkPlacement(communityCode, gridCode, directory, errors);
+        errors.throwIfAny();
+        if (cadre.status != CadreStatus.ACTIVE) {
+            throw new ConflictException("Cadre " + id + " is " + cadre.status + "; only an active cadre moves house");
+        }
+        cadre.contacts = contactsStillValid(cadre.contacts, cadre.communityCode, cadre.gridCode, communityCode, gridCode);
+        cadre.communityCode = communityCode;
+        cadre.gridCode = gridCode;
+        if (address != null) {
+            cadre.address = address;
+        }
+        cadre.refreshDerived();
+        return commit(cadre, before, AuditTrail.MOVED, ProfileEvents.UPDATED, directory, "POST /cadres/{id}/moves");
+    }
+
+    public CadreView death(UUID id, DeathInput input) {
+        InvalidFieldsException.Collector errors = new InvalidFieldsException.Collector();
+        if (input == null || input.diedOn() == null) {
+            errors.add("diedOn", "is required");
+        } else if (input.diedOn().isAfter(LocalDate.now())) {
+            errors.add("diedOn", "must not be in the future");
+        }
+        errors.throwIfAny();
+        Cadre cadre = lockForChange(id);
+        if (input.diedOn().isBefore(cadre.birthDate)) {
+            throw InvalidFieldsException.of("diedOn", "must not be before the birth date");
+        }
+        Map<String, Object> before = CadreMapper.auditFields(cadre);
+        cadre.status = CadreStatus.DECEASED;
+        cadre.deceasedOn = input.diedOn();
+        return commit(cadre, before, AuditTrail.DECEASED, ProfileEvents.DECEASED, org.directory(),
+                "POST /cadres/{id}/death");
+    }
+
+    public CadreView get(UUID id) {
+        Cadre cadre = Cadre.findById(id);
+        if (cadre == null) {
+            throw new NotFoundException("Cadre", id);
+        }
+        caller.requireVisible("Cadre", id, cadre.communityCode, cadre.gridCode, cadre.unitCode);
+        return show(cadre, "GET /cadres/{id}");
+    }
+
+    public Page<CadreView> search(CadreSearch search, PageRequest page) {
+        LocalDate today = LocalDate.now();
+        CadreSearch.Condition condition = search.condition(caller.scope(), today);
+        PanacheQuery<Cadre> query = Cadre.<Cadre>find(condition.where(), Sort.by("name").and("id"), condition.parameters())
+                .page(page.page(), page.size());
+        List<Cadre> cadres = query.list();
+        List<CadreView> views = new ArrayList<>(cadres.size());
+        for (Cadre cadre : cadres) {
+            views.add(CadreMapper.view(cadre, plainIdNumber(cadre), today));
+        }
+        if (caller.isDistrictAdmin() && !cadres.isEmpty()) {
+            audit.idNumbersViewed(cadres.stream().map(cadre -> cadre.id).toList(), caller.username(), "GET /cadres");
+        }
+        return new Page<>(views, page.page(), page.size(), query.count());
+    }
+
+    public String blindIndex(String idNumber) {
+        return idNumbers.blindIndex(idNumber);
+    }
+
+    private Cadre lockForChange(UUID id) {
+        Cadre cadre = Cadre.lockById(id);
+        if (cadre == null) {
+            throw new NotFoundException("Cadre", id);
+        }
+        caller.requireCadre(cadre.communityCode, cadre.gridCode, cadre.unitCode);
+        return cadre;
+    }
+
+    private CadreView commit(Cadre cadre, Map<String, Object> before, String action, String eventName,
+            OrgDirectory directory, String source) {
+        Map<String, Map<String, Object>> changes = CadreMapper.diff(before, CadreMapper.auditFields(cadre));
+        if (changes.isEmpty()) {
+            return show(cadre, source);
+        }
+        cadre.version++;
+        cadre.updatedAt = Instant.now();
+        audit.changed(cadre.id, cadre.version, action, caller.username(), null, changes);
+        events.publish(cadre, eventName, directory);
+        LOG.infof("Cadre %s %s, version %d, fields %s, by %s", cadre.id, action, cadre.version, changes.keySet(),
+                caller.username());
+        return show(cadre, source);
+    }
+
+    /** A new ACTIVE cadre at version 1 from a validated input. */
+    public static Cadre newCadre(UUID id, CadreInput valid, String index, IdNumberProtector idNumbers) {
+        Cadre cadre = new Cadre();
+        cadre.id = id;
+        cadre.version = 1;
+        cadre.status = CadreStatus.ACTIVE;
+        cadre.createdAt = Instant.now();
+        cadre.updatedAt = cadre.createdAt;
+        apply(cadre, valid, index, idNumbers);
+        return cadre;
+    }
+
+    /**
+     * A correction of the profile (PUT, re-import). When the input leaves contacts out, those of a home the cadre
+     * no longer lives in are dropped. The caller bumps the version if anything changed.
+     */
+    public static void revise(Cadre cadre, CadreInput valid, String index, IdNumberProtector idNumbers) {
+        String oldCommunity = cadre.communityCode;
+        String oldGrid = cadre.gridCode;
+        apply(cadre, valid, index, idNumbers);
+        if (valid.contacts() == null) {
+            cadre.contacts = contactsStillValid(cadre.contacts, oldCommunity, oldGrid, cadre.communityCode, cadre.gridCode);
+            cadre.refreshDerived();
+        }
+    }
+
+    /** Applies a validated input; contacts and family contacts stay as they are when the input leaves them out. */
+    private static void apply(Cadre cadre, CadreInput valid, String index, IdNumberProtector idNumbers) {
+        if (!index.equals(cadre.idNumberIndex)) {
+            cadre.idNumberIndex = index;
+            cadre.idNumberCipher = idNumbers.encrypt(valid.idNumber());
+            cadre.idNumberMasked = IdNumbers.mask(valid.idNumber());
+        }
+        cadre.name = valid.name();
+        cadre.gender = valid.gender();
+        cadre.birthDate = valid.birthDate();
+        cadre.retirementType = valid.retirementType();
+        cadre.rank = valid.rank();
+        cadre.partyMember = Boolean.TRUE.equals(valid.partyMember());
+        cadre.unitCode = valid.unitCode();
+        cadre.communityCode = valid.communityCode();
+        cadre.gridCode = valid.gridCode();
+        cadre.livingArrangement = valid.livingArrangement();
+        cadre.selfCare = valid.selfCare();
+        cadre.specialCategories = valid.specialCategories() == null || valid.specialCategories().isEmpty()
+                ? EnumSet.noneOf(Codes.SpecialCategory.class) : EnumSet.copyOf(valid.specialCategories());
+        cadre.phone = valid.phone();
+        cadre.address = valid.address();
+        cadre.notes = valid.notes();
+        if (valid.familyContacts() != null) {
+            cadre.familyContacts = List.copyOf(valid.familyContacts());
+        }
+        if (valid.contacts() != null) {
+            cadre.contacts = List.copyOf(valid.contacts());
+        }
+        cadre.refreshDerived();
+    }
+
+    /** Contacts tied to a home the cadre has left no longer apply: community ones, and grid and neighbour ones. */
+    static List<Contact> contactsStillValid(List<Contact> contacts, String oldCommunity, String oldGrid,
+            String newCommunity, String newGrid) {
+        boolean communityChanged = !java.util.Objects.equals(oldCommunity, newCommunity);
+        boolean gridChanged = communityChanged || !java.util.Objects.equals(oldGrid, newGrid);
+        return contacts.stream()
+                .filter(contact -> !(communityChanged && contact.layer() == ContactLayer.COMMUNITY))
+                .filter(contact -> !(gridChanged && (contact.layer() == ContactLayer.GRID
+                        || contact.layer() == ContactLayer.NEIGHBOUR)))
+                .toList();
+    }
+
+    private CadreView show(Cadre cadre, String source) {
+        String plain = plainIdNumber(cadre);
+        if (plain != null) {
+            audit.idNumbersViewed(List.of(cadre.id), caller.username(), source);
+        }
+        return CadreMapper.view(cadre, plain, LocalDate.now());
+    }
+
+    private String plainIdNumber(Cadre cadre) {
+        return caller.isDistrictAdmin() ? idNumbers.decrypt(cadre.idNumberCipher) : null;
+    }
+}

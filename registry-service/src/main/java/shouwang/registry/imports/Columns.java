@@ -1,0 +1,224 @@
+package shouwang.registry.imports;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import shouwang.registry.cadre.Cadre;
+import shouwang.registry.cadre.CadreDtos.CadreInput;
+import shouwang.registry.cadre.Codes.Gender;
+import shouwang.registry.cadre.Codes.LivingArrangement;
+import shouwang.registry.cadre.Codes.Rank;
+import shouwang.registry.cadre.Codes.RetirementType;
+import shouwang.registry.cadre.Codes.SelfCare;
+import shouwang.registry.cadre.Codes.SpecialCategory;
+import shouwang.registry.cadre.Labels;
+
+/**
+ * The import columns: English headers are the cadre's JSON field names, Chinese headers those of the contract (a few
+ * common variants too). A value may be the code or its Chinese label. Columns absent from the file keep the
+ * cadre's current value on re-import; unknown columns are ignored.
+ */
+public final class Columns {
+
+    public static final List<String> FIELDS = List.of("name", "gender", "birthDate", "idNumber", "retirementType",
+            "rank", "partyMember", "unitCode", "communityCode", "gridCode", "livingArrangement", "selfCare",
+            "specialCategories", "phone", "address", "notes");
+
+    private static final Map<String, String> HEADERS = new HashMap<>();
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+
+    static {
+        FIELDS.forEach(field -> HEADERS.put(field.toLowerCase(Locale.ROOT), field));
+        alias("name", "姓名");
+        alias("gender", "性别");
+        alias("birthDate", "出生日期", "出生年月日");
+        alias("idNumber", "身份证号", "身份证号码", "公民身份号码");
+        alias("retirementType", "离退休类型", "离退休");
+        alias("rank", "职级");
+        alias("partyMember", "是否党员", "党员");
+        alias("unitCode", "原单位编码");
+        alias("communityCode", "社区编码");
+        alias("gridCode", "网格编码");
+        alias("livingArrangement", "居住情况");
+        alias("selfCare", "自理能力", "自理情况");
+        alias("specialCategories", "特殊群体");
+        alias("phone", "联系电话", "电话", "手机");
+        alias("address", "地址", "住址", "家庭住址");
+        alias("notes", "备注");
+    }
+
+    private final Map<String, Integer> index;
+
+    private Columns(Map<String, Integer> index) {
+        this.index = index;
+    }
+
+    private static void alias(String field, String... headers) {
+        for (String header : headers) {
+            HEADERS.put(header, field);
+        }
+    }
+
+    /** Maps the header row; null when a required column is missing (then {@code missing} says which). */
+    public static Columns of(List<String> header, List<String> missing) {
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String raw = header.get(i) == null ? "" : header.get(i).replace("\uFEFF", "").replace("*", "").strip();
+            String field = HEADERS.getOrDefault(raw, HEADERS.get(raw.toLowerCase(Locale.ROOT)));
+            if (field != null && !index.containsKey(field)) {
+                index.put(field, i);
+            }
+        }
+        for (String required : List.of("name", "idNumber")) {
+            if (!index.containsKey(required)) {
+                missing.add(required);
+            }
+        }
+        return missing.isEmpty() ? new Columns(index) : null;
+    }
+
+    public String idNumber(List<String> cells) {
+        return value(cells, "idNumber");
+    }
+
+    /**
+     * The row as a cadre body: file values over the current profile ({@code base}, null for a new cadre). Values
+     * that cannot be read are reported in {@code errors} (field → message).
+     */
+    public CadreInput input(List<String> cells, Cadre base, Map<String, String> errors) {
+        return new CadreInput(null,
+                text(cells, "name", base == null ? null : base.name),
+                code(cells, "gender", Gender.class, base == null ? null : base.gender, errors),
+                date(cells, "birthDate", base == null ? null : base.birthDate, errors),
+                value(cells, "idNumber"),
+                code(cells, "retirementType", RetirementType.class, base == null ? null : base.retirementType, errors),
+                code(cells, "rank", Rank.class, base == null ? null : base.rank, errors),
+                bool(cells, "partyMember", base != null && base.partyMember, errors),
+                text(cells, "unitCode", base == null ? null : base.unitCode),
+                text(cells, "communityCode", base == null ? null : base.communityCode),
+                text(cells, "gridCode", base == null ? null : base.gridCode),
+                code(cells, "livingArrangement", LivingArrangement.class, base == null ? null : base.livingArrangement, errors),
+                code(cells, "selfCare", SelfCare.class, base == null ? null : base.selfCare, errors),
+                categories(cells, base == null ? null : base.specialCategories, errors),
+                text(cells, "phone", base == null ? null : base.phone),
+                text(cells, "address", base == null ? null : base.address),
+                text(cells, "notes", base == null ? null : base.notes),
+                null, null);
+    }
+
+    private String value(List<String> cells, String field) {
+        Integer at = index.get(field);
+        if (at == null || at >= cells.size() || cells.get(at) == null) {
+            return null;
+        }
+        String value = cells.get(at).strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    private boolean present(String field) {
+        return index.containsKey(field);
+    }
+
+    private String text(List<String> cells, String field, String current) {
+        return present(field) ? value(cells, field) : current;
+    }
+
+    private <E extends Enum<E>> E code(List<String> cells, String field, Class<E> type, E current,
+            Map<String, String> errors) {
+        if (!present(field)) {
+            return current;
+        }
+        String raw = value(cells, field);
+        if (raw == null) {
+            return null;
+        }
+        E parsed = Labels.parse(type, raw);
+        if (parsed == null) {
+            errors.put(field, "'" + raw + "' " + Labels.choices(type));
+        }
+        return parsed;
+    }
+
+    private Boolean bool(List<String> cells, String field, boolean current, Map<String, String> errors) {
+        if (!present(field)) {
+            return current;
+        }
+        String raw = value(cells, field);
+        if (raw == null) {
+            return false;
+        }
+        return switch (raw.toLowerCase(Locale.ROOT)) {
+            case "是", "true", "yes", "y", "1", "党员", "中共党员" -> true;
+            case "否", "false", "no", "n", "0", "群众", "非党员" -> false;
+            default -> {
+                errors.put(field, "'" + raw + "' must be 是/否 (true/false)");
+                yield null;
+            }
+        };
+    }
+
+    /** 1938-10-02, 1938/10/2, 1938.10.2, 19381002, 1938年10月2日 or a spreadsheet date serial. */
+    private LocalDate date(List<String> cells, String field, LocalDate current, Map<String, String> errors) {
+        if (!present(field)) {
+            return current;
+        }
+        String raw = value(cells, field);
+        if (raw == null) {
+            return null;
+        }
+        String value = raw.replace('年', '-').replace('月', '-').replace("日", "").replace('/', '-').replace('.', '-');
+        try {
+            if (value.matches("\\d{1,5}")) {
+                // a spreadsheet date serial (days since 1899-12-30) that lost its date format
+                return EXCEL_EPOCH.plusDays(Long.parseLong(value));
+            }
+            if (value.matches("\\d{8}")) {
+                return LocalDate.of(Integer.parseInt(value.substring(0, 4)), Integer.parseInt(value.substring(4, 6)),
+                        Integer.parseInt(value.substring(6)));
+            }
+            String[] parts = value.split("-");
+            if (parts.length == 3) {
+                return LocalDate.of(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()),
+                        Integer.parseInt(parts[2].strip()));
+            }
+            return LocalDate.parse(value);
+        } catch (java.time.DateTimeException | NumberFormatException e) {
+            errors.put(field, "'" + raw + "' is not a date (YYYY-MM-DD)");
+            return null;
+        }
+    }
+
+    private Set<SpecialCategory> categories(List<String> cells, Set<SpecialCategory> current, Map<String, String> errors) {
+        if (!present("specialCategories")) {
+            return current;
+        }
+        Set<SpecialCategory> categories = EnumSet.noneOf(SpecialCategory.class);
+        String raw = value(cells, "specialCategories");
+        if (raw == null) {
+            return categories;
+        }
+        List<String> unknown = new ArrayList<>();
+        for (String part : raw.split("[;；,，、]")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            SpecialCategory category = Labels.parse(SpecialCategory.class, part);
+            if (category == null) {
+                unknown.add(part.strip());
+            } else {
+                categories.add(category);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            errors.put("specialCategories", "unknown " + unknown + ": " + Labels.choices(SpecialCategory.class));
+        }
+        return categories;
+    }
+}

@@ -1,0 +1,36 @@
+package shouwang.registry.imports;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One upload being imported in the background; progress counters are committed after every chunk. */
+@Entity
+@Table(name = "import_job")
+public class ImportJob extends PanacheEntityBase {
+
+    public static final String RUNNING = "RUNNING";
+    public static final String DONE = "DONE";
+    public static final String FAILED = "FAILED";
+
+    @Id
+    public UUID id;
+    public String status;
+    public String format;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+    public int processed;
+    public int accepted;
+    public int rejected;
+    public String failure;
+}

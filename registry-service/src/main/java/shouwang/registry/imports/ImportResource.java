@@ -1,0 +1,85 @@
+package shouwang.registry.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import shouwang.kit.problem.InvalidFieldsException;
+import shouwang.kit.problem.QueryParams;
+import shouwang.kit.security.CallerScope;
+import shouwang.kit.security.Roles;
+
+/**
+ * {@code POST /imports/cadres}: the file as the body (text/csv or the XLSX media type; octet-stream is sniffed) or a
+ * multipart form with a {@code file} part; answers 202 with the job id at once. {@code ?id=} makes a retry safe.
+ */
+@Path("/imports")
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
+public class ImportResource {
+
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Inject
+    ImportService service;
+
+    @Inject
+    CallerScope caller;
+
+    @POST
+    @Path("/cadres")
+    @Consumes({ "text/csv", "text/plain", XLSX, "application/vnd.ms-excel", MediaType.APPLICATION_OCTET_STREAM })
+    public Response upload(InputStream body, @HeaderParam("Content-Type") String contentType,
+            @QueryParam("id") String id) throws IOException {
+        java.nio.file.Path file = Files.createTempFile("cadre-import-", ".upload");
+        Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+        String format = contentType != null && contentType.toLowerCase().startsWith("text/") ? Spreadsheet.CSV
+                : contentType != null && contentType.toLowerCase().startsWith(XLSX) ? Spreadsheet.XLSX
+                        : Spreadsheet.sniff(file);
+        return started(QueryParams.uuid("id", id), file, format);
+    }
+
+    @POST
+    @Path("/cadres")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response uploadForm(@RestForm("file") FileUpload upload, @QueryParam("id") String id) throws IOException {
+        if (upload == null) {
+            throw InvalidFieldsException.of("file", "is required (a multipart part named file)");
+        }
+        java.nio.file.Path file = Files.createTempFile("cadre-import-", ".upload");
+        Files.copy(upload.uploadedFile(), file, StandardCopyOption.REPLACE_EXISTING);
+        String name = upload.fileName() == null ? "" : upload.fileName().toLowerCase();
+        String format = name.endsWith(".xlsx") ? Spreadsheet.XLSX : name.endsWith(".csv") ? Spreadsheet.CSV
+                : Spreadsheet.sniff(file);
+        return started(QueryParams.uuid("id", id), file, format);
+    }
+
+    @GET
+    @Path("/{id}")
+    public ImportStatus status(@PathParam("id") String id) {
+        UUID jobId = QueryParams.uuid("id", id);
+        return service.status(jobId, caller.username(), caller.isDistrictAdmin());
+    }
+
+    private Response started(UUID requestedId, java.nio.file.Path file, String format) throws IOException {
+        UUID id = service.start(requestedId, file, format, caller.username(), caller.scope());
+        return Response.accepted(Map.of("id", id, "status", ImportJob.RUNNING)).build();
+    }
+}

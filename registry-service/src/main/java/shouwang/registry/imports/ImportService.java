@@ -1,0 +1,216 @@
+package shouwang.registry.imports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+import shouwang.kit.outbox.OutboxRelay;
+import shouwang.kit.problem.NotFoundException;
+import shouwang.kit.security.Scope;
+import shouwang.registry.RegistryConfig;
+import shouwang.registry.org.OrgDirectory;
+import shouwang.registry.org.OrgService;
+
+/**
+ * Runs imports one at a time on a background thread, chunk by chunk, committing progress after each chunk so
+ * {@code GET /imports/{id}} shows it. A job interrupted by a restart is marked FAILED on the next start.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+
+    @Inject
+    RegistryConfig config;
+
+    @Inject
+    ImportChunks chunks;
+
+    @Inject
+    OrgService org;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    OutboxRelay relay;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "cadre-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    void onStart(@Observes StartupEvent event) {
+        QuarkusTransaction.requiringNew().run(() -> ImportJob.update(
+                "status = ?1, failure = ?2, finishedAt = ?3 where status = ?4", ImportJob.FAILED,
+                "interrupted by a restart of the service", Instant.now(), ImportJob.RUNNING));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+    }
+
+    /** Takes ownership of {@code file}; repeating a {@code requestedId} returns that job without a second run. */
+    public UUID start(UUID requestedId, Path file, String format, String actor, Scope scope) throws IOException {
+        UUID id = requestedId != null ? requestedId : UUID.randomUUID();
+        boolean created = QuarkusTransaction.requiringNew().call(() -> {
+            if (ImportJob.findById(id) != null) {
+                return false;
+            }
+            ImportJob job = new ImportJob();
+            job.id = id;
+            job.status = ImportJob.RUNNING;
+            job.format = format;
+            job.createdBy = actor;
+            job.createdAt = Instant.now();
+            job.persist();
+            return true;
+        });
+        if (!created) {
+            Files.deleteIfExists(file);
+            return id;
+        }
+        LOG.infof("Import %s of a %s file (%d bytes) started by %s", id, format, Files.size(file), actor);
+        worker.submit(() -> run(id, file, format, actor, scope));
+        return id;
+    }
+
+    public ImportStatus status(UUID id, String caller, boolean everyone) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ImportJob job = ImportJob.findById(id);
+            if (job == null || !everyone && !job.createdBy.equals(caller)) {
+                throw new NotFoundException("Import", id);
+            }
+            List<RowError> errors = new ArrayList<>();
+            for (Object result : entityManager.createNativeQuery(
+                    "select row_num, field, message from import_error where job_id = ?1 order by seq")
+                    .setParameter(1, id).getResultList()) {
+                Object[] row = (Object[]) result;
+                errors.add(new RowError(((Number) row[0]).intValue(), (String) row[1], (String) row[2]));
+            }
+            boolean truncated = errors.size() >= config.imports().maxErrors();
+            return new ImportStatus(job.id, job.status, job.format, job.processed, job.accepted, job.rejected, errors,
+                    truncated, job.createdAt, job.finishedAt, job.failure);
+        });
+    }
+
+    private void run(UUID id, Path file, String format, String actor, Scope scope) {
+        long started = System.nanoTime();
+        int processed = 0;
+        int accepted = 0;
+        int rejected = 0;
+        int errorsKept = 0;
+        try (Spreadsheet sheet = Spreadsheet.open(file, format)) {
+            Spreadsheet.Line header = null;
+            while (sheet.hasNext() && header == null) {
+                Spreadsheet.Line line = sheet.next();
+                header = line.isBlank() ? null : line;
+            }
+            if (header == null) {
+                finish(id, ImportJob.FAILED, "the file has no header row", List.of());
+                return;
+            }
+            List<String> missing = new ArrayList<>();
+            Columns columns = Columns.of(header.cells(), missing);
+            if (columns == null) {
+                int row = header.number();
+                finish(id, ImportJob.FAILED, "required columns are missing: " + missing,
+                        missing.stream().map(field -> new RowError(row, field, "missing column " + field)).toList());
+                return;
+            }
+            OrgDirectory directory = QuarkusTransaction.requiringNew().call(() -> org.directory());
+            ImportChunks.Context context = new ImportChunks.Context(id, columns, directory, actor, scope);
+            List<Spreadsheet.Line> chunk = new ArrayList<>();
+            while (sheet.hasNext() || !chunk.isEmpty()) {
+                if (sheet.hasNext()) {
+                    Spreadsheet.Line line = sheet.next();
+                    if (!line.isBlank()) {
+                        chunk.add(line);
+                    }
+                    if (chunk.size() < config.imports().chunkSize() && sheet.hasNext()) {
+                        continue;
+                    }
+                }
+                if (chunk.isEmpty()) {
+                    continue;
+                }
+                ImportChunks.Result result = chunks.apply(chunk, context);
+                processed += chunk.size();
+                accepted += result.accepted();
+                rejected += result.rejected();
+                List<RowError> keep = result.errors().subList(0,
+                        Math.min(result.errors().size(), Math.max(0, config.imports().maxErrors() - errorsKept)));
+                progress(id, processed, accepted, rejected, keep, errorsKept);
+                errorsKept += keep.size();
+                chunk.clear();
+                relay.wake();
+            }
+            finish(id, ImportJob.DONE, null, List.of());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            LOG.infof("Import %s done: %d rows, %d accepted, %d rejected in %.1f s (%.0f rows/s)", id, processed,
+                    accepted, rejected, seconds, processed / Math.max(seconds, 1e-3));
+        } catch (Exception e) {
+            LOG.errorf(e, "Import %s failed after %d rows", id, processed);
+            finish(id, ImportJob.FAILED, "the file could not be read: " + e.getMessage(), List.of());
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warnf("Import %s: temporary file %s not deleted", id, file);
+            }
+        }
+    }
+
+    private void progress(UUID id, int processed, int accepted, int rejected, List<RowError> errors, int seqStart) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ImportJob job = ImportJob.findById(id);
+            job.processed = processed;
+            job.accepted = accepted;
+            job.rejected = rejected;
+            insertErrors(id, errors, seqStart);
+        });
+    }
+
+    private void finish(UUID id, String status, String failure, List<RowError> errors) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ImportJob job = ImportJob.findById(id);
+            job.status = status;
+            job.failure = failure;
+            job.finishedAt = Instant.now();
+            insertErrors(id, errors, 0);
+        });
+        if (ImportJob.FAILED.equals(status)) {
+            LOG.warnf("Import %s failed: %s", id, failure);
+        }
+    }
+
+    private void insertErrors(UUID id, List<RowError> errors, int seqStart) {
+        int seq = seqStart;
+        for (RowError error : errors) {
+            entityManager.createNativeQuery("insert into import_error (job_id, seq, row_num, field, message) "
+                    + "values (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, id).setParameter(2, seq++).setParameter(3, error.row())
+                    .setParameter(4, error.field())
+                    .setParameter(5, error.message().length() > 500 ? error.message().substring(0, 500) : error.message())
+                    .executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package shouwang.registry.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
+
+/**
+ * A spreadsheet read row by row, the same way for CSV (UTF-8 with or without BOM; GB18030 as saved by a Chinese
+ * Excel is recognised too) and XLSX (first sheet, streamed). Row numbers are those a spreadsheet shows.
+ */
+public interface Spreadsheet extends Iterator<Spreadsheet.Line>, AutoCloseable {
+
+    String CSV = "CSV";
+    String XLSX = "XLSX";
+
+    record Line(int number, List<String> cells) {
+        public boolean isBlank() {
+            return cells.stream().allMatch(cell -> cell == null || cell.isBlank());
+        }
+    }
+
+    @Override
+    void close() throws IOException;
+
+    static Spreadsheet open(Path file, String format) throws IOException {
+        return XLSX.equals(format) ? new Xlsx(file) : new Csv(decode(Files.readAllBytes(file)));
+    }
+
+    /** XLSX files are ZIP archives: they start with {@code PK}. */
+    static String sniff(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(2);
+            return head.length == 2 && head[0] == 'P' && head[1] == 'K' ? XLSX : CSV;
+        }
+    }
+
+    private static CharBuffer decode(byte[] bytes) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(buffer);
+        } catch (CharacterCodingException e) {
+            return Charset.forName("GB18030").decode(ByteBuffer.wrap(bytes));
+        }
+    }
+
+    /** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
+    final class Csv implements Spreadsheet {
+        private final CharBuffer text;
+        private int position;
+        private int record;
+        private Line next;
+
+        Csv(CharBuffer text) {
+            this.text = text;
+            advance();
+        }
+
+        private void advance() {
+            next = null;
+            if (position >= text.length()) {
+                return;
+            }
+            List<String> cells = new ArrayList<>();
+            StringBuilder cell = new StringBuilder();
+            boolean quoted = false;
+            while (position < text.length()) {
+                char c = text.get(position++);
+                if (quoted) {
+                    if (c == '"') {
+                        if (position < text.length() && text.get(position) == '"') {
+                            cell.append('"');
+                            position++;
+                        } else {
+                            quoted = false;
+                        }
+                    } else {
+                        cell.append(c);
+                    }
+                } else if (c == '"') {
+                    quoted = true;
+                } else if (c == ',') {
+                    cells.add(cell.toString());
+                    cell.setLength(0);
+                } else if (c == '\n' || c == '\r') {
+                    if (c == '\r' && position < text.length() && text.get(position) == '\n') {
+                        position++;
+                    }
+                    break;
+                } else {
+                    cell.append(c);
+                }
+            }
+            cells.add(cell.toString());
+            next = new Line(++record, cells);
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public Line next() {
+            if (next == null) {
+                throw new NoSuchElementException();
+            }
+            Line line = next;
+            advance();
+            return line;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    final class Xlsx implements Spreadsheet {
+        private final ReadableWorkbook workbook;
+        private final Stream<Row> rows;
+        private final Iterator<Row> iterator;
+
+        Xlsx(Path file) throws IOException {
+            workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+            rows = workbook.getFirstSheet().openStream();
+            iterator = rows.iterator();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return iterator.hasNext();
+        }
+
+        @Override
+        public Line next() {
+            Row row = iterator.next();
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < row.getCellCount(); i++) {
+                cells.add(text(row.getCell(i)));
+            }
+            return new Line(row.getRowNum(), cells);
+        }
+
+        /** Numbers as typed (no 1.38E10), date cells as ISO dates. */
+        private static String text(Cell cell) {
+            if (cell == null || cell.getType() == CellType.EMPTY) {
+                return "";
+            }
+            if (cell.getType() == CellType.NUMBER) {
+                String format = cell.getDataFormatString();
+                if (format != null && format.toLowerCase().matches(".*[ymd].*") && !format.contains("0")) {
+                    return cell.asDate().toLocalDate().toString();
+                }
+                BigDecimal number = cell.asNumber();
+                return number.stripTrailingZeros().toPlainString();
+            }
+            String text = cell.getText();
+            return text == null ? "" : text;
+        }
+
+        @Override
+        public void close() throws IOException {
+            rows.close();
+            workbook.close();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package shouwang.registry.org;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.panache.common.Sort;
+
+import shouwang.kit.paging.Page;
+import shouwang.kit.paging.PageRequest;
+import shouwang.kit.problem.ConflictException;
+import shouwang.kit.problem.InvalidFieldsException;
+import shouwang.kit.problem.NotFoundException;
+import shouwang.registry.org.OrgDtos.CommunityInput;
+import shouwang.registry.org.OrgDtos.CommunityView;
+import shouwang.registry.org.OrgDtos.GridInput;
+import shouwang.registry.org.OrgDtos.GridView;
+import shouwang.registry.org.OrgDtos.UnitInput;
+import shouwang.registry.org.OrgDtos.UnitView;
+
+/** Units, communities and grids, keyed by their code: a second POST of a code is a 409. */
+@ApplicationScoped
+@Transactional
+public class OrgService {
+
+    private static final Logger LOG = Logger.getLogger(OrgService.class);
+
+    public UnitView createUnit(UnitInput input) {
+        if (Unit.findById(input.code()) != null) {
+            throw new ConflictException("Unit " + input.code() + " already exists");
+        }
+        Unit unit = new Unit();
+        unit.code = input.code();
+        unit.name = input.name();
+        unit.createdAt = Instant.now();
+        unit.persist();
+        LOG.infof("Unit %s created", unit.code);
+        return UnitView.of(unit);
+    }
+
+    public CommunityView createCommunity(CommunityInput input) {
+        if (Community.findById(input.code()) != null) {
+            throw new ConflictException("Community " + input.code() + " already exists");
+        }
+        Community community = new Community();
+        community.code = input.code();
+        community.name = input.name();
+        community.streetName = input.streetName();
+        community.createdAt = Instant.now();
+        community.persist();
+        LOG.infof("Community %s created", community.code);
+        return CommunityView.of(community);
+    }
+
+    public GridView createGrid(GridInput input) {
+        if (Community.findById(input.communityCode()) == null) {
+            throw InvalidFieldsException.of("communityCode", "unknown community " + input.communityCode());
+        }
+        if (Grid.findById(input.code()) != null) {
+            throw new ConflictException("Grid " + input.code() + " already exists");
+        }
+        Grid grid = new Grid();
+        grid.code = input.code();
+        grid.name = input.name();
+        grid.communityCode = input.communityCode();
+        grid.createdAt = Instant.now();
+        grid.persist();
+        LOG.infof("Grid %s created in community %s", grid.code, grid.communityCode);
+        return GridView.of(grid);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UnitView unit(String code) {
+        Unit unit = Unit.findById(code);
+        if (unit == null) {
+            throw new NotFoundException("Unit", code);
+        }
+        return UnitView.of(unit);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CommunityView community(String code) {
+        Community community = Community.findById(code);
+        if (community == null) {
+            throw new NotFoundException("Community", code);
+        }
+        return CommunityView.of(community);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public GridView grid(String code) {
+        Grid grid = Grid.findById(code);
+        if (grid == null) {
+            throw new NotFoundException("Grid", code);
+        }
+        return GridView.of(grid);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<UnitView> units(PageRequest page) {
+        var query = Unit.<Unit>findAll(Sort.by("code")).page(page.page(), page.size());
+        return new Page<>(query.list().stream().map(UnitView::of).toList(), page.page(), page.size(), query.count());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<CommunityView> communities(PageRequest page) {
+        var query = Community.<Community>findAll(Sort.by("code")).page(page.page(), page.size());
+        return new Page<>(query.list().stream().map(CommunityView::of).toList(), page.page(), page.size(), query.count());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<GridView> grids(String communityCode, PageRequest page) {
+        var query = communityCode == null || communityCode.isBlank()
+                ? Grid.<Grid>findAll(Sort.by("code"))
+                : Grid.<Grid>find("communityCode", Sort.by("code"), communityCode);
+        query.page(page.page(), page.size());
+        return new Page<>(query.list().stream().map(GridView::of).toList(), page.page(), page.size(), query.count());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public OrgDirectory directory() {
+        Map<String, String> units = new HashMap<>();
+        Map<String, String> communities = new HashMap<>();
+        Map<String, String> grids = new HashMap<>();
+        Unit.<Unit>listAll().forEach(unit -> units.put(unit.code, unit.name));
+        Community.<Community>listAll().forEach(community -> communities.put(community.code, community.streetName));
+        Grid.<Grid>listAll().forEach(grid -> grids.put(grid.code, grid.communityCode));
+        return new OrgDirectory(units, communities, grids);
+    }
+}

@@ -1,0 +1,198 @@
+package shouwang.registry.imports;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+import shouwang.kit.testing.TestTokens;
+import shouwang.registry.RegistryTestProfile;
+import shouwang.registry.TestData;
+
+@QuarkusTest
+@TestProfile(RegistryTestProfile.class)
+class CadreImportTest {
+
+    static final String CHINESE_HEADER = "姓名,性别,出生日期,身份证号,离退休类型,职级,是否党员,原单位编码,社区编码,网格编码,居住情况,自理能力,特殊群体,联系电话";
+
+    private String p;
+    private String admin;
+
+    @BeforeEach
+    void org() {
+        p = TestData.prefix();
+        TestData.org(p);
+        admin = TestTokens.districtAdmin();
+    }
+
+    static JsonPath importAndWait(String token, String contentType, byte[] body) {
+        String id = given().auth().oauth2(token).contentType(contentType).body(body).post("/api/v1/imports/cadres")
+                .then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> !"RUNNING".equals(
+                given().auth().oauth2(token).get("/api/v1/imports/" + id).then().statusCode(200).extract().path("status")));
+        return given().auth().oauth2(token).get("/api/v1/imports/" + id).then().extract().jsonPath();
+    }
+
+    private String row(String name, String gender, LocalDate birth, String idNumber, String community, String grid,
+            String special) {
+        return String.join(",", name, gender, birth.toString(), idNumber, "离休", "正县级", "是", p + "-DW", community,
+                grid, "独居", "部分自理", special, "13800000001");
+    }
+
+    @Test
+    void aChineseCsvKeepsTheGoodRowsAndNamesEveryRejectedField() {
+        LocalDate birth = LocalDate.of(1936, 4, 5);
+        String good1 = TestData.idNumber(birth, true);
+        String good2 = TestData.idNumber(birth, false);
+        String badChecksum = TestData.idNumber(birth, true);
+        badChecksum = badChecksum.substring(0, 17) + (badChecksum.charAt(17) == '1' ? '2' : '1');
+        String csv = "\uFEFF" + CHINESE_HEADER + "\n"
+                + row("王建国", "男", birth, good1, p + "-SQ1", p + "-SQ1-WG1", "孤寡;残疾") + "\n"
+                + row("李秀英", "女", birth, good2, p + "-SQ1", "", "") + "\n"
+                + row("张三", "男的", birth, badChecksum, p + "-SQ1", p + "-SQ1-WG1", "") + "\n"
+                + "\n"
+                + row("赵四", "男", birth, TestData.idNumber(birth, true), "NOWHERE", "", "外星人") + "\n";
+
+        JsonPath status = importAndWait(admin, "text/csv; charset=UTF-8", csv.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals("DONE", status.getString("status"));
+        assertEquals(4, status.getInt("processed"));
+        assertEquals(2, status.getInt("accepted"));
+        assertEquals(2, status.getInt("rejected"));
+        List<Map<String, Object>> errors = status.getList("errors");
+        org.hamcrest.MatcherAssert.assertThat(errors, hasItem(Map.of("row", 4, "field", "gender",
+                "message", "'男的' must be one of MALE/男, FEMALE/女")));
+        org.hamcrest.MatcherAssert.assertThat(errors, hasItem(Map.of("row", 4, "field", "idNumber",
+                "message", "check digit does not match (GB 11643)")));
+        org.hamcrest.MatcherAssert.assertThat(errors.stream().filter(e -> e.get("row").equals(6)).map(e -> e.get("field")).toList(),
+                org.hamcrest.Matchers.containsInAnyOrder("communityCode", "specialCategories"));
+
+        given().auth().oauth2(admin).queryParam("idNumber", good1).get("/api/v1/cadres").then()
+                .body("total", equalTo(1)).body("items[0].name", equalTo("王建国"))
+                .body("items[0].retirementType", equalTo("LIXIU")).body("items[0].rank", equalTo("COUNTY_CHIEF"))
+                .body("items[0].partyMember", equalTo(true)).body("items[0].livingArrangement", equalTo("ALONE"))
+                .body("items[0].selfCare", equalTo("PARTIAL"))
+                .body("items[0].specialCategories", equalTo(List.of("WIDOWED_CHILDLESS", "DISABLED")))
+                .body("items[0].keyServiceTarget", equalTo(true));
+    }
+
+    @Test
+    void reImportingAnIdNumberUpdatesThatCadreInsteadOfDuplicatingIt() {
+        LocalDate birth = LocalDate.of(1944, 12, 31);
+        String idNumber = TestData.idNumber(birth, true);
+        String first = CHINESE_HEADER + "\n" + row("王建国", "男", birth, idNumber, p + "-SQ1", p + "-SQ1-WG1", "");
+        assertEquals(1, importAndWait(admin, "text/csv", first.getBytes(StandardCharsets.UTF_8)).getInt("accepted"));
+        String id = given().auth().oauth2(admin).queryParam("idNumber", idNumber).get("/api/v1/cadres").then()
+                .extract().path("items[0].id");
+
+        String moved = "name,idNumber,communityCode,gridCode,phone\n王建国," + idNumber + "," + p + "-SQ2," + p
+                + "-SQ2-WG1,13912345678\n";
+        JsonPath status = importAndWait(admin, "text/csv", moved.getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, status.getInt("accepted"));
+
+        given().auth().oauth2(admin).queryParam("idNumber", idNumber).get("/api/v1/cadres").then()
+                .body("total", equalTo(1)).body("items[0].id", equalTo(id)).body("items[0].version", equalTo(2))
+                .body("items[0].communityCode", equalTo(p + "-SQ2")).body("items[0].phone", equalTo("13912345678"))
+                .body("items[0].rank", equalTo("COUNTY_CHIEF"));
+    }
+
+    @Test
+    void anXlsxWithEnglishHeadersNumericCellsAndDateCellsIsImported() throws IOException {
+        LocalDate birth = LocalDate.of(1930, 2, 28);
+        String idNumber = TestData.idNumber(birth, false);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Workbook workbook = new Workbook(out, "test", "1.0")) {
+            Worksheet sheet = workbook.newWorksheet("cadres");
+            String[] headers = { "name", "gender", "birthDate", "idNumber", "retirementType", "rank", "partyMember",
+                    "unitCode", "communityCode", "gridCode", "livingArrangement", "selfCare", "specialCategories", "phone" };
+            for (int c = 0; c < headers.length; c++) {
+                sheet.value(0, c, headers[c]);
+            }
+            Object[] values = { "刘桂兰", "FEMALE", birth, idNumber, "TUIXIU", "SECTION_DEPUTY", "false", p + "-DW",
+                    p + "-SQ1", p + "-SQ1-WG1", "WITH_CAREGIVER", "NONE", "SERIOUS_ILLNESS", 13800138000L };
+            for (int c = 0; c < values.length; c++) {
+                if (values[c] instanceof LocalDate date) {
+                    sheet.value(1, c, date);
+                    sheet.style(1, c).format("yyyy-mm-dd").set();
+                } else if (values[c] instanceof Long number) {
+                    sheet.value(1, c, number);
+                } else {
+                    sheet.value(1, c, (String) values[c]);
+                }
+            }
+            workbook.finish();
+        }
+
+        JsonPath status = importAndWait(admin, ImportResource.XLSX, out.toByteArray());
+
+        assertEquals("DONE", status.getString("status"), status.prettify());
+        assertEquals(1, status.getInt("accepted"), status.prettify());
+        given().auth().oauth2(admin).queryParam("idNumber", idNumber).get("/api/v1/cadres").then()
+                .body("items[0].birthDate", equalTo("1930-02-28")).body("items[0].phone", equalTo("13800138000"))
+                .body("items[0].partyMember", equalTo(false)).body("items[0].selfCare", equalTo("NONE"));
+    }
+
+    @Test
+    void aCsvSavedByChineseExcelInGb18030IsReadToo() {
+        LocalDate birth = LocalDate.of(1950, 6, 1);
+        String idNumber = TestData.idNumber(birth, true);
+        String csv = CHINESE_HEADER + "\r\n" + row("陈国强", "男", birth, idNumber, p + "-SQ1", "", "") + "\r\n";
+        JsonPath status = importAndWait(admin, "text/csv", csv.getBytes(Charset.forName("GB18030")));
+        assertEquals(1, status.getInt("accepted"), status.prettify());
+        given().auth().oauth2(admin).queryParam("idNumber", idNumber).get("/api/v1/cadres").then()
+                .body("items[0].name", equalTo("陈国强"));
+    }
+
+    @Test
+    void aFileWithoutTheIdNumberColumnFailsAndSaysWhy() {
+        JsonPath status = importAndWait(admin, "text/csv", "姓名,性别\n王建国,男\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals("FAILED", status.getString("status"));
+        org.hamcrest.MatcherAssert.assertThat(status.getList("errors"), hasSize(1));
+        assertEquals("idNumber", status.getString("errors[0].field"));
+    }
+
+    @Test
+    void aCommunityWorkerImportsOnlyIntoItsScopeAndSeesOnlyItsOwnImports() {
+        LocalDate birth = LocalDate.of(1940, 1, 1);
+        String csv = CHINESE_HEADER + "\n" + row("甲", "男", birth, TestData.idNumber(birth, true), p + "-SQ1", "", "")
+                + "\n" + row("乙", "男", birth, TestData.idNumber(birth, true), p + "-SQ2", "", "") + "\n";
+        String worker = TestTokens.user("community-worker").communities(p + "-SQ1").token();
+        JsonPath status = importAndWait(worker, "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, status.getInt("accepted"));
+        assertEquals(3, status.getInt("errors[0].row"));
+        assertEquals("outside your scope", status.getString("errors[0].message"));
+        given().auth().oauth2(TestTokens.named("another-worker").roles("community-worker").communities(p + "-SQ2").token())
+                .get("/api/v1/imports/" + status.getString("id")).then().statusCode(404);
+    }
+
+    @Test
+    void aMultipartUploadIsAccepted() {
+        LocalDate birth = LocalDate.of(1940, 1, 1);
+        String csv = CHINESE_HEADER + "\n" + row("丙", "男", birth, TestData.idNumber(birth, true), p + "-SQ1", "", "") + "\n";
+        String id = given().auth().oauth2(admin).multiPart("file", "cadres.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/api/v1/imports/cadres").then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(
+                given().auth().oauth2(admin).get("/api/v1/imports/" + id).then().extract().path("status")));
+        given().auth().oauth2(admin).get("/api/v1/imports/" + id).then().body("accepted", equalTo(1));
+    }
+}
