@@ -43,18 +43,20 @@ public final class Fixtures {
                 Map.entry("specialCategories", specialCategories), Map.entry("contacts", List.of()));
     }
 
-    public static void sendProfile(Map<String, Object> profile) {
+    /** Returns the ce_id of the record sent. */
+    public static String sendProfile(Map<String, Object> profile) {
         try {
-            send("cadre-profiles", (String) profile.get("id"), "CadreUpdated", JSON.writeValueAsString(profile));
+            return send("cadre-profiles", (String) profile.get("id"), "CadreUpdated", JSON.writeValueAsString(profile));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public static void send(String topic, String key, String eventName, String value) {
+    public static String send(String topic, String key, String eventName, String value) {
+        String id = UUID.randomUUID().toString();
         RecordHeaders headers = new RecordHeaders();
         headers.add("ce_specversion", bytes("1.0"));
-        headers.add("ce_id", bytes(UUID.randomUUID().toString()));
+        headers.add("ce_id", bytes(id));
         headers.add("ce_source", bytes("/shouwang/registry-service"));
         headers.add("ce_type", bytes("shouwang." + eventName + ".v1"));
         headers.add("ce_time", bytes("2026-11-22T08:00:00Z"));
@@ -62,6 +64,15 @@ public final class Fixtures {
         KafkaBrokerResource.companion().produce(String.class, String.class)
                 .fromRecords(new ProducerRecord<>(topic, null, key, value, headers))
                 .awaitCompletion(Duration.ofSeconds(10));
+        return id;
+    }
+
+    /** Waits until volunteer-service's cadre-profiles consumer has taken the record with this ce_id. */
+    public static void awaitConsumed(String ceId) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(
+                () -> ((Number) CadreRef.getEntityManager().createNativeQuery(
+                        "select count(*) from inbox_message where ce_id = ?1").setParameter(1, ceId)
+                        .getSingleResult()).longValue() == 1));
     }
 
     /** Registers a cadre in volunteering's read model the way registry does, and waits until it is applied. */

@@ -1,0 +1,53 @@
+package shouwang.volunteer.pairing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** 结对帮扶: a volunteer who keeps in touch with a cadre who needs help, at a contact cadence. */
+@Entity
+@Table(name = "pairing")
+public class Pairing extends PanacheEntityBase {
+
+    public enum Status { ACTIVE, ENDED }
+
+    @Id
+    public UUID id;
+    @Column(name = "cadre_id")
+    public UUID cadreId;
+    @Column(name = "volunteer_id")
+    public UUID volunteerId;
+    /** The helped cadre's placement when paired, for scope checks. */
+    @Column(name = "community_code")
+    public String communityCode;
+    @Column(name = "grid_code")
+    public String gridCode;
+    @Column(name = "unit_code")
+    public String unitCode;
+    /** ISO-8601 duration, e.g. P7D. */
+    public String cadence;
+    @Column(name = "started_on")
+    public LocalDate startedOn;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    @Column(name = "ended_on")
+    public LocalDate endedOn;
+    @Column(name = "end_reason")
+    public String endReason;
+    public String note;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,251 @@
+package shouwang.volunteer.pairing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.panache.common.Sort;
+
+import shouwang.kit.outbox.Outbox;
+import shouwang.kit.paging.Page;
+import shouwang.kit.paging.PageRequest;
+import shouwang.kit.problem.ConflictException;
+import shouwang.kit.problem.InvalidFieldsException;
+import shouwang.kit.problem.NotFoundException;
+import shouwang.kit.security.CallerScope;
+import shouwang.kit.security.Scope;
+import shouwang.volunteer.Created;
+import shouwang.volunteer.Volunteering;
+import shouwang.volunteer.cadre.CadreDirectory;
+import shouwang.volunteer.cadre.CadreLeft;
+import shouwang.volunteer.cadre.CadreRef;
+import shouwang.volunteer.pairing.PairingDtos.PairingRequest;
+import shouwang.volunteer.pairing.PairingDtos.PairingView;
+import shouwang.volunteer.volunteer.Volunteer;
+import shouwang.volunteer.volunteer.VolunteerRef;
+import shouwang.volunteer.volunteer.VolunteerService;
+
+/**
+ * Pairings (结对帮扶). Created and ended by staff whose scope covers the helped cadre; visit-service turns
+ * PairingCreated / PairingEnded into the cadre's NEIGHBOUR-layer contact.
+ */
+@ApplicationScoped
+@Transactional
+public class PairingService {
+
+    private static final Logger LOG = Logger.getLogger(PairingService.class);
+    static final String DEFAULT_CADENCE = "P7D";
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** Categories that keep a cadre from serving as another's pairing volunteer. */
+    static final Set<String> NOT_IN_GOOD_HEALTH = Set.of("SERIOUS_ILLNESS", "DISABLED");
+
+    @Inject
+    CallerScope callerScope;
+
+    @Inject
+    CadreDirectory cadres;
+
+    @Inject
+    VolunteerService volunteers;
+
+    @Inject
+    Outbox outbox;
+
+    public Created<PairingView> create(PairingRequest request) {
+        if (request.id() != null) {
+            Pairing existing = Pairing.findById(request.id());
+            if (existing != null) {
+                requireVisible(existing);
+                return Created.found(PairingMapper.view(existing, Volunteer.findById(existing.volunteerId)));
+            }
+        }
+        String cadence = request.cadence() == null || request.cadence().isBlank() ? DEFAULT_CADENCE
+                : request.cadence().trim();
+        requireCadence(cadence);
+        CadreRef cadre = cadres.requireActive("cadreId", request.cadreId());
+        callerScope.requireCadre(cadre.communityCode, cadre.gridCode, cadre.unitCode);
+        if (request.volunteerCadreId() != null) {
+            requireGoodHealth(cadres.requireActive("volunteerCadreId", request.volunteerCadreId()));
+        }
+        Volunteer volunteer = volunteers.resolve("", new VolunteerRef(request.volunteerId(),
+                request.volunteerCadreId(), request.volunteerName(), request.phone()), cadre.communityCode);
+        if (volunteer.cadreId != null) {
+            if (volunteer.cadreId.equals(cadre.id)) {
+                throw InvalidFieldsException.of("volunteerCadreId", "must be another cadre than the one helped");
+            }
+            requireGoodHealth(cadres.requireActive("volunteerId", volunteer.cadreId));
+        }
+        if (Pairing.count("cadreId = ?1 and volunteerId = ?2 and status = ?3", cadre.id, volunteer.id,
+                Pairing.Status.ACTIVE) > 0) {
+            throw new ConflictException("Volunteer " + volunteer.id + " is already paired with cadre " + cadre.id);
+        }
+        Pairing pairing = new Pairing();
+        pairing.id = request.id() == null ? UUID.randomUUID() : request.id();
+        pairing.cadreId = cadre.id;
+        pairing.volunteerId = volunteer.id;
+        pairing.communityCode = cadre.communityCode;
+        pairing.gridCode = cadre.gridCode;
+        pairing.unitCode = cadre.unitCode;
+        pairing.cadence = cadence;
+        pairing.startedOn = request.startedOn() == null ? LocalDate.now(CHINA) : request.startedOn();
+        pairing.status = Pairing.Status.ACTIVE;
+        pairing.note = request.note();
+        pairing.createdBy = callerScope.username();
+        pairing.createdAt = Instant.now();
+        pairing.updatedAt = pairing.createdAt;
+        pairing.persist();
+        outbox.publish(Volunteering.TOPIC, cadre.id.toString(), Volunteering.PAIRING_CREATED,
+                PairingMapper.created(pairing, volunteer));
+        LOG.infof("Pairing %s: volunteer %s looks after cadre %s every %s", pairing.id, volunteer.id, cadre.id,
+                cadence);
+        return Created.made(PairingMapper.view(pairing, volunteer));
+    }
+
+    /** Ending twice is harmless: PairingEnded is published once. */
+    public PairingView end(UUID id, LocalDate endedOn, String reason) {
+        Pairing pairing = id == null ? null : Pairing.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (pairing == null) {
+            throw new NotFoundException("Pairing", id);
+        }
+        requireVisible(pairing);
+        callerScope.requireCadre(pairing.communityCode, pairing.gridCode, pairing.unitCode);
+        LocalDate on = endedOn == null ? LocalDate.now(CHINA) : endedOn;
+        if (pairing.status == Pairing.Status.ACTIVE && on.isBefore(pairing.startedOn)) {
+            throw InvalidFieldsException.of("endedOn", "must not be before the pairing started (" + pairing.startedOn + ")");
+        }
+        finish(pairing, on, reason == null || reason.isBlank() ? "ENDED_BY_STAFF" : reason.trim());
+        return PairingMapper.view(pairing, Volunteer.findById(pairing.volunteerId));
+    }
+
+    /** A helped cadre who died or moved away needs no pairing; nor can a volunteer cadre who did serve on. */
+    void onCadreLeft(@Observes CadreLeft left) {
+        String reason = "CADRE_" + left.status();
+        for (Pairing pairing : Pairing.<Pairing>list("cadreId = ?1 and status = ?2", left.cadreId(),
+                Pairing.Status.ACTIVE)) {
+            finish(pairing, left.on(), reason);
+        }
+        List<Pairing> served = Pairing.list(
+                "status = ?1 and volunteerId in (select v.id from Volunteer v where v.cadreId = ?2)",
+                Pairing.Status.ACTIVE, left.cadreId());
+        for (Pairing pairing : served) {
+            finish(pairing, left.on(), "VOLUNTEER_" + left.status());
+        }
+    }
+
+    private void finish(Pairing pairing, LocalDate on, String reason) {
+        if (pairing.status != Pairing.Status.ACTIVE) {
+            return;
+        }
+        pairing.status = Pairing.Status.ENDED;
+        pairing.endedOn = on.isBefore(pairing.startedOn) ? pairing.startedOn : on;
+        pairing.endReason = reason;
+        pairing.updatedAt = Instant.now();
+        outbox.publish(Volunteering.TOPIC, pairing.cadreId.toString(), Volunteering.PAIRING_ENDED,
+                PairingMapper.ended(pairing));
+        LOG.infof("Pairing %s of cadre %s ended on %s (%s)", pairing.id, pairing.cadreId, pairing.endedOn, reason);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PairingView get(UUID id) {
+        Pairing pairing = id == null ? null : Pairing.findById(id);
+        if (pairing == null) {
+            throw new NotFoundException("Pairing", id);
+        }
+        requireVisible(pairing);
+        return PairingMapper.view(pairing, Volunteer.findById(pairing.volunteerId));
+    }
+
+    /** Staff see pairings of cadres in their scope; a volunteer sees their own. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<PairingView> list(UUID cadreId, UUID volunteerId, String communityCode, Pairing.Status status,
+            Instant updatedSince, PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (volunteers.isSelfService()) {
+            where.append(" and volunteerId = :me");
+            params.put("me", volunteers.me().map(v -> v.id).orElse(new UUID(0, 0)));
+        } else {
+            Scope scope = callerScope.scope();
+            if (!scope.districtWide()) {
+                where.append(" and (communityCode in :communities or gridCode in :grids or unitCode in :units)");
+                params.put("communities", orNone(scope.communityCodes()));
+                params.put("grids", orNone(scope.gridCodes()));
+                params.put("units", orNone(scope.unitCodes()));
+            }
+        }
+        if (cadreId != null) {
+            where.append(" and cadreId = :cadre");
+            params.put("cadre", cadreId);
+        }
+        if (volunteerId != null) {
+            where.append(" and volunteerId = :volunteer");
+            params.put("volunteer", volunteerId);
+        }
+        if (communityCode != null) {
+            where.append(" and communityCode = :community");
+            params.put("community", communityCode);
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.put("status", status);
+        }
+        if (updatedSince != null) {
+            where.append(" and updatedAt > :since");
+            params.put("since", updatedSince);
+        }
+        var query = Pairing.<Pairing>find(where.toString(), Sort.by("updatedAt").and("id"), params);
+        List<Pairing> pairings = query.page(page.page(), page.size()).list();
+        Map<UUID, Volunteer> byId = new HashMap<>();
+        if (!pairings.isEmpty()) {
+            Volunteer.<Volunteer>list("id in ?1", pairings.stream().map(p -> p.volunteerId).toList())
+                    .forEach(v -> byId.put(v.id, v));
+        }
+        return new Page<>(pairings.stream().map(p -> PairingMapper.view(p, byId.get(p.volunteerId))).toList(),
+                page.page(), page.size(), query.count());
+    }
+
+    private void requireVisible(Pairing pairing) {
+        Volunteer volunteer = Volunteer.findById(pairing.volunteerId);
+        if (!volunteers.isOwn(volunteer)) {
+            callerScope.requireVisible("Pairing", pairing.id, pairing.communityCode, pairing.gridCode,
+                    pairing.unitCode);
+        }
+    }
+
+    /** A cadre volunteer must be in good health: fully self-caring and neither seriously ill nor disabled. */
+    private static void requireGoodHealth(CadreRef cadre) {
+        if (!"FULL".equals(cadre.selfCare) || cadre.categories().stream().anyMatch(NOT_IN_GOOD_HEALTH::contains)) {
+            throw new ConflictException("Cadre " + cadre.id + " is not in good health to serve as a pairing volunteer");
+        }
+    }
+
+    private static void requireCadence(String cadence) {
+        try {
+            Duration duration = Duration.parse(cadence);
+            if (duration.compareTo(Duration.ofHours(1)) < 0 || duration.compareTo(Duration.ofDays(366)) > 0) {
+                throw InvalidFieldsException.of("cadence", "must be between PT1H and P366D");
+            }
+        } catch (DateTimeParseException e) {
+            throw InvalidFieldsException.of("cadence", "must be an ISO-8601 duration in days or hours, e.g. P7D");
+        }
+    }
+
+    private static Set<String> orNone(Set<String> codes) {
+        return codes.isEmpty() ? Set.of("-") : codes;
+    }
+}
