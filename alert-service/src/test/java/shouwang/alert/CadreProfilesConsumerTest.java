@@ -1,0 +1,93 @@
+package shouwang.alert;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+import shouwang.alert.cadre.CadreProfile;
+import shouwang.kit.events.CloudEvents;
+import shouwang.kit.testing.PlatformTestProfile;
+import shouwang.kit.testing.TestTokens;
+
+@QuarkusTest
+@TestProfile(PlatformTestProfile.class)
+class CadreProfilesConsumerTest {
+
+    @Inject
+    EntityManager entityManager;
+
+    private boolean consumed(String ceId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from inbox_message where consumer = 'alert-service.cadre-profiles' and ce_id = ?1")
+                .setParameter(1, ceId).getSingleResult()).intValue() == 1);
+    }
+
+    @Test
+    void aProfileNoNewerThanTheOneHeldIsIgnored() {
+        UUID cadreId = UUID.randomUUID();
+        Cadres.publishAndAwait(cadreId, 2, "SQ501", "SQ501-WG01", "DW501", "ACTIVE");
+        ObjectNode stale = Bus.object();
+        stale.put("id", cadreId.toString());
+        stale.put("version", 1);
+        stale.put("communityCode", "SQ502");
+        stale.put("status", "MOVED_AWAY");
+        String ceId = Bus.publish("cadre-profiles", cadreId.toString(), "CadreUpdated", stale);
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumed(ceId));
+
+        CadreProfile held = Cadres.held(cadreId);
+        assertEquals(2, held.version);
+        assertEquals("SQ501", held.communityCode);
+        assertEquals("ACTIVE", held.status);
+    }
+
+    @Test
+    void openAlertsFollowTheCadreWhenRegistryMovesIt() {
+        UUID cadreId = Cadres.known("SQ503", "SQ503-WG01", "DW503");
+        UUID alertId = Api.report(cadreId, "HOUSE_MOVE");
+        Cadres.publishAndAwait(cadreId, 2, "SQ504", "SQ504-WG02", "DW503", "ACTIVE");
+
+        Api.admin().get("/api/v1/alerts?communityCode=SQ504").then().statusCode(200)
+                .body("items.id", contains(alertId.toString()))
+                .body("items[0].gridCode", equalTo("SQ504-WG02"));
+        Api.as(TestTokens.user("community-worker").communities("SQ504").token()).get("/api/v1/alerts/" + alertId)
+                .then().statusCode(200);
+        Api.as(TestTokens.user("community-worker").communities("SQ503").token()).get("/api/v1/alerts/" + alertId)
+                .then().statusCode(404);
+    }
+
+    @Test
+    void aProfileWithoutIdOrVersionGoesToTheDeadLetterTopicAndTheNextIsApplied() {
+        UUID cadreId = UUID.randomUUID();
+        ObjectNode broken = Bus.object();
+        broken.put("id", cadreId.toString());
+        broken.put("communityCode", "SQ505");
+        Bus.publish("cadre-profiles", cadreId.toString(), "CadreRegistered", broken);
+        Bus.publish("cadre-profiles", cadreId.toString(), "CadreRegistered", "[" + cadreId);
+        Cadres.publishAndAwait(cadreId, 1, "SQ505", "SQ505-WG01", "DW505", "ACTIVE");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Bus.records("cadre-profiles.dlq").stream()
+                .filter(r -> r.value().contains(cadreId.toString())).count() == 2);
+        for (ConsumerRecord<String, String> dead : Bus.records("cadre-profiles.dlq").stream()
+                .filter(r -> r.value().contains(cadreId.toString())).toList()) {
+            String reason = CloudEvents.header(dead.headers(), "dead-letter-reason");
+            assertTrue(reason != null && (reason.contains("lacks id or version") || reason.contains("not JSON")), reason);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package shouwang.alert;
+
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+import shouwang.kit.testing.PlatformTestProfile;
+import shouwang.kit.testing.TestTokens;
+
+/** The only test class that changes the policy (it touches HELP_REQUEST and BENEFITS_NOT_HONOURED only). */
+@QuarkusTest
+@TestProfile(PlatformTestProfile.class)
+class EscalationPolicyTest {
+
+    private static Duration between(String from, String to) {
+        return Duration.between(Instant.parse(from), Instant.parse(to));
+    }
+
+    private static JsonNode escalate(UUID cadreId, UUID alertId) {
+        ObjectNode data = Bus.object();
+        data.put("kind", "MUST_VISIT");
+        data.put("taskId", UUID.randomUUID().toString());
+        data.put("alertId", alertId.toString());
+        data.put("cadreId", cadreId.toString());
+        data.put("layer", "COMMUNITY");
+        data.put("orgCode", "SQ601");
+        data.put("level", 0);
+        Bus.publish("visits", cadreId.toString(), "VisitMissed", data);
+        return Bus.awaitAlertEvents("AlertEscalated", alertId, 1).get(0);
+    }
+
+    @Test
+    void aNewPolicyVersionAppliesToAlertsRaisedAfterItOnly() {
+        String worker = TestTokens.user("community-worker").communities("SQ601").token();
+        Api.as(worker).get("/api/v1/escalation-policy").then().statusCode(200)
+                .body("version", equalTo(1))
+                .body("kinds.HOSPITALISATION.deadline", equalTo("PT24H"))
+                .body("kinds.FAMILY_ACCIDENT.deadline", equalTo("PT24H"))
+                .body("kinds.HELP_REQUEST.deadline", equalTo("PT4H"))
+                .body("kinds.HELP_REQUEST.escalateEvery", equalTo("PT4H"))
+                .body("kinds.HARDSHIP.deadline", equalTo("PT72H"))
+                .body("kinds.ROUTINE_VISIT_MISSED.deadline", equalTo("PT72H"))
+                .body("kinds.keySet()", containsInAnyOrder("HOSPITALISATION", "HARDSHIP", "FAMILY_ACCIDENT",
+                        "FAMILY_CONFLICT", "NEIGHBOUR_DISPUTE", "HOUSE_MOVE", "WORRY", "BENEFITS_NOT_HONOURED",
+                        "HELP_REQUEST", "ROUTINE_VISIT_MISSED"));
+
+        UUID before = Cadres.known("SQ601", "SQ601-WG01", "DW601");
+        UUID oldAlert = Api.report(before, "HELP_REQUEST");
+
+        Map<String, Object> change = Map.of("kinds", Map.of(
+                "HELP_REQUEST", Map.of("deadline", "PT2H", "escalateEvery", "PT1H"),
+                "BENEFITS_NOT_HONOURED", Map.of("deadline", "P5D", "escalateEvery", "P2D")));
+        Api.as(worker).body(change).put("/api/v1/escalation-policy").then().statusCode(403);
+        Api.admin().body(change).put("/api/v1/escalation-policy").then().statusCode(200)
+                .body("version", equalTo(2))
+                .body("changedBy", equalTo("district-admin"))
+                .body("kinds.HELP_REQUEST.deadline", equalTo("PT2H"))
+                .body("kinds.BENEFITS_NOT_HONOURED.deadline", equalTo("PT120H"))
+                .body("kinds.HOSPITALISATION.deadline", equalTo("PT24H"));
+        Api.admin().get("/api/v1/escalation-policy").then().body("version", equalTo(2))
+                .body("kinds.HELP_REQUEST.escalateEvery", equalTo("PT1H"));
+
+        UUID after = Cadres.known("SQ601", "SQ601-WG01", "DW601");
+        UUID newAlert = Api.report(after, "HELP_REQUEST");
+
+        JsonPath old = Api.admin().get("/api/v1/alerts/" + oldAlert).then().extract().jsonPath();
+        JsonPath fresh = Api.admin().get("/api/v1/alerts/" + newAlert).then().extract().jsonPath();
+        assertEquals(1, old.getInt("policyVersion"));
+        assertEquals(Duration.ofHours(4), between(old.getString("raisedAt"), old.getString("deadline")));
+        assertEquals(2, fresh.getInt("policyVersion"));
+        assertEquals(Duration.ofHours(2), between(fresh.getString("raisedAt"), fresh.getString("deadline")));
+
+        JsonNode oldEscalation = escalate(before, oldAlert);
+        assertEquals(Duration.ofHours(4), between(oldEscalation.get("escalatedAt").asText(),
+                oldEscalation.get("deadline").asText()), "the old alert keeps the interval it was raised under");
+        JsonNode newEscalation = escalate(after, newAlert);
+        assertEquals(Duration.ofHours(1), between(newEscalation.get("escalatedAt").asText(),
+                newEscalation.get("deadline").asText()));
+    }
+
+    @Test
+    void aBadPolicyIsRefusedNamingEveryBadRuleAndChangesNothing() {
+        int version = Api.admin().get("/api/v1/escalation-policy").then().extract().path("version");
+        Map<String, Object> bad = Map.of("kinds", Map.of(
+                "FLOOD", Map.of("deadline", "PT2H", "escalateEvery", "PT1H"),
+                "WORRY", Map.of("deadline", "three days", "escalateEvery", "PT0S")));
+        Api.admin().body(bad).put("/api/v1/escalation-policy").then().statusCode(400)
+                .body("violations.field", containsInAnyOrder("kinds.FLOOD", "kinds.WORRY.deadline",
+                        "kinds.WORRY.escalateEvery"));
+        Api.admin().body(Map.of()).put("/api/v1/escalation-policy").then().statusCode(400)
+                .body("violations[0].field", equalTo("kinds"));
+        Api.admin().get("/api/v1/escalation-policy").then().body("version", equalTo(version));
+    }
+}
