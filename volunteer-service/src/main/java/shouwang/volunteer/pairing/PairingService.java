@@ -1,8 +1,8 @@
 package shouwang.volunteer.pairing;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -234,14 +234,20 @@ public class PairingService {
         }
     }
 
+    /**
+     * A calendar period (P7D, P2W, P1M) from one day to a year. visit-service reads the cadence with
+     * {@code java.time.Period}, so time-based durations (PT72H) are refused here rather than dead-lettered there.
+     */
     private static void requireCadence(String cadence) {
+        Period period;
         try {
-            Duration duration = Duration.parse(cadence);
-            if (duration.compareTo(Duration.ofHours(1)) < 0 || duration.compareTo(Duration.ofDays(366)) > 0) {
-                throw InvalidFieldsException.of("cadence", "must be between PT1H and P366D");
-            }
+            period = Period.parse(cadence);
         } catch (DateTimeParseException e) {
-            throw InvalidFieldsException.of("cadence", "must be an ISO-8601 duration in days or hours, e.g. P7D");
+            throw InvalidFieldsException.of("cadence", "must be an ISO-8601 period such as P7D, P2W or P1M");
+        }
+        long days = period.toTotalMonths() * 30 + period.getDays();
+        if (period.isNegative() || days < 1 || days > 366) {
+            throw InvalidFieldsException.of("cadence", "must be between P1D and P1Y");
         }
     }
 

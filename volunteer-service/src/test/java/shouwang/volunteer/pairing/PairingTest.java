@@ -124,6 +124,8 @@ class PairingTest {
                 .statusCode(400).body("violations.field", hasItem("cadreId"));
         pair(WORKER, Map.of("cadreId", cadre.toString(), "volunteerName", "孙", "phone", "13500000404",
                 "cadence", "weekly")).statusCode(400).body("violations.field", hasItem("cadence"));
+        pair(WORKER, Map.of("cadreId", cadre.toString(), "volunteerName", "孙", "phone", "13500000404",
+                "cadence", "PT72H")).statusCode(400).body("violations.field", hasItem("cadence"));
         pair(WORKER, Map.of("volunteerName", "孙")).statusCode(400).body("violations.field", hasItem("cadreId"));
     }
 

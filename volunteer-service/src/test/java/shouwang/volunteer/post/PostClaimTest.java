@@ -224,6 +224,11 @@ class PostClaimTest {
                 .statusCode(200).body("status", equalTo("WITHDRAWN"));
         // next time the volunteer need not name themselves
         claim(me, postId, Map.of()).then().statusCode(201).body("volunteerId", equalTo(volunteerId));
+        given().auth().oauth2(me).get("/api/v1/volunteers/" + volunteerId + "/claims").then().statusCode(200)
+                .body("total", equalTo(2)).body("items[0].status", equalTo("ACTIVE"))
+                .body("items[1].status", equalTo("WITHDRAWN"));
+        given().auth().oauth2(someoneElse).get("/api/v1/volunteers/" + volunteerId + "/claims").then()
+                .statusCode(404);
     }
 
     @Test
