@@ -92,6 +92,14 @@ public interface VisitConfig {
         /** How many days before a greeting day its tasks open. */
         @WithDefault("7")
         int greetingLeadDays();
+
+        /** A greeting still counts this many days after its day (春节 visits run on into the first week). */
+        @WithDefault("7")
+        int greetingGraceDays();
+
+        /** How often running greeting rounds add tasks for cadres registered since. */
+        @WithDefault("1h")
+        java.time.Duration topUpInterval();
     }
 
     interface Issues {

@@ -127,7 +127,7 @@ class MissedDetectionBenchmark {
         StringBuilder plan = new StringBuilder();
         try (Connection c = TestDb.dataSource().getConnection(); Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("explain analyze select id from must_visit_task where status = 'OPEN' "
-                        + "and deadline <= clock_timestamp() order by deadline limit 500 for update skip locked")) {
+                        + "and deadline <= now() order by deadline limit 500 for update skip locked")) {
             while (rows.next()) {
                 String line = rows.getString(1).trim();
                 if (line.startsWith("->") || line.startsWith("Limit") || line.startsWith("Execution")) {

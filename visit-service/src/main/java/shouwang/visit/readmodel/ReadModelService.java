@@ -164,18 +164,38 @@ public class ReadModelService {
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
     public List<ActivePairing> activePairings(UUID cadreId) {
-        List<Object[]> rows = em.createNativeQuery("select pairing_id, cadre_id, volunteer_name, volunteer_phone, cadence "
-                + "from neighbour_pairing where cadre_id = ?1 and ended_on is null order by started_on")
+        List<Object[]> rows = em.createNativeQuery("select pairing_id, cadre_id, volunteer_name, volunteer_phone, cadence, "
+                + "started_on from neighbour_pairing where cadre_id = ?1 and ended_on is null order by started_on")
                 .setParameter(1, cadreId).getResultList();
         return rows.stream().map(ActivePairing::of).toList();
+    }
+
+    /** Active cadres inside the scope, optionally limited to some communities and one grid. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Cadre> activeCadres(shouwang.kit.security.Scope scope, List<String> communities, String gridCode) {
+        StringBuilder where = new StringBuilder("where c.status = :active");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("active", Cadre.ACTIVE);
+        if (communities != null && !communities.isEmpty()) {
+            where.append(" and c.communityCode in :communities");
+            params.put("communities", communities);
+        }
+        if (gridCode != null) {
+            where.append(" and c.gridCode = :grid");
+            params.put("grid", gridCode);
+        }
+        shouwang.visit.ScopeFilter.apply(scope, "c", where, params);
+        var query = em.createQuery("select c from Cadre c " + where, Cadre.class);
+        params.forEach(query::setParameter);
+        return query.getResultList();
     }
 
     /** Active pairings of every cadre, for the cadence check. */
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
     public List<ActivePairing> allActivePairings() {
-        List<Object[]> rows = em.createNativeQuery("select pairing_id, cadre_id, volunteer_name, volunteer_phone, cadence "
-                + "from neighbour_pairing where ended_on is null order by started_on").getResultList();
+        List<Object[]> rows = em.createNativeQuery("select pairing_id, cadre_id, volunteer_name, volunteer_phone, cadence, "
+                + "started_on from neighbour_pairing where ended_on is null order by started_on").getResultList();
         return rows.stream().map(ActivePairing::of).toList();
     }
 
@@ -197,9 +217,17 @@ public class ReadModelService {
     }
 
     public record ActivePairing(UUID pairingId, UUID cadreId, String volunteerName, String volunteerPhone,
-            String cadence) {
+            String cadence, LocalDate startedOn) {
         static ActivePairing of(Object[] row) {
-            return new ActivePairing((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3], (String) row[4]);
+            return new ActivePairing((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3], (String) row[4],
+                    toDate(row[5]));
+        }
+
+        private static LocalDate toDate(Object value) {
+            if (value instanceof java.sql.Date date) {
+                return date.toLocalDate();
+            }
+            return (LocalDate) value;
         }
     }
 }

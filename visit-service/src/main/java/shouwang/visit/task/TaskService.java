@@ -155,11 +155,13 @@ public class TaskService {
     /**
      * Marks up to {@code batchSize} open tasks past their deadline MISSED and records VisitMissed for each, in one
      * transaction. SKIP LOCKED lets several replicas scan at once without taking (or announcing) the same task twice.
+     * The due condition compares with {@code now()} (stable, the transaction's start) so it is an index condition on
+     * the partial index; the volatile {@code clock_timestamp()} would be a filter over every open task.
      */
     @SuppressWarnings("unchecked")
     public int markDueTasksMissed(int batchSize) {
         List<Object[]> rows = em.createNativeQuery("with due as (select id from must_visit_task where status = 'OPEN' "
-                + "and deadline <= clock_timestamp() order by deadline limit ?1 for update skip locked), "
+                + "and deadline <= now() order by deadline limit ?1 for update skip locked), "
                 + "missed as (update must_visit_task t set status = 'MISSED', missed_at = clock_timestamp(), "
                 + "updated_at = clock_timestamp() from due where t.id = due.id returning t.id, t.alert_id, t.cadre_id, "
                 + "t.layer, t.org_code, t.level, t.deadline, t.missed_at) select * from missed order by deadline")

@@ -1,0 +1,55 @@
+package shouwang.visit.campaign;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import shouwang.visit.Layer;
+
+/** A campaign over some communities (none listed: the whole district) and a date range. */
+@Entity
+@Table(name = "campaign")
+public class Campaign extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Enumerated(EnumType.STRING)
+    public CampaignType type;
+    public String name;
+    /** Comma-separated; empty for the whole district. */
+    @Column(name = "community_codes")
+    public String communityCodes;
+    @Column(name = "start_on")
+    public LocalDate startOn;
+    @Column(name = "end_on")
+    public LocalDate endOn;
+    /** Comma-separated layers that greet (greeting rounds). */
+    public String layers;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public List<String> communityList() {
+        return split(communityCodes);
+    }
+
+    public List<Layer> layerList() {
+        return split(layers).stream().map(Layer::valueOf).toList();
+    }
+
+    private static List<String> split(String value) {
+        return value == null || value.isBlank() ? List.of() : Arrays.asList(value.split(","));
+    }
+}

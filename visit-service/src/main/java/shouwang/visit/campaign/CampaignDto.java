@@ -1,0 +1,13 @@
+package shouwang.visit.campaign;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import shouwang.visit.Layer;
+
+/** A campaign; {@code tasks} counts the greeting tasks generated so far (0 for emergency mode). */
+public record CampaignDto(UUID id, CampaignType type, String name, List<String> communityCodes, LocalDate startOn,
+        LocalDate endOn, List<Layer> layers, long tasks, String createdBy, Instant createdAt) {
+}

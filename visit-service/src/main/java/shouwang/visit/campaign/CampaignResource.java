@@ -1,0 +1,87 @@
+package shouwang.visit.campaign;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import shouwang.kit.problem.ForbiddenException;
+import shouwang.kit.problem.NotFoundException;
+import shouwang.kit.problem.QueryParams;
+import shouwang.kit.security.CallerScope;
+import shouwang.kit.security.Roles;
+
+/** Campaigns: emergency daily check-ins and greeting rounds, with their progress. */
+@Path("/campaigns")
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
+public class CampaignResource {
+
+    @Inject
+    CampaignService campaigns;
+
+    @Inject
+    CallerScope caller;
+
+    /** District admins run campaigns anywhere; a community worker only for its own communities. */
+    @POST
+    @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
+    public Response create(@NotNull @Valid CampaignRequest request) {
+        List<String> communities = request.communityCodes() == null ? List.of()
+                : request.communityCodes().stream().map(String::trim).distinct().toList();
+        if (!caller.isDistrictAdmin()) {
+            if (communities.isEmpty()) {
+                communities = List.copyOf(caller.scope().communityCodes());
+                if (communities.isEmpty()) {
+                    throw new ForbiddenException("Your token lists no community to run a campaign in");
+                }
+            }
+            communities.forEach(caller::requireCommunity);
+        }
+        CampaignService.Created created = campaigns.create(request, communities, caller.username());
+        if (created.created()) {
+            return Response.created(URI.create("/api/v1/campaigns/" + created.campaign().id()))
+                    .entity(created.campaign()).build();
+        }
+        return Response.ok(created.campaign()).build();
+    }
+
+    @GET
+    public List<CampaignDto> list() {
+        return campaigns.list(caller.scope());
+    }
+
+    @GET
+    @Path("/{id}")
+    public CampaignDto get(@PathParam("id") String rawId) {
+        return campaigns.toDto(visible(rawId));
+    }
+
+    /** Emergency mode: who has not been reached on {@code on} (default today). Greeting rounds: progress. */
+    @GET
+    @Path("/{id}/coverage")
+    public CampaignCoverageDto coverage(@PathParam("id") String rawId, @QueryParam("on") String rawOn) {
+        Campaign campaign = visible(rawId);
+        LocalDate on = QueryParams.date("on", rawOn);
+        return campaigns.coverage(campaign, on == null ? campaigns.today() : on, caller.scope());
+    }
+
+    private Campaign visible(String rawId) {
+        UUID id = QueryParams.uuid("id", rawId);
+        Campaign campaign = campaigns.find(id).orElseThrow(() -> new NotFoundException("Campaign", id));
+        if (!CampaignService.visible(campaign, caller.scope())) {
+            throw new NotFoundException("Campaign", id);
+        }
+        return campaign;
+    }
+}

@@ -1,0 +1,341 @@
+package shouwang.visit.campaign;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import shouwang.kit.problem.InvalidFieldsException;
+import shouwang.kit.security.Scope;
+import shouwang.visit.Layer;
+import shouwang.visit.ScopeFilter;
+import shouwang.visit.VisitConfig;
+import shouwang.visit.campaign.CampaignCoverageDto.Pending;
+import shouwang.visit.campaign.CampaignCoverageDto.Progress;
+import shouwang.visit.readmodel.Cadre;
+import shouwang.visit.readmodel.CadreChanged;
+import shouwang.visit.readmodel.ReadModelService;
+import shouwang.visit.visit.VisitRecorded;
+
+/** Emergency daily check-ins (战时) and greeting rounds (春节, 重阳节, 80+ birthdays). */
+@ApplicationScoped
+@Transactional
+public class CampaignService {
+
+    private static final Logger LOG = Logger.getLogger(CampaignService.class);
+    private static final int MAX_EMERGENCY_DAYS = 366;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ReadModelService readModel;
+
+    @Inject
+    VisitConfig config;
+
+    public LocalDate today() {
+        return LocalDate.now(config.zone());
+    }
+
+    public record Created(CampaignDto campaign, boolean created) {
+    }
+
+    /** Creates the campaign (or returns the one with the same client id) and generates its greeting tasks. */
+    public Created create(CampaignRequest request, List<String> communities, String username) {
+        if (request.id() != null) {
+            Campaign existing = em.find(Campaign.class, request.id());
+            if (existing != null) {
+                return new Created(toDto(existing), false);
+            }
+        }
+        Campaign campaign = new Campaign();
+        campaign.id = request.id() != null ? request.id() : UUID.randomUUID();
+        campaign.type = request.type();
+        campaign.communityCodes = String.join(",", communities);
+        campaign.createdBy = username;
+        campaign.createdAt = Instant.now();
+        InvalidFieldsException.Collector invalid = new InvalidFieldsException.Collector();
+        LocalDate today = today();
+        switch (request.type()) {
+            case EMERGENCY_DAILY -> {
+                if (request.startOn() == null) {
+                    invalid.add("startOn", "is required for EMERGENCY_DAILY");
+                }
+                if (request.endOn() == null) {
+                    invalid.add("endOn", "is required for EMERGENCY_DAILY");
+                }
+                campaign.startOn = request.startOn();
+                campaign.endOn = request.endOn();
+                campaign.layers = "";
+            }
+            case SPRING_FESTIVAL, DOUBLE_NINTH -> {
+                LocalDate day = request.year() != null ? FestivalCalendar.of(request.type(), request.year())
+                        : FestivalCalendar.next(request.type(), today);
+                campaign.startOn = day;
+                campaign.endOn = day;
+                campaign.layers = layers(request, List.of(Layer.COMMUNITY, Layer.UNIT));
+            }
+            case BIRTHDAY_80 -> {
+                int year = request.year() != null ? request.year() : today.getYear();
+                campaign.startOn = request.startOn() != null ? request.startOn()
+                        : request.year() != null ? LocalDate.of(year, 1, 1) : today;
+                campaign.endOn = request.endOn() != null ? request.endOn() : LocalDate.of(year, 12, 31);
+                campaign.layers = layers(request, List.of(Layer.COMMUNITY));
+            }
+        }
+        if (campaign.startOn != null && campaign.endOn != null) {
+            if (campaign.endOn.isBefore(campaign.startOn)) {
+                invalid.add("endOn", "must not be before startOn");
+            } else if (campaign.startOn.plusDays(MAX_EMERGENCY_DAYS).isBefore(campaign.endOn)) {
+                invalid.add("endOn", "a campaign spans at most " + MAX_EMERGENCY_DAYS + " days");
+            }
+        }
+        invalid.throwIfAny();
+        campaign.name = request.name() != null && !request.name().isBlank() ? request.name()
+                : defaultName(campaign);
+        em.persist(campaign);
+        em.flush();
+        int leadDays = request.leadDays() != null ? request.leadDays() : config.campaigns().greetingLeadDays();
+        int tasks = campaign.type.isGreetingRound() ? generateTasks(campaign, leadDays) : 0;
+        LOG.infof("Campaign %s (%s) created by %s: %s to %s, %d greeting tasks", campaign.id, campaign.type, username,
+                campaign.startOn, campaign.endOn, tasks);
+        return new Created(toDto(campaign), true);
+    }
+
+    private static String layers(CampaignRequest request, List<Layer> defaults) {
+        List<Layer> layers = request.layers() == null || request.layers().isEmpty() ? defaults : request.layers();
+        return String.join(",", layers.stream().distinct().map(Layer::name).toList());
+    }
+
+    private static String defaultName(Campaign c) {
+        return switch (c.type) {
+            case EMERGENCY_DAILY -> "战时每日联系 " + c.startOn + "~" + c.endOn;
+            case SPRING_FESTIVAL -> c.startOn.getYear() + "年春节走访慰问";
+            case DOUBLE_NINTH -> c.startOn.getYear() + "年重阳节走访慰问";
+            case BIRTHDAY_80 -> "80岁以上老干部生日慰问 " + c.startOn + "~" + c.endOn;
+        };
+    }
+
+    /**
+     * One task per active cadre in the campaign's communities and greeting layer, due on the festival (or the cadre's
+     * birthday), open from {@code leadDays} before. Repeating it adds only what is missing (new cadres).
+     */
+    public int generateTasks(Campaign campaign, int leadDays) {
+        int created = 0;
+        for (Cadre cadre : activeCadres(campaign, Scope.everything())) {
+            LocalDate due = dueDay(campaign, cadre);
+            if (due == null) {
+                continue;
+            }
+            for (Layer layer : campaign.layerList()) {
+                created += em.createNativeQuery("insert into campaign_task (id, campaign_id, cadre_id, layer, org_code, "
+                        + "community_code, grid_code, unit_code, open_from, due_on, status) values (?1, ?2, ?3, ?4, ?5, "
+                        + "?6, ?7, ?8, ?9, ?10, 'OPEN') on conflict (campaign_id, cadre_id, layer, due_on) do nothing")
+                        .setParameter(1, UUID.randomUUID()).setParameter(2, campaign.id).setParameter(3, cadre.id)
+                        .setParameter(4, layer.name()).setParameter(5, readModel.responsibleOrg(cadre, layer))
+                        .setParameter(6, cadre.communityCode).setParameter(7, cadre.gridCode)
+                        .setParameter(8, cadre.unitCode).setParameter(9, due.minusDays(leadDays))
+                        .setParameter(10, due)
+                        .executeUpdate();
+            }
+        }
+        return created;
+    }
+
+    /** The festival day, or the cadre's birthday in the range when it is the 80th or later; null when none. */
+    private static LocalDate dueDay(Campaign campaign, Cadre cadre) {
+        if (campaign.type != CampaignType.BIRTHDAY_80) {
+            return campaign.startOn;
+        }
+        if (cadre.birthDate == null) {
+            return null;
+        }
+        MonthDay birthday = MonthDay.from(cadre.birthDate);
+        for (int year = campaign.startOn.getYear(); year <= campaign.endOn.getYear(); year++) {
+            LocalDate day = birthday.atYear(year); // 29 Feb falls on 28 Feb in other years
+            if (!day.isBefore(campaign.startOn) && !day.isAfter(campaign.endOn) && cadre.ageOn(day) >= 80) {
+                return day;
+            }
+        }
+        return null;
+    }
+
+    /** Greeting rounds still running pick up cadres registered after the campaign was created. */
+    public void topUp() {
+        List<Campaign> running = em.createQuery("select c from Campaign c where c.type <> :emergency and c.endOn >= :today",
+                Campaign.class).setParameter("emergency", CampaignType.EMERGENCY_DAILY)
+                .setParameter("today", today()).getResultList();
+        for (Campaign campaign : running) {
+            int added = generateTasks(campaign, config.campaigns().greetingLeadDays());
+            if (added > 0) {
+                LOG.infof("Campaign %s: %d greeting tasks added for newly registered cadres", campaign.id, added);
+            }
+        }
+    }
+
+    /** A contact inside a greeting task's window, by its layer, completes it. */
+    void onVisit(@Observes VisitRecorded recorded) {
+        var visit = recorded.visit();
+        if (!visit.contacted) {
+            return;
+        }
+        LocalDate day = LocalDate.ofInstant(visit.visitedAt, config.zone());
+        int done = em.createQuery("update CampaignTask t set t.status = 'DONE', t.visitId = :visit, t.completedAt = :now, "
+                + "t.updatedAt = :now where t.cadreId = :cadre and t.layer = :layer and t.status = 'OPEN' "
+                + "and t.openFrom <= :day and t.dueOn >= :earliestDue")
+                .setParameter("visit", visit.id).setParameter("now", Instant.now())
+                .setParameter("cadre", visit.cadreId).setParameter("layer", visit.layer.name())
+                .setParameter("day", day).setParameter("earliestDue", day.minusDays(config.campaigns().greetingGraceDays()))
+                .executeUpdate();
+        if (done > 0) {
+            LOG.infof("Visit %s completed %d greeting tasks of cadre %s", visit.id, done, visit.cadreId);
+        }
+    }
+
+    /** Deaths and departures cancel open greetings; a move hands them to the new community and grid. */
+    void onCadreChanged(@Observes CadreChanged change) {
+        Cadre cadre = change.cadre();
+        if (change.left()) {
+            em.createQuery("update CampaignTask t set t.status = 'CANCELLED', t.updatedAt = :now where t.cadreId = :cadre "
+                    + "and t.status = 'OPEN'").setParameter("now", Instant.now()).setParameter("cadre", cadre.id)
+                    .executeUpdate();
+        } else if (change.moved()) {
+            for (Layer layer : List.of(Layer.COMMUNITY, Layer.GRID, Layer.UNIT)) {
+                em.createQuery("update CampaignTask t set t.orgCode = :org, t.communityCode = :community, "
+                        + "t.gridCode = :grid, t.unitCode = :unit, t.updatedAt = :now where t.cadreId = :cadre "
+                        + "and t.status = 'OPEN' and t.layer = :layer")
+                        .setParameter("org", readModel.responsibleOrg(cadre, layer))
+                        .setParameter("community", cadre.communityCode).setParameter("grid", cadre.gridCode)
+                        .setParameter("unit", cadre.unitCode).setParameter("now", Instant.now())
+                        .setParameter("cadre", cadre.id).setParameter("layer", layer.name())
+                        .executeUpdate();
+            }
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Campaign> find(UUID id) {
+        return Optional.ofNullable(em.find(Campaign.class, id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CampaignDto> list(Scope scope) {
+        return em.createQuery("select c from Campaign c order by c.createdAt desc", Campaign.class).getResultList()
+                .stream().filter(c -> visible(c, scope)).map(this::toDto).toList();
+    }
+
+    /** District-wide campaigns are visible to everyone; others to callers covering one of their communities. */
+    public static boolean visible(Campaign campaign, Scope scope) {
+        return scope.districtWide() || campaign.communityList().isEmpty()
+                || campaign.communityList().stream().anyMatch(scope.communityCodes()::contains)
+                || !scope.gridCodes().isEmpty() || !scope.unitCodes().isEmpty();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CampaignDto toDto(Campaign c) {
+        long tasks = em.createQuery("select count(t) from CampaignTask t where t.campaignId = :id", Long.class)
+                .setParameter("id", c.id).getSingleResult();
+        return new CampaignDto(c.id, c.type, c.name, c.communityList(), c.startOn, c.endOn, c.layerList(), tasks,
+                c.createdBy, c.createdAt);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CampaignCoverageDto coverage(Campaign campaign, LocalDate on, Scope scope) {
+        return campaign.type == CampaignType.EMERGENCY_DAILY ? emergencyCoverage(campaign, on, scope)
+                : greetingCoverage(campaign, scope);
+    }
+
+    private CampaignCoverageDto emergencyCoverage(Campaign campaign, LocalDate on, Scope scope) {
+        if (on.isBefore(campaign.startOn) || on.isAfter(campaign.endOn)) {
+            throw InvalidFieldsException.of("on", "must be within the campaign, " + campaign.startOn + " to "
+                    + campaign.endOn);
+        }
+        List<Cadre> cadres = activeCadres(campaign, scope);
+        Set<UUID> reached = contactedOn(on);
+        Map<String, long[]> counts = new TreeMap<>();
+        List<Pending> pending = new ArrayList<>();
+        for (Cadre cadre : cadres) {
+            long[] count = counts.computeIfAbsent(String.valueOf(cadre.communityCode), k -> new long[2]);
+            count[0]++;
+            if (reached.contains(cadre.id)) {
+                count[1]++;
+            } else {
+                pending.add(new Pending(cadre.id, cadre.name, cadre.communityCode, cadre.gridCode, cadre.unitCode,
+                        null, null, on));
+            }
+        }
+        pending.sort(Comparator.comparing((Pending p) -> String.valueOf(p.communityCode()))
+                .thenComparing(p -> String.valueOf(p.gridCode())).thenComparing(p -> p.cadreId().toString()));
+        return new CampaignCoverageDto(campaign.id, campaign.type, on, cadres.size(), cadres.size() - pending.size(),
+                pending, progress(counts));
+    }
+
+    private CampaignCoverageDto greetingCoverage(Campaign campaign, Scope scope) {
+        StringBuilder where = new StringBuilder("where t.campaignId = :id and t.status <> 'CANCELLED'");
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", campaign.id);
+        ScopeFilter.apply(scope, "t", where, params);
+        var query = em.createQuery("select t from CampaignTask t " + where + " order by t.dueOn, t.communityCode, t.id",
+                CampaignTask.class);
+        params.forEach(query::setParameter);
+        List<CampaignTask> tasks = query.getResultList();
+        Map<String, long[]> counts = new TreeMap<>();
+        List<Pending> pending = new ArrayList<>();
+        Map<UUID, String> names = new HashMap<>();
+        for (CampaignTask task : tasks) {
+            long[] count = counts.computeIfAbsent(String.valueOf(task.communityCode), k -> new long[2]);
+            count[0]++;
+            if ("DONE".equals(task.status)) {
+                count[1]++;
+            } else {
+                String name = names.computeIfAbsent(task.cadreId,
+                        id -> readModel.find(id).map(c -> c.name).orElse(null));
+                pending.add(new Pending(task.cadreId, name, task.communityCode, task.gridCode, task.unitCode,
+                        task.layer, task.orgCode, task.dueOn));
+            }
+        }
+        long done = tasks.size() - pending.size();
+        return new CampaignCoverageDto(campaign.id, campaign.type, null, tasks.size(), done, pending, progress(counts));
+    }
+
+    private static Map<String, Progress> progress(Map<String, long[]> counts) {
+        Map<String, Progress> progress = new TreeMap<>();
+        counts.forEach((k, v) -> progress.put(k, new Progress(v[0], v[1])));
+        return progress;
+    }
+
+    private List<Cadre> activeCadres(Campaign campaign, Scope scope) {
+        return readModel.activeCadres(scope, campaign.communityList(), null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<UUID> contactedOn(LocalDate day) {
+        List<UUID> rows = em.createNativeQuery("select distinct cadre_id from visit where contacted and visited_at >= ?1 "
+                + "and visited_at < ?2")
+                .setParameter(1, OffsetDateTime.ofInstant(day.atStartOfDay(config.zone()).toInstant(), ZoneOffset.UTC))
+                .setParameter(2, OffsetDateTime.ofInstant(day.plusDays(1).atStartOfDay(config.zone()).toInstant(),
+                        ZoneOffset.UTC))
+                .getResultList();
+        return new HashSet<>(rows);
+    }
+}

@@ -1,0 +1,27 @@
+package shouwang.visit.coverage;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import shouwang.visit.Layer;
+
+/**
+ * {@code GET /coverage}: the overdue (cadre, layer) pairs as a page, plus totals over the whole scope.
+ * {@code byCommunity} and {@code byGrid} hold, per code, how many active cadres there are, how many are overdue in any
+ * layer, and the overdue count per layer.
+ */
+public record CoverageDto(LocalDate on, String communityCode, List<Overdue> items, int page, int size, long total,
+        long cadres, long overdueCadres, Map<Layer, Long> overdueByLayer, Map<String, Totals> byCommunity,
+        Map<String, Totals> byGrid) {
+
+    /** One layer's missing contact: due on {@code dueOn}, {@code daysOverdue} days late on the asked date. */
+    public record Overdue(UUID cadreId, String name, String communityCode, String gridCode, String unitCode, Risk risk,
+            Layer layer, String orgCode, Instant lastContactAt, LocalDate dueOn, long daysOverdue) {
+    }
+
+    public record Totals(long cadres, long overdueCadres, Map<Layer, Long> overdueByLayer) {
+    }
+}

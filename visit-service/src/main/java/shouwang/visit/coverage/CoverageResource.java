@@ -1,0 +1,44 @@
+package shouwang.visit.coverage;
+
+import java.time.LocalDate;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import shouwang.kit.paging.PageRequest;
+import shouwang.kit.problem.QueryParams;
+import shouwang.kit.security.CallerScope;
+import shouwang.kit.security.Roles;
+import shouwang.kit.security.Scope;
+import shouwang.visit.Params;
+
+/** 不漏一人: who in scope has not been contacted within their cadence, per layer. */
+@Path("/coverage")
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
+public class CoverageResource {
+
+    @Inject
+    CoverageService coverage;
+
+    @Inject
+    CallerScope caller;
+
+    @GET
+    public CoverageDto coverage(@QueryParam("communityCode") String rawCommunity, @QueryParam("gridCode") String rawGrid,
+            @QueryParam("on") String rawOn, @BeanParam PageRequest page) {
+        String community = Params.text(rawCommunity);
+        String grid = Params.text(rawGrid);
+        LocalDate on = QueryParams.date("on", rawOn);
+        Scope scope = caller.scope();
+        // A community-scoped user asking for another community is refused; grid workers and unit liaisons may name
+        // the community their grid or retirees are in, and see only their own part of it.
+        if (community != null && scope.gridCodes().isEmpty() && scope.unitCodes().isEmpty()) {
+            caller.requireCommunity(community);
+        }
+        return coverage.coverage(scope, community, grid, on == null ? coverage.today() : on, page);
+    }
+}
