@@ -1,0 +1,594 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * Loads the demo district into registry-service through its public REST API only:
+ * 10 former units, 2 streets with 6 communities, 18 grids, 300 retired cadres (a Chinese-header CSV
+ * import) and their responsible contacts per layer.
+ *
+ * <pre>java deploy/local/demo/DemoData.java http://localhost:8081 "$(deploy/local/token.sh district-admin)"
+ * java deploy/local/demo/DemoData.java --csv > cadres.csv     # only print the import file</pre>
+ *
+ * Deterministic: the same seed and reference date always give the same people, ID numbers and phones,
+ * so running it again updates the same cadres (the import matches on 身份证号) instead of adding new ones.
+ */
+public class DemoData {
+
+    static final long SEED = 20251029L; // 重阳节 2025
+    /** Ages are fixed on this date so that the data never changes; the cadres age with the calendar. */
+    static final LocalDate REFERENCE = LocalDate.of(2025, 10, 29);
+    static final int CADRES = 300;
+
+    public static void main(String[] args) throws Exception {
+        District district = District.demo();
+        List<Cadre> cadres = new People(new Random(SEED), district).cadres(CADRES);
+        if (args.length == 1 && args[0].equals("--csv")) {
+            System.out.print(csv(cadres));
+            return;
+        }
+        if (args.length != 2) {
+            System.err.println("usage: java DemoData.java <registry-url> <access-token>   or   java DemoData.java --csv");
+            System.exit(2);
+        }
+        Api api = new Api(args[0].replaceAll("/+$", ""), args[1]);
+        try {
+            createOrgs(api, district);
+            importCadres(api, cadres);
+            assignContacts(api, district);
+        } catch (Failure e) {
+            System.err.println("ERROR: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ the district
+
+    record Contact(String name, String phone) {}
+
+    record Unit(String code, String name, Contact liaison) {}
+
+    record Community(String code, String name, String street, Contact worker) {}
+
+    record Grid(String code, String name, String communityCode, Contact gridWorker) {}
+
+    record District(List<Unit> units, List<Community> communities, List<Grid> grids) {
+
+        static District demo() {
+            String[][] units = {
+                {"DW001", "市财政局", "陈志强"}, {"DW002", "市教育局", "周丽娟"}, {"DW003", "市卫生健康委员会", "吴国庆"},
+                {"DW004", "市公安局", "郑晓东"}, {"DW005", "市民政局", "孙红霞"}, {"DW006", "市交通运输局", "马俊杰"},
+                {"DW007", "市住房和城乡建设局", "朱文斌"}, {"DW008", "市农业农村局", "胡春燕"}, {"DW009", "市审计局", "郭立新"},
+                {"DW010", "市人力资源和社会保障局", "何静"},
+            };
+            String[][] communities = {
+                {"SQ001", "和平里社区", "东城街道", "李秀兰"}, {"SQ002", "文化路社区", "东城街道", "林晓梅"},
+                {"SQ003", "建设路社区", "东城街道", "高建军"}, {"SQ004", "光明社区", "西城街道", "罗玉芬"},
+                {"SQ005", "幸福里社区", "西城街道", "梁志刚"}, {"SQ006", "新华社区", "西城街道", "宋雅琴"},
+            };
+            String[] gridWorkers = {
+                "王海燕", "谢光辉", "唐丽萍", "许卫国", "韩雪", "冯建平", "邓美玲", "曹永红", "彭国梁",
+                "曾小军", "肖桂香", "田志勇", "董秀梅", "袁海波", "潘丽君", "于洪涛", "蒋春梅", "蔡明亮",
+            };
+            String[] ordinals = {"第一网格", "第二网格", "第三网格"};
+
+            List<Unit> unitList = new ArrayList<>();
+            for (int i = 0; i < units.length; i++) {
+                unitList.add(new Unit(units[i][0], units[i][1], new Contact(units[i][2], phone(1390531_0000L, 101 + i))));
+            }
+            List<Community> communityList = new ArrayList<>();
+            List<Grid> gridList = new ArrayList<>();
+            for (int c = 0; c < communities.length; c++) {
+                String[] row = communities[c];
+                communityList.add(new Community(row[0], row[1], row[2], new Contact(row[3], phone(1385310_0000L, 201 + c))));
+                for (int g = 0; g < 3; g++) {
+                    int n = c * 3 + g;
+                    gridList.add(new Grid(row[0] + "-WG0" + (g + 1), row[1] + ordinals[g], row[0],
+                            new Contact(gridWorkers[n], phone(1586402_0000L, 301 + n))));
+                }
+            }
+            return new District(unitList, communityList, gridList);
+        }
+
+        static String phone(long base, int n) {
+            return Long.toString(base + n);
+        }
+    }
+
+    // -------------------------------------------------------------------------------------- the people
+
+    enum Gender { MALE("男"), FEMALE("女"); final String label; Gender(String l) { label = l; } }
+
+    enum Rank {
+        COUNTY_CHIEF("正县级"), COUNTY_DEPUTY("副县级"), SECTION_CHIEF("正科级"), SECTION_DEPUTY("副科级"), OTHER("其他");
+        final String label;
+        Rank(String l) { label = l; }
+    }
+
+    enum Living { ALONE, COUPLE_ONLY, WITH_FAMILY, WITH_CAREGIVER, INSTITUTION }
+
+    enum SelfCare { FULL, PARTIAL, NONE }
+
+    record Cadre(String name, Gender gender, LocalDate birthDate, String idNumber, boolean lixiu, Rank rank,
+                 boolean partyMember, String unitCode, String communityCode, String gridCode, Living living,
+                 SelfCare selfCare, List<String> special, String phone) {}
+
+    /** Generates believable, internally consistent cadres from one seeded Random. */
+    static final class People {
+        static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔汤";
+        static final String[] MALE_NAMES = {
+            "建国", "国强", "志明", "德胜", "振华", "卫东", "保国", "树林", "永福", "长青", "学军", "新民", "庆丰",
+            "福生", "光明", "建华", "金海", "洪亮", "占奎", "殿臣", "景山", "荣华", "文斌", "立新", "援朝", "胜利",
+            "和平", "建设", "宝山", "春生", "玉林", "德才", "忠诚", "宪章", "世杰", "瑞祥", "家驹", "兆麟", "鸿儒",
+        };
+        static final String[] FEMALE_NAMES = {
+            "秀英", "桂兰", "玉兰", "淑珍", "凤英", "桂芳", "玉珍", "素芬", "丽华", "红梅", "桂珍", "淑华", "秀珍",
+            "美英", "金凤", "玉梅", "春兰", "慧敏", "爱华", "秀云", "淑英", "月娥", "兰英", "翠英", "巧云", "静芳",
+        };
+        /** Birthplaces: county-level division codes (the first six digits of a 身份证号). */
+        static final String[] AREA_CODES = {
+            "370102", "370103", "370104", "370105", "370112", "370113", "370114", "370124", "370302", "370602",
+            "370702", "371302", "410102", "320106", "130102",
+        };
+        static final String[] MOBILE_PREFIXES = {"130", "131", "132", "133", "135", "136", "137", "138", "139", "150",
+            "151", "152", "153", "155", "156", "158", "159", "176", "177", "180", "186", "187", "189"};
+
+        final Random random;
+        final District district;
+        final Set<String> names = new HashSet<>();
+        final Set<String> idNumbers = new HashSet<>();
+        final Set<String> phones = new HashSet<>();
+
+        People(Random random, District district) {
+            this.random = random;
+            this.district = district;
+        }
+
+        List<Cadre> cadres(int count) {
+            List<Cadre> cadres = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                cadres.add(next());
+            }
+            return cadres;
+        }
+
+        Cadre next() {
+            int age = pick(new int[] {55, 60, 70, 80, 90}, new int[] {8, 30, 30, 22, 10});
+            age += random.nextInt(age == 55 ? 5 : 10); // 55..99 on the reference date
+            LocalDate birthDate = REFERENCE.minusYears(age).minusDays(1 + random.nextInt(364));
+            // 离休: joined the revolution before October 1949, so born by 1933; the very old are mostly men
+            boolean lixiu = birthDate.getYear() <= 1933 && random.nextInt(10) < 7;
+            Gender gender = random.nextInt(100) < (lixiu ? 85 : age >= 80 ? 65 : 55) ? Gender.MALE : Gender.FEMALE;
+            Rank rank = Rank.values()[pick(new int[] {0, 1, 2, 3, 4}, lixiu ? new int[] {15, 25, 35, 15, 10} : new int[] {5, 12, 28, 25, 30})];
+            boolean party = lixiu || random.nextInt(100) < 78;
+
+            Unit unit = district.units().get(random.nextInt(district.units().size()));
+            Grid grid = district.grids().get(random.nextInt(district.grids().size()));
+
+            Living living = Living.values()[pick(new int[] {0, 1, 2, 3, 4},
+                    age >= 85 ? new int[] {14, 18, 38, 20, 10} : new int[] {9, 44, 41, 5, 1})];
+            SelfCare selfCare = SelfCare.values()[pick(new int[] {0, 1, 2},
+                    age >= 90 ? new int[] {40, 40, 20} : age >= 80 ? new int[] {65, 28, 7} : age >= 70 ? new int[] {85, 13, 2} : new int[] {95, 5, 0})];
+
+            List<String> special = new ArrayList<>();
+            if (living == Living.ALONE && random.nextInt(100) < 30) special.add("WIDOWED_CHILDLESS");
+            if (random.nextInt(100) < 2) special.add("EXTREME_HARDSHIP");
+            if (random.nextInt(100) < (selfCare == SelfCare.NONE ? 40 : 4)) special.add("DISABLED");
+            if (random.nextInt(100) < (selfCare == SelfCare.FULL ? 5 : 30)) special.add("SERIOUS_ILLNESS");
+            if ((living == Living.ALONE || living == Living.COUPLE_ONLY) && !special.contains("WIDOWED_CHILDLESS")
+                    && random.nextInt(100) < 35) special.add("CHILDREN_AWAY");
+
+            return new Cadre(name(gender), gender, birthDate, idNumber(birthDate, gender), lixiu, rank, party,
+                    unit.code(), grid.communityCode(), grid.code(), living, selfCare, special, mobile());
+        }
+
+        String name(Gender gender) {
+            while (true) {
+                String[] given = gender == Gender.MALE ? MALE_NAMES : FEMALE_NAMES;
+                String name = SURNAMES.charAt(random.nextInt(SURNAMES.length())) + given[random.nextInt(given.length)];
+                if (names.add(name)) {
+                    return name;
+                }
+            }
+        }
+
+        /** GB 11643-1999: area(6) + birth date(8) + sequence(3, odd for men) + check character. */
+        String idNumber(LocalDate birthDate, Gender gender) {
+            while (true) {
+                int sequence = random.nextInt(500) * 2 + (gender == Gender.MALE ? 1 : 0);
+                String body = AREA_CODES[random.nextInt(AREA_CODES.length)]
+                        + String.format("%04d%02d%02d", birthDate.getYear(), birthDate.getMonthValue(), birthDate.getDayOfMonth())
+                        + String.format("%03d", sequence);
+                String id = body + checkCharacter(body);
+                if (idNumbers.add(id)) {
+                    return id;
+                }
+            }
+        }
+
+        static char checkCharacter(String first17) {
+            int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+            int sum = 0;
+            for (int i = 0; i < 17; i++) {
+                sum += (first17.charAt(i) - '0') * weights[i];
+            }
+            return "10X98765432".charAt(sum % 11);
+        }
+
+        String mobile() {
+            while (true) {
+                String phone = MOBILE_PREFIXES[random.nextInt(MOBILE_PREFIXES.length)] + String.format("%08d", random.nextInt(100_000_000));
+                if (phones.add(phone)) {
+                    return phone;
+                }
+            }
+        }
+
+        int pick(int[] values, int[] weights) {
+            int total = 0;
+            for (int w : weights) total += w;
+            int r = random.nextInt(total);
+            for (int i = 0; i < values.length; i++) {
+                r -= weights[i];
+                if (r < 0) return values[i];
+            }
+            return values[values.length - 1];
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- steps
+
+    static void createOrgs(Api api, District district) throws Exception {
+        int[] counts = new int[2];
+        for (Unit unit : district.units()) {
+            count(counts, api.create("/api/v1/org/units", Json.object("code", unit.code(), "name", unit.name())));
+        }
+        report("units", counts);
+        counts = new int[2];
+        for (Community community : district.communities()) {
+            count(counts, api.create("/api/v1/org/communities",
+                    Json.object("code", community.code(), "name", community.name(), "streetName", community.street())));
+        }
+        report("communities", counts);
+        counts = new int[2];
+        for (Grid grid : district.grids()) {
+            count(counts, api.create("/api/v1/org/grids",
+                    Json.object("code", grid.code(), "name", grid.name(), "communityCode", grid.communityCode())));
+        }
+        report("grids", counts);
+    }
+
+    static void count(int[] counts, boolean created) {
+        counts[created ? 0 : 1]++;
+    }
+
+    static void report(String what, int[] counts) {
+        System.out.printf("%-12s %3d created, %3d already there%n", what, counts[0], counts[1]);
+    }
+
+    static final String CSV_HEADER = "姓名,性别,出生日期,身份证号,离退休类型,职级,是否党员,原单位编码,社区编码,网格编码,居住情况,自理能力,特殊群体,联系电话";
+
+    /** Chinese labels where the contract names one, codes elsewhere (both are accepted). */
+    static String csv(List<Cadre> cadres) {
+        StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
+        for (Cadre c : cadres) {
+            StringJoiner row = new StringJoiner(",");
+            row.add(c.name()).add(c.gender().label).add(c.birthDate().toString()).add(c.idNumber())
+                    .add(c.lixiu() ? "离休" : "退休").add(c.rank().label).add(c.partyMember() ? "是" : "否")
+                    .add(c.unitCode()).add(c.communityCode()).add(c.gridCode())
+                    .add(c.living().name()).add(c.selfCare().name()).add(String.join(";", c.special())).add(c.phone());
+            csv.append(row).append('\n');
+        }
+        return csv.toString();
+    }
+
+    static void importCadres(Api api, List<Cadre> cadres) throws Exception {
+        Map<?, ?> started = (Map<?, ?>) api.send("POST", "/api/v1/imports/cadres", "text/csv", csv(cadres));
+        Object id = started.get("id");
+        if (id == null) {
+            throw new Failure("the import answered without an id: " + started);
+        }
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        Map<?, ?> status;
+        while (true) {
+            status = (Map<?, ?>) api.send("GET", "/api/v1/imports/" + id, null, null);
+            if (!"RUNNING".equals(status.get("status")) || Instant.now().isAfter(deadline)) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        System.out.printf("cadres       import %s: %s, processed %s, accepted %s, rejected %s%n", id, status.get("status"),
+                number(status.get("processed")), number(status.get("accepted")), number(status.get("rejected")));
+        if (!"DONE".equals(status.get("status"))) {
+            throw new Failure("import " + id + " did not finish: " + status);
+        }
+        if (number(status.get("rejected")) > 0) {
+            List<?> errors = (List<?>) status.get("errors");
+            errors.stream().limit(10).forEach(e -> System.err.println("  rejected: " + e));
+            throw new Failure("the import rejected rows of the demo data (see above)");
+        }
+    }
+
+    /** Every demo cadre gets its unit's liaison, its community's worker and its grid's grid worker. */
+    static void assignContacts(Api api, District district) throws Exception {
+        Map<String, Unit> units = new LinkedHashMap<>();
+        district.units().forEach(u -> units.put(u.code(), u));
+        Map<String, Community> communities = new LinkedHashMap<>();
+        district.communities().forEach(c -> communities.put(c.code(), c));
+        Map<String, Grid> grids = new LinkedHashMap<>();
+        district.grids().forEach(g -> grids.put(g.code(), g));
+
+        int assigned = 0;
+        int skipped = 0;
+        for (Map<?, ?> cadre : listCadres(api)) {
+            Unit unit = units.get(cadre.get("unitCode"));
+            Community community = communities.get(cadre.get("communityCode"));
+            Grid grid = grids.get(cadre.get("gridCode"));
+            if (unit == null || community == null || grid == null) {
+                skipped++; // not one of ours: leave it alone
+                continue;
+            }
+            List<Object> contacts = List.of(
+                    contact("UNIT", unit.liaison(), unit.code()),
+                    contact("COMMUNITY", community.worker(), community.code()),
+                    contact("GRID", grid.gridWorker(), grid.code()));
+            api.send("PUT", "/api/v1/cadres/" + cadre.get("id") + "/contacts", "application/json", Json.write(contacts));
+            assigned++;
+        }
+        System.out.printf("contacts     assigned for %d cadres (UNIT, COMMUNITY, GRID)%s%n", assigned,
+                skipped > 0 ? ", " + skipped + " cadres outside the demo district left alone" : "");
+    }
+
+    static Map<String, Object> contact(String layer, Contact person, String orgCode) {
+        return Json.object("layer", layer, "name", person.name(), "phone", person.phone(), "orgCode", orgCode);
+    }
+
+    static List<Map<?, ?>> listCadres(Api api) throws Exception {
+        List<Map<?, ?>> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Map<?, ?> body = (Map<?, ?>) api.send("GET", "/api/v1/cadres?page=" + page + "&size=500", null, null);
+            List<?> items = (List<?>) body.get("items");
+            items.forEach(item -> all.add((Map<?, ?>) item));
+            if (items.isEmpty() || all.size() >= number(body.get("total"))) {
+                return all;
+            }
+        }
+    }
+
+    static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0;
+    }
+
+    // ---------------------------------------------------------------------------------------- plumbing
+
+    static final class Failure extends RuntimeException {
+        Failure(String message) {
+            super(message);
+        }
+    }
+
+    static final class Api {
+        final String base;
+        final String token;
+        final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+
+        Api(String base, String token) {
+            this.base = base;
+            this.token = token;
+        }
+
+        /** POSTs an org record; true if created, false if it was already there (409). */
+        boolean create(String path, Map<String, Object> body) throws Exception {
+            HttpResponse<String> response = exchange("POST", path, "application/json", Json.write(body));
+            if (response.statusCode() == 409) {
+                return false;
+            }
+            check("POST", path, response);
+            return true;
+        }
+
+        Object send(String method, String path, String contentType, String body) throws Exception {
+            HttpResponse<String> response = exchange(method, path, contentType, body);
+            check(method, path, response);
+            return response.body().isBlank() ? null : Json.parse(response.body());
+        }
+
+        HttpResponse<String> exchange(String method, String path, String contentType, String body) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json");
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            }
+            try {
+                return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new Failure(method + " " + base + path + " failed: " + e);
+            }
+        }
+
+        static void check(String method, String path, HttpResponse<String> response) {
+            if (response.statusCode() / 100 != 2) {
+                String body = response.body();
+                throw new Failure(method + " " + path + " answered " + response.statusCode() + ": "
+                        + (body.length() > 800 ? body.substring(0, 800) + "…" : body));
+            }
+        }
+    }
+
+    /** Just enough JSON for this loader: objects, arrays, strings, numbers, booleans, null. */
+    static final class Json {
+        static Map<String, Object> object(Object... keyValues) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (int i = 0; i < keyValues.length; i += 2) {
+                map.put((String) keyValues[i], keyValues[i + 1]);
+            }
+            return map;
+        }
+
+        static String write(Object value) {
+            if (value == null) return "null";
+            if (value instanceof String s) return quote(s);
+            if (value instanceof Number || value instanceof Boolean) return value.toString();
+            if (value instanceof Map<?, ?> map) {
+                StringJoiner out = new StringJoiner(",", "{", "}");
+                map.forEach((k, v) -> out.add(quote(k.toString()) + ":" + write(v)));
+                return out.toString();
+            }
+            if (value instanceof List<?> list) {
+                StringJoiner out = new StringJoiner(",", "[", "]");
+                list.forEach(v -> out.add(write(v)));
+                return out.toString();
+            }
+            throw new IllegalArgumentException("cannot write " + value.getClass());
+        }
+
+        static String quote(String s) {
+            StringBuilder out = new StringBuilder("\"");
+            for (char c : s.toCharArray()) {
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\t' -> out.append("\\t");
+                    default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+                }
+            }
+            return out.append('"').toString();
+        }
+
+        static Object parse(String text) {
+            Parser parser = new Parser(text);
+            Object value = parser.value();
+            parser.skipWhitespace();
+            if (parser.pos != text.length()) throw parser.error("trailing characters");
+            return value;
+        }
+
+        static final class Parser {
+            final String s;
+            int pos;
+
+            Parser(String s) {
+                this.s = s;
+            }
+
+            Object value() {
+                skipWhitespace();
+                if (pos >= s.length()) throw error("unexpected end");
+                char c = s.charAt(pos);
+                switch (c) {
+                    case '{': return object();
+                    case '[': return array();
+                    case '"': return string();
+                    case 't': return literal("true", Boolean.TRUE);
+                    case 'f': return literal("false", Boolean.FALSE);
+                    case 'n': return literal("null", null);
+                    default: return number();
+                }
+            }
+
+            Map<String, Object> object() {
+                Map<String, Object> map = new LinkedHashMap<>();
+                pos++;
+                skipWhitespace();
+                if (peek() == '}') { pos++; return map; }
+                while (true) {
+                    skipWhitespace();
+                    String key = string();
+                    skipWhitespace();
+                    expect(':');
+                    map.put(key, value());
+                    skipWhitespace();
+                    if (peek() == ',') { pos++; continue; }
+                    expect('}');
+                    return map;
+                }
+            }
+
+            List<Object> array() {
+                List<Object> list = new ArrayList<>();
+                pos++;
+                skipWhitespace();
+                if (peek() == ']') { pos++; return list; }
+                while (true) {
+                    list.add(value());
+                    skipWhitespace();
+                    if (peek() == ',') { pos++; continue; }
+                    expect(']');
+                    return list;
+                }
+            }
+
+            String string() {
+                expect('"');
+                StringBuilder out = new StringBuilder();
+                while (true) {
+                    if (pos >= s.length()) throw error("unterminated string");
+                    char c = s.charAt(pos++);
+                    if (c == '"') return out.toString();
+                    if (c != '\\') { out.append(c); continue; }
+                    char e = s.charAt(pos++);
+                    switch (e) {
+                        case 'b' -> out.append('\b');
+                        case 'f' -> out.append('\f');
+                        case 'n' -> out.append('\n');
+                        case 'r' -> out.append('\r');
+                        case 't' -> out.append('\t');
+                        case 'u' -> { out.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16)); pos += 4; }
+                        default -> out.append(e);
+                    }
+                }
+            }
+
+            Object number() {
+                int start = pos;
+                while (pos < s.length() && "+-0123456789.eE".indexOf(s.charAt(pos)) >= 0) pos++;
+                if (start == pos) throw error("unexpected character");
+                String n = s.substring(start, pos);
+                return n.matches("-?\\d+") ? (Object) Long.parseLong(n) : (Object) Double.parseDouble(n);
+            }
+
+            Object literal(String word, Object value) {
+                if (!s.startsWith(word, pos)) throw error("expected " + word);
+                pos += word.length();
+                return value;
+            }
+
+            void expect(char c) {
+                if (peek() != c) throw error("expected '" + c + "'");
+                pos++;
+            }
+
+            char peek() {
+                return pos < s.length() ? s.charAt(pos) : '\0';
+            }
+
+            void skipWhitespace() {
+                while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) pos++;
+            }
+
+            IllegalArgumentException error(String message) {
+                return new IllegalArgumentException("bad JSON at " + pos + ": " + message);
+            }
+        }
+    }
+}
