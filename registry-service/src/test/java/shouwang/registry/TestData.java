@@ -1,6 +1,9 @@
 package shouwang.registry;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 import shouwang.kit.testing.TestTokens;
 import shouwang.registry.cadre.IdNumbers;
@@ -70,6 +74,15 @@ public final class TestData {
         body.put("selfCare", "FULL");
         body.put("phone", "13800000000");
         return body;
+    }
+
+    /** Uploads a file to the import, waits until it is no longer RUNNING and returns its status. */
+    public static JsonPath importAndWait(String token, String contentType, byte[] body) {
+        String id = given().auth().oauth2(token).contentType(contentType).body(body).post("/api/v1/imports/cadres")
+                .then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> !"RUNNING".equals(
+                given().auth().oauth2(token).get("/api/v1/imports/" + id).then().statusCode(200).extract().path("status")));
+        return given().auth().oauth2(token).get("/api/v1/imports/" + id).then().extract().jsonPath();
     }
 
     /** Registers a cadre as district-admin and returns its id. */

@@ -16,12 +16,9 @@ import jakarta.ws.rs.core.Response;
 
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
-import shouwang.kit.problem.ForbiddenException;
 import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.problem.QueryParams;
-import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
-import shouwang.kit.security.Scope;
 import shouwang.registry.cadre.CadreDtos.CadreInput;
 import shouwang.registry.cadre.CadreDtos.CadreView;
 import shouwang.registry.cadre.CadreDtos.DeathInput;
@@ -29,7 +26,6 @@ import shouwang.registry.cadre.CadreDtos.MoveInput;
 import shouwang.registry.cadre.Codes.CadreStatus;
 import shouwang.registry.cadre.Codes.Rank;
 import shouwang.registry.cadre.Codes.RetirementType;
-import shouwang.registry.org.OrgService;
 
 /**
  * Cadres. Staff roles read within their scope; the bureau and community workers register and change cadres;
@@ -43,10 +39,7 @@ public class CadreResource {
     CadreService service;
 
     @Inject
-    CallerScope caller;
-
-    @Inject
-    OrgService org;
+    ScopeFilters scopeFilters;
 
     @POST
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
@@ -113,7 +106,7 @@ public class CadreResource {
             number = text.toUpperCase();
             text = null;
         }
-        requireFiltersInScope(communityCode, gridCode, unitCode);
+        scopeFilters.require(blankToNull(communityCode), blankToNull(gridCode), blankToNull(unitCode));
         CadreSearch search = new CadreSearch(blankToNull(communityCode), blankToNull(gridCode), blankToNull(unitCode),
                 band, QueryParams.enumValue("rank", rank, Rank.class),
                 QueryParams.enumValue("retirementType", retirementType, RetirementType.class),
@@ -122,38 +115,6 @@ public class CadreResource {
                 Boolean.TRUE.equals(bool("missingContacts", missingContacts)),
                 QueryParams.instant("updatedSince", updatedSince));
         return service.search(search, page);
-    }
-
-    /** A filter naming a place the caller's scope cannot see at all is a request outside scope: 403. */
-    private void requireFiltersInScope(String communityCode, String gridCode, String unitCode) {
-        Scope scope = caller.scope();
-        if (scope.districtWide()) {
-            return;
-        }
-        if (scope.isEmpty()) {
-            throw new ForbiddenException("Your token carries no community, grid or unit scope");
-        }
-        boolean byUnit = !scope.unitCodes().isEmpty();
-        boolean byPlace = !scope.communityCodes().isEmpty() || !scope.gridCodes().isEmpty();
-        if (communityCode != null && !communityCode.isBlank() && !scope.coversCommunity(communityCode.trim())
-                && !byUnit && !gridsIn(scope, communityCode.trim())) {
-            throw new ForbiddenException("Community " + communityCode.trim() + " is outside your scope");
-        }
-        if (gridCode != null && !gridCode.isBlank() && !scope.gridCodes().contains(gridCode.trim()) && !byUnit
-                && !scope.coversCommunity(org.directory().communityOfGrid(gridCode.trim()))) {
-            throw new ForbiddenException("Grid " + gridCode.trim() + " is outside your scope");
-        }
-        if (unitCode != null && !unitCode.isBlank() && !scope.unitCodes().contains(unitCode.trim()) && !byPlace) {
-            throw new ForbiddenException("Unit " + unitCode.trim() + " is outside your scope");
-        }
-    }
-
-    private boolean gridsIn(Scope scope, String communityCode) {
-        if (scope.gridCodes().isEmpty()) {
-            return false;
-        }
-        var directory = org.directory();
-        return scope.gridCodes().stream().anyMatch(grid -> communityCode.equals(directory.communityOfGrid(grid)));
     }
 
     private static Boolean bool(String name, String raw) {

@@ -45,14 +45,6 @@ class CadreImportTest {
         admin = TestTokens.districtAdmin();
     }
 
-    static JsonPath importAndWait(String token, String contentType, byte[] body) {
-        String id = given().auth().oauth2(token).contentType(contentType).body(body).post("/api/v1/imports/cadres")
-                .then().statusCode(202).extract().path("id");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> !"RUNNING".equals(
-                given().auth().oauth2(token).get("/api/v1/imports/" + id).then().statusCode(200).extract().path("status")));
-        return given().auth().oauth2(token).get("/api/v1/imports/" + id).then().extract().jsonPath();
-    }
-
     private String row(String name, String gender, LocalDate birth, String idNumber, String community, String grid,
             String special) {
         return String.join(",", name, gender, birth.toString(), idNumber, "离休", "正县级", "是", p + "-DW", community,
@@ -73,7 +65,7 @@ class CadreImportTest {
                 + "\n"
                 + row("赵四", "男", birth, TestData.idNumber(birth, true), "NOWHERE", "", "外星人") + "\n";
 
-        JsonPath status = importAndWait(admin, "text/csv; charset=UTF-8", csv.getBytes(StandardCharsets.UTF_8));
+        JsonPath status = TestData.importAndWait(admin, "text/csv; charset=UTF-8", csv.getBytes(StandardCharsets.UTF_8));
 
         assertEquals("DONE", status.getString("status"));
         assertEquals(4, status.getInt("processed"));
@@ -101,13 +93,13 @@ class CadreImportTest {
         LocalDate birth = LocalDate.of(1944, 12, 31);
         String idNumber = TestData.idNumber(birth, true);
         String first = CHINESE_HEADER + "\n" + row("王建国", "男", birth, idNumber, p + "-SQ1", p + "-SQ1-WG1", "");
-        assertEquals(1, importAndWait(admin, "text/csv", first.getBytes(StandardCharsets.UTF_8)).getInt("accepted"));
+        assertEquals(1, TestData.importAndWait(admin, "text/csv", first.getBytes(StandardCharsets.UTF_8)).getInt("accepted"));
         String id = given().auth().oauth2(admin).queryParam("idNumber", idNumber).get("/api/v1/cadres").then()
                 .extract().path("items[0].id");
 
         String moved = "name,idNumber,communityCode,gridCode,phone\n王建国," + idNumber + "," + p + "-SQ2," + p
                 + "-SQ2-WG1,13912345678\n";
-        JsonPath status = importAndWait(admin, "text/csv", moved.getBytes(StandardCharsets.UTF_8));
+        JsonPath status = TestData.importAndWait(admin, "text/csv", moved.getBytes(StandardCharsets.UTF_8));
         assertEquals(1, status.getInt("accepted"));
 
         given().auth().oauth2(admin).queryParam("idNumber", idNumber).get("/api/v1/cadres").then()
@@ -143,7 +135,7 @@ class CadreImportTest {
             workbook.finish();
         }
 
-        JsonPath status = importAndWait(admin, ImportResource.XLSX, out.toByteArray());
+        JsonPath status = TestData.importAndWait(admin, ImportResource.XLSX, out.toByteArray());
 
         assertEquals("DONE", status.getString("status"), status.prettify());
         assertEquals(1, status.getInt("accepted"), status.prettify());
@@ -157,7 +149,7 @@ class CadreImportTest {
         LocalDate birth = LocalDate.of(1950, 6, 1);
         String idNumber = TestData.idNumber(birth, true);
         String csv = CHINESE_HEADER + "\r\n" + row("陈国强", "男", birth, idNumber, p + "-SQ1", "", "") + "\r\n";
-        JsonPath status = importAndWait(admin, "text/csv", csv.getBytes(Charset.forName("GB18030")));
+        JsonPath status = TestData.importAndWait(admin, "text/csv", csv.getBytes(Charset.forName("GB18030")));
         assertEquals(1, status.getInt("accepted"), status.prettify());
         given().auth().oauth2(admin).queryParam("idNumber", idNumber).get("/api/v1/cadres").then()
                 .body("items[0].name", equalTo("陈国强"));
@@ -165,7 +157,7 @@ class CadreImportTest {
 
     @Test
     void aFileWithoutTheIdNumberColumnFailsAndSaysWhy() {
-        JsonPath status = importAndWait(admin, "text/csv", "姓名,性别\n王建国,男\n".getBytes(StandardCharsets.UTF_8));
+        JsonPath status = TestData.importAndWait(admin, "text/csv", "姓名,性别\n王建国,男\n".getBytes(StandardCharsets.UTF_8));
         assertEquals("FAILED", status.getString("status"));
         org.hamcrest.MatcherAssert.assertThat(status.getList("errors"), hasSize(1));
         assertEquals("idNumber", status.getString("errors[0].field"));
@@ -177,7 +169,7 @@ class CadreImportTest {
         String csv = CHINESE_HEADER + "\n" + row("甲", "男", birth, TestData.idNumber(birth, true), p + "-SQ1", "", "")
                 + "\n" + row("乙", "男", birth, TestData.idNumber(birth, true), p + "-SQ2", "", "") + "\n";
         String worker = TestTokens.user("community-worker").communities(p + "-SQ1").token();
-        JsonPath status = importAndWait(worker, "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        JsonPath status = TestData.importAndWait(worker, "text/csv", csv.getBytes(StandardCharsets.UTF_8));
         assertEquals(1, status.getInt("accepted"));
         assertEquals(3, status.getInt("errors[0].row"));
         assertEquals("outside your scope", status.getString("errors[0].message"));
