@@ -134,8 +134,10 @@ public class PostService {
     }
 
     /**
-     * Claims a place. The post row is locked first (SELECT ... FOR UPDATE), so concurrent claims of one post run one
-     * after another and each sees the count the previous one committed: exactly {@code capacity} succeed.
+     * Claims a place. A full or closed post is refused at once, without a lock and without registering anyone.
+     * Otherwise the volunteer is found or registered, then the post row is locked (SELECT ... FOR UPDATE) and
+     * re-read, so concurrent claims of one post run their checks one after another on the count the previous one
+     * committed: exactly {@code capacity} succeed. The lock is held only for the checks and two inserts.
      */
     public Created<ClaimView> claim(UUID postId, ClaimRequest request) {
         if (request.id() != null) {
@@ -144,8 +146,13 @@ public class PostService {
                 return repeated;
             }
         }
-        Post post = lock(postId);
+        Post post = find(postId);
         requireMayClaim(post);
+        requireRoom(post);
+        Volunteer volunteer = volunteers.resolve("",
+                new VolunteerRef(request.volunteerId(), request.cadreId(), request.volunteerName(), request.phone()),
+                post.communityCode);
+        Post.getEntityManager().refresh(post, LockModeType.PESSIMISTIC_WRITE);
         if (request.id() != null) {
             // a retry that raced its original: now serialised behind it
             Created<ClaimView> repeated = repeatedClaim(postId, request.id());
@@ -153,19 +160,11 @@ public class PostService {
                 return repeated;
             }
         }
-        if (post.status != Post.Status.OPEN) {
-            throw new ConflictException("Post " + post.id + " is closed");
-        }
-        Volunteer volunteer = volunteers.resolve("",
-                new VolunteerRef(request.volunteerId(), request.cadreId(), request.volunteerName(), request.phone()),
-                post.communityCode);
         if (Claim.count("postId = ?1 and volunteerId = ?2 and status = ?3", post.id, volunteer.id,
                 Claim.Status.ACTIVE) > 0) {
             throw new ConflictException("Volunteer " + volunteer.id + " already holds a place on post " + post.id);
         }
-        if (post.claimedCount >= post.capacity) {
-            throw new ConflictException("Post " + post.id + " is full (" + post.capacity + " places)");
-        }
+        requireRoom(post);
         post.claimedCount++;
         post.updatedAt = Instant.now();
         Claim claim = new Claim();
@@ -182,6 +181,15 @@ public class PostService {
         LOG.infof("Claim %s: volunteer %s took place %d/%d on post %s", claim.id, volunteer.id, post.claimedCount,
                 post.capacity, post.id);
         return Created.made(PostMapper.view(claim, volunteer));
+    }
+
+    private static void requireRoom(Post post) {
+        if (post.status != Post.Status.OPEN) {
+            throw new ConflictException("Post " + post.id + " is closed");
+        }
+        if (post.claimedCount >= post.capacity) {
+            throw new ConflictException("Post " + post.id + " is full (" + post.capacity + " places)");
+        }
     }
 
     public ClaimView withdraw(UUID postId, UUID claimId, String reason) {

@@ -65,9 +65,38 @@ class ClaimRaceBenchmarkTest {
                 return status;
             });
         }
+        // the same number of plain reads at the same concurrency: what this machine gives any request right now
+        List<Long> readLatencies = Collections.synchronizedList(new ArrayList<>());
+        List<Callable<Integer>> reads = new ArrayList<>();
+        for (int i = 0; i < claims; i++) {
+            String postId = postIds.get(i % posts);
+            reads.add(() -> {
+                long start = System.nanoTime();
+                int status = given().auth().oauth2(token).get("/api/v1/posts/" + postId).statusCode();
+                readLatencies.add(System.nanoTime() - start);
+                return status;
+            });
+        }
+        double readSeconds = run(reads, threads, new ArrayList<>());
+
+        List<Integer> statuses = new ArrayList<>();
+        double seconds = run(calls, threads, statuses);
+        long accepted = statuses.stream().filter(s -> s == 201).count();
+        long refused = statuses.stream().filter(s -> s == 409).count();
+        System.out.printf("%nclaim race: %d claims on %d posts x %d places, %d threads (load average %.1f)%n", claims,
+                posts, capacity, threads, java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
+        System.out.printf("  accepted %d, refused 409 %d, other %d%n", accepted, refused, claims - accepted - refused);
+        report("claims", claims / seconds, latencies);
+        report("baseline GET /posts/{id}", claims / readSeconds, readLatencies);
+        System.out.println();
+        assertEquals(Math.min((long) posts * capacity, claims), accepted);
+        assertEquals(claims - accepted, refused);
+    }
+
+    private static double run(List<Callable<Integer>> calls, int threads, List<Integer> statuses) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long started = System.nanoTime();
-        List<Integer> statuses = new ArrayList<>();
         try {
             for (Future<Integer> result : pool.invokeAll(calls)) {
                 statuses.add(result.get());
@@ -75,19 +104,15 @@ class ClaimRaceBenchmarkTest {
         } finally {
             pool.shutdownNow();
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long accepted = statuses.stream().filter(s -> s == 201).count();
-        long refused = statuses.stream().filter(s -> s == 409).count();
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private static void report(String what, double perSecond, List<Long> latencies) {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("%nclaim race: %d claims on %d posts x %d places, %d threads%n", claims, posts, capacity,
-                threads);
-        System.out.printf("  accepted %d, refused 409 %d, other %d%n", accepted, refused, claims - accepted - refused);
-        System.out.printf("  %.1f claims/s; latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n%n",
-                claims / seconds, percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99),
+        System.out.printf("  %s: %.1f/s; latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", what,
+                perSecond, percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99),
                 sorted.get(sorted.size() - 1) / 1e6);
-        assertEquals(Math.min((long) posts * capacity, claims), accepted);
-        assertEquals(claims - accepted, refused);
     }
 
     private static double percentile(List<Long> sorted, double p) {
