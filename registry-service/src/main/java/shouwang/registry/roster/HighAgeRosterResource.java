@@ -1,0 +1,52 @@
+package shouwang.registry.roster;
+
+import java.time.YearMonth;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import shouwang.kit.problem.QueryParams;
+import shouwang.kit.security.Roles;
+import shouwang.registry.cadre.ScopeFilters;
+
+/** {@code GET /reports/high-age-subsidy?month=YYYY-MM}: JSON, or XLSX when the client asks for the XLSX type. */
+@Path("/reports/high-age-subsidy")
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
+public class HighAgeRosterResource {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Inject
+    HighAgeRosterService service;
+
+    @Inject
+    ScopeFilters scope;
+
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, XLSX })
+    public Response roster(@QueryParam("month") String month, @QueryParam("communityCode") String communityCode,
+            @Context HttpHeaders headers) {
+        YearMonth parsed = QueryParams.month("month", month);
+        YearMonth on = parsed == null ? YearMonth.now() : parsed;
+        String community = communityCode == null || communityCode.isBlank() ? null : communityCode.trim();
+        scope.require(community, null, null);
+        boolean xlsx = headers.getAcceptableMediaTypes().stream().filter(type -> !type.isWildcardType())
+                .findFirst().map(type -> type.isCompatible(MediaType.valueOf(XLSX))).orElse(false);
+        HighAgeRoster roster = service.roster(on, community, "GET /reports/high-age-subsidy" + (xlsx ? " (xlsx)" : ""));
+        if (!xlsx) {
+            return Response.ok(roster, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        StreamingOutput body = out -> RosterWorkbook.write(roster, out);
+        return Response.ok(body, XLSX)
+                .header("Content-Disposition", "attachment; filename=\"high-age-subsidy-" + on + ".xlsx\"").build();
+    }
+}
