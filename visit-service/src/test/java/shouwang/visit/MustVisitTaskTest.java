@@ -174,6 +174,43 @@ class MustVisitTaskTest {
                 .containsExactlyInAnyOrder("UNIT/DW001", "COMMUNITY/SQ001");
     }
 
+    @jakarta.inject.Inject
+    shouwang.visit.task.TaskService taskService;
+
+    @Test
+    void severalScannersAtOnceAnnounceEachMissedTaskExactlyOnce() throws Exception {
+        String kind = "R-" + UUID.randomUUID();
+        TestDb.update("insert into must_visit_task (id, cadre_id, alert_id, kind, level, layer, org_code, status, deadline) "
+                + "select gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), ?, 0, 'UNIT', 'DW001', 'OPEN', "
+                + "now() + interval '1 second' from generate_series(1, 300)", kind);
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ExecutorService replicas = java.util.concurrent.Executors.newFixedThreadPool(3);
+        for (int i = 0; i < 3; i++) {
+            replicas.submit(() -> {
+                while (running.get()) {
+                    taskService.markDueTasksMissed(20);
+                    Thread.sleep(5);
+                }
+                return null;
+            });
+        }
+        try {
+            Awaitility.await().atMost(WAIT).until(() -> TestDb.queryLong(
+                    "select count(*) from must_visit_task where kind = ? and status = 'MISSED'", kind) == 300);
+        } finally {
+            running.set(false);
+            replicas.shutdown();
+            replicas.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        long announced = TestDb.queryLong("select count(*) from outbox_event where event_type = 'shouwang.VisitMissed.v1' "
+                + "and cast(payload as jsonb) ->> 'taskId' in (select cast(id as text) from must_visit_task where kind = ?)", kind);
+        long distinct = TestDb.queryLong("select count(distinct cast(payload as jsonb) ->> 'taskId') from outbox_event "
+                + "where event_type = 'shouwang.VisitMissed.v1' and cast(payload as jsonb) ->> 'taskId' in "
+                + "(select cast(id as text) from must_visit_task where kind = ?)", kind);
+        assertThat(announced).isEqualTo(300);
+        assertThat(distinct).isEqualTo(300);
+    }
+
     @Test
     void aDeceasedCadresOpenTasksAreCancelled() {
         Map<String, Object> profile = Profiles.profile(UUID.randomUUID(), 1, "SQ001", "SQ001-WG01", "DW001");

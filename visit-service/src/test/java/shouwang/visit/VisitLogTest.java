@@ -88,6 +88,27 @@ class VisitLogTest {
     }
 
     @Test
+    void twoRetriesOfOneVisitRacingEachOtherStoreOneVisit() throws Exception {
+        UUID cadreId = cadreInSq001();
+        Map<String, Object> body = visit(cadreId, "COMMUNITY");
+        body.put("id", UUID.randomUUID());
+        java.util.concurrent.ExecutorService devices = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            statuses.add(devices.submit(() -> given().auth().oauth2(SQ001_WORKER).contentType(ContentType.JSON)
+                    .body(body).post("/api/v1/visits").then().extract().statusCode()));
+        }
+        devices.shutdown();
+        List<Integer> codes = new java.util.ArrayList<>();
+        for (var status : statuses) {
+            codes.add(status.get());
+        }
+        assertThat(codes).containsOnly(200, 201).contains(201);
+        given().auth().oauth2(SQ001_WORKER).queryParam("cadreId", cadreId).get("/api/v1/visits")
+                .then().statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
     void aVisitThatDidNotReachTheCadreRecordsWhyAndCompletesNoTask() {
         UUID cadreId = cadreInSq001();
         Map<String, Object> body = visit(cadreId, "COMMUNITY");

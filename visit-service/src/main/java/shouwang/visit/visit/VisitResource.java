@@ -39,7 +39,16 @@ public class VisitResource {
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
             Roles.VOLUNTEER })
     public Response log(@NotNull @Valid VisitRequest request) {
-        VisitService.Logged logged = visits.log(request, caller);
+        VisitService.Logged logged;
+        try {
+            logged = visits.log(request, caller);
+        } catch (jakarta.persistence.PersistenceException e) {
+            // Two retries of one offline visit racing each other: the loser finds the winner's row.
+            if (request.id() == null || visits.find(request.id()).isEmpty()) {
+                throw e;
+            }
+            logged = visits.log(request, caller);
+        }
         if (logged.created()) {
             return Response.created(URI.create("/api/v1/visits/" + logged.visit().id())).entity(logged.visit()).build();
         }
