@@ -1,0 +1,76 @@
+package shouwang.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.restassured.http.ContentType;
+
+import shouwang.e2e.Platform.Service;
+import shouwang.kit.testing.TestTokens;
+
+/** Registry data for end-to-end scenarios, created over the public REST API only. */
+final class Fixtures {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 1000));
+    private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+    private static final char[] CHECK = { '1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2' };
+
+    private Fixtures() {
+    }
+
+    /** A unit, a community and a grid with fresh codes; returns {unitCode, communityCode, gridCode}. */
+    static String[] orgs(Platform platform) {
+        int n = SEQUENCE.incrementAndGet();
+        String unit = "E2EDW" + n;
+        String community = "E2ESQ" + n;
+        String grid = community + "-WG01";
+        post(platform, "/org/units", Map.of("code", unit, "name", "端到端测试单位" + n));
+        post(platform, "/org/communities", Map.of("code", community, "name", "端到端测试社区" + n, "streetName", "东城街道"));
+        post(platform, "/org/grids", Map.of("code", grid, "name", "第一网格", "communityCode", community));
+        return new String[] { unit, community, grid };
+    }
+
+    /** Registers a cadre living alone (a key service target) and returns its id. */
+    static String cadre(Platform platform, String[] orgs, String name) {
+        LocalDate birth = LocalDate.of(1940, 3, 1).plusDays(SEQUENCE.incrementAndGet());
+        Map<String, Object> body = Map.ofEntries(
+                Map.entry("name", name),
+                Map.entry("gender", "MALE"),
+                Map.entry("birthDate", birth.toString()),
+                Map.entry("idNumber", idNumber(birth, true)),
+                Map.entry("retirementType", "TUIXIU"),
+                Map.entry("rank", "SECTION_CHIEF"),
+                Map.entry("partyMember", true),
+                Map.entry("unitCode", orgs[0]),
+                Map.entry("communityCode", orgs[1]),
+                Map.entry("gridCode", orgs[2]),
+                Map.entry("livingArrangement", "ALONE"),
+                Map.entry("selfCare", "FULL"),
+                Map.entry("specialCategories", java.util.List.of()),
+                Map.entry("phone", "13800138000"));
+        return given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body(body)
+                .post(platform.api(Service.REGISTRY) + "/cadres")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** A GB 11643 ID number for the birth date: area 110101, sequence with the sex digit, checksum. */
+    static String idNumber(LocalDate birth, boolean male) {
+        int sequence = (SEQUENCE.incrementAndGet() % 499) * 2 + (male ? 1 : 0);
+        String body = "110101" + birth.toString().replace("-", "") + String.format("%03d", sequence);
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return body + CHECK[sum % 11];
+    }
+
+    private static void post(Platform platform, String path, Map<String, Object> body) {
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body(body)
+                .post(platform.api(Service.REGISTRY) + path)
+                .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201),
+                        org.hamcrest.Matchers.is(200)));
+    }
+}
