@@ -31,7 +31,10 @@ class AlertWorklistTest {
         UUID hospital = Api.report(cadre, "HOSPITALISATION");
         UUID worry = Api.report(cadre, "WORRY");
         UUID hardship = Api.report(cadre, "HARDSHIP");
-        Api.admin().post("/api/v1/alerts/" + worry + "/acknowledge").then().statusCode(200);
+        // A mobile client acknowledges with no body and no Content-Type.
+        io.restassured.RestAssured.given().auth().oauth2(TestTokens.districtAdmin())
+                .post("/api/v1/alerts/" + worry + "/acknowledge").then().statusCode(200)
+                .body("status", equalTo("ACKNOWLEDGED"));
 
         Api.admin().get("/api/v1/alerts?cadreId=" + cadre).then().statusCode(200)
                 .body("total", equalTo(3))

@@ -99,6 +99,30 @@ class SignalIntakeTest {
     }
 
     @Test
+    void theSameSignalSentConcurrentlyMakesOneAlert() throws Exception {
+        UUID cadreId = Cadres.known("SQ108", "SQ108-WG01", "DW108");
+        Map<String, Object> body = Api.signal(UUID.randomUUID(), cadreId, "HOSPITALISATION");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                Map<String, Object> sameKindOtherSignal = Api.signal(UUID.randomUUID(), cadreId, "HOSPITALISATION");
+                Map<String, Object> sent = i % 2 == 0 ? body : sameKindOtherSignal;
+                answers.add(pool.submit(() -> Api.postSignal(Api.admin(), sent).statusCode(202).extract().path("alertId")));
+            }
+            java.util.Set<String> alertIds = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<String> answer : answers) {
+                alertIds.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(1, alertIds.size(), "one open alert per cadre and kind");
+            Api.admin().get("/api/v1/alerts/" + alertIds.iterator().next()).then()
+                    .body("signalIds", org.hamcrest.Matchers.hasSize(4));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theClientIdWorksAsTheSignalId() {
         UUID cadreId = Cadres.known("SQ102", "SQ102-WG01", "DW102");
         UUID id = UUID.randomUUID();

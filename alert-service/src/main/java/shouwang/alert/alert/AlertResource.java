@@ -18,6 +18,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import shouwang.alert.cadre.CadreProfile;
 import shouwang.alert.signal.SignalKind;
 import shouwang.kit.paging.Page;
@@ -42,10 +45,15 @@ public class AlertResource {
     @Inject
     CallerScope caller;
 
-    public record AcknowledgeRequest(@Size(max = 1000) String note) {
+    private static final int MAX_TEXT = 1000;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    public record AcknowledgeRequest(String note) {
     }
 
-    public record ResolveRequest(@NotBlank @Size(max = 1000) String reason) {
+    public record ResolveRequest(@NotBlank @Size(max = MAX_TEXT) String reason) {
     }
 
     @GET
@@ -85,12 +93,14 @@ public class AlertResource {
         return reads.detail(alert);
     }
 
+    /** The body ({@code {"note":..}}) is optional: mobile clients acknowledge with a bare POST, any Content-Type. */
     @POST
     @Path("/{id}/acknowledge")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public AlertView acknowledge(@PathParam("id") String id, @Valid AcknowledgeRequest request) {
-        Alert alert = service.acknowledge(QueryParams.uuid("id", id), caller.username(),
-                request == null ? null : request.note(), this::requireChangeable);
+    @Consumes(MediaType.WILDCARD)
+    public AlertView acknowledge(@PathParam("id") String id, String body) {
+        UUID alertId = QueryParams.uuid("id", id);
+        String note = noteOf(body);
+        Alert alert = service.acknowledge(alertId, caller.username(), note, this::requireChangeable);
         return reads.detail(alert);
     }
 
@@ -101,6 +111,22 @@ public class AlertResource {
         Alert alert = service.resolveByHand(QueryParams.uuid("id", id), caller.username(), request.reason(),
                 this::requireChangeable);
         return reads.detail(alert);
+    }
+
+    private String noteOf(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        AcknowledgeRequest request;
+        try {
+            request = objectMapper.readValue(body, AcknowledgeRequest.class);
+        } catch (JsonProcessingException e) {
+            throw InvalidFieldsException.of("body", "is not valid JSON");
+        }
+        if (request.note() != null && request.note().length() > MAX_TEXT) {
+            throw InvalidFieldsException.of("note", "size must be between 0 and " + MAX_TEXT);
+        }
+        return request.note();
     }
 
     private void requireChangeable(Alert alert) {
