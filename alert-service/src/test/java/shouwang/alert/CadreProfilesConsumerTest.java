@@ -73,6 +73,24 @@ class CadreProfilesConsumerTest {
     }
 
     @Test
+    void theOpenAlertsOfACadreWhoDiedAreClosedAndAnnounced() {
+        UUID cadreId = Cadres.known("SQ506", "SQ506-WG01", "DW506");
+        UUID open = Api.report(cadreId, "HOSPITALISATION");
+        UUID resolvedEarlier = Api.report(cadreId, "WORRY");
+        Api.admin().body(java.util.Map.of("reason", "已化解")).post("/api/v1/alerts/" + resolvedEarlier + "/resolve")
+                .then().statusCode(200);
+        Cadres.publishAndAwait(cadreId, 2, "SQ506", "SQ506-WG01", "DW506", "DECEASED");
+
+        Api.admin().get("/api/v1/alerts/" + open).then().statusCode(200)
+                .body("status", equalTo("RESOLVED"))
+                .body("resolution", equalTo("MANUAL"))
+                .body("reason", equalTo("cadre DECEASED"))
+                .body("resolvedBy", equalTo("registry-service"));
+        assertEquals("cadre DECEASED", Bus.awaitAlertEvents("AlertResolved", open, 1).get(0).get("reason").asText());
+        Api.admin().get("/api/v1/alerts/" + resolvedEarlier).then().body("reason", equalTo("已化解"));
+    }
+
+    @Test
     void aProfileWithoutIdOrVersionGoesToTheDeadLetterTopicAndTheNextIsApplied() {
         UUID cadreId = UUID.randomUUID();
         ObjectNode broken = Bus.object();

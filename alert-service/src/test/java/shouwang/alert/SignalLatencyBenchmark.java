@@ -2,6 +2,10 @@ package shouwang.alert;
 
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,12 +33,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 import shouwang.kit.events.CloudEvents;
 import shouwang.kit.testing.KafkaBrokerResource;
 import shouwang.kit.testing.PlatformTestProfile;
+import shouwang.kit.testing.TestTokens;
 import shouwang.kit.testing.TopicProbe;
 
 /**
@@ -54,6 +60,12 @@ class SignalLatencyBenchmark {
     @Inject
     EntityManager entityManager;
 
+    @TestHTTPResource("/api/v1/signals")
+    URI signals;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String token = TestTokens.districtAdmin();
+
     @Test
     void signalToMustVisitRequiredLatency() throws Exception {
         List<UUID> cadres = registerCadres(SIGNALS + 1);
@@ -70,7 +82,7 @@ class SignalLatencyBenchmark {
         for (int i = 0; i < SIGNALS; i++) {
             UUID cadreId = cadres.get(i);
             long posted = System.nanoTime();
-            Api.report(cadreId, "HOSPITALISATION");
+            post(cadreId);
             answered.add(System.nanoTime() - posted);
             signalLatency.add(awaitArrival(arrivals, cadreId.toString()) - posted);
         }
@@ -100,6 +112,19 @@ class SignalLatencyBenchmark {
                 percentile(answered, 50), percentile(answered, 99));
         System.out.printf("BARE KAFKA (%d records, same broker, same run): send → consumed p50 %.1f ms, p99 %.1f ms, "
                 + "max %.1f ms%n%n", SIGNALS, percentile(bare, 50), percentile(bare, 99), percentile(bare, 100));
+    }
+
+    /** A plain HTTP client, so the figures are not RestAssured's overhead. */
+    private void post(UUID cadreId) throws Exception {
+        String body = "{\"cadreId\":\"" + cadreId + "\",\"kind\":\"HOSPITALISATION\",\"details\":\"benchmark\"}";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(signals)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("POST /signals answered " + response.statusCode() + ": " + response.body());
+        }
     }
 
     private List<UUID> registerCadres(int count) {

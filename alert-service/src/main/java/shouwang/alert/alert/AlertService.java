@@ -31,6 +31,7 @@ public class AlertService {
 
     private static final Logger LOG = Logger.getLogger(AlertService.class);
     public static final String VISIT_SERVICE = "visit-service";
+    private static final String REGISTRY = "registry-service";
 
     @Inject
     PolicyService policies;
@@ -99,6 +100,19 @@ public class AlertService {
                 .setParameter(5, profile.id)
                 .setParameter(6, AlertStatus.RESOLVED)
                 .executeUpdate();
+    }
+
+    /**
+     * A cadre who died or moved away will get no more visits (visit-service cancels the open tasks), so the open
+     * alerts are closed rather than left to linger: resolution MANUAL, by "registry", with the status as reason.
+     */
+    public void closeForInactiveCadre(CadreProfile profile) {
+        List<Alert> open = Alert.list("cadreId = ?1 and status <> ?2", profile.id, AlertStatus.RESOLVED);
+        Instant now = Clock.now();
+        for (Alert alert : open) {
+            entityManager.lock(alert, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            resolve(alert, Resolution.MANUAL, "cadre " + profile.status, REGISTRY, now);
+        }
     }
 
     public Alert acknowledge(UUID alertId, String by, String note, ScopeCheck scope) {

@@ -63,6 +63,9 @@ public class CadreProfileService {
         held.persist();
         LOG.debugf("Profile of cadre %s now at version %d (%s)", held.id, held.version, held.status);
         alerts.followPlacement(held);
+        if (!held.isActive()) {
+            alerts.closeForInactiveCadre(held);
+        }
         signals.releasePending(held);
     }
 
