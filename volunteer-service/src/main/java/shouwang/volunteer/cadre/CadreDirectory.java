@@ -31,6 +31,9 @@ public class CadreDirectory {
     @Inject
     Event<CadreLeft> cadreLeft;
 
+    @Inject
+    Event<CadrePlaced> cadrePlaced;
+
     /** Applies one full profile; a profile whose version is not newer than the one held is ignored. */
     public void apply(JsonNode profile) {
         if (profile == null || !profile.isObject()) {
@@ -49,6 +52,7 @@ public class CadreDirectory {
             return;
         }
         boolean wasActive = cadre == null || cadre.isActive();
+        String placedBefore = cadre == null ? null : placement(cadre);
         if (cadre == null) {
             cadre = new CadreRef();
             cadre.id = id;
@@ -70,6 +74,9 @@ public class CadreDirectory {
         cadre.updatedAt = Instant.now();
         cadre.persist();
         LOG.infof("Cadre profile %s applied at version %d (status %s)", id, version, status);
+        if (placedBefore != null && !placedBefore.equals(placement(cadre))) {
+            cadrePlaced.fire(new CadrePlaced(id, cadre.communityCode, cadre.gridCode, cadre.unitCode));
+        }
         if (wasActive && !cadre.isActive()) {
             cadreLeft.fire(new CadreLeft(id, status, leftOn(profile, status)));
         }
@@ -140,6 +147,10 @@ public class CadreDirectory {
             }
         }
         return java.time.LocalDate.now();
+    }
+
+    private static String placement(CadreRef cadre) {
+        return cadre.communityCode + "|" + cadre.gridCode + "|" + cadre.unitCode;
     }
 
     private static String required(JsonNode node, String field) {

@@ -254,7 +254,7 @@ public class ServiceRecordService {
 
     private void requireVisible(ServiceRecord record) {
         Volunteer volunteer = Volunteer.findById(record.volunteerId);
-        if (!volunteers.isOwn(volunteer) && !callerScope.scope().coversCommunity(record.communityCode)) {
+        if (!volunteers.isOwn(volunteer) && !volunteers.staffCovers(record.communityCode, null, null)) {
             throw new NotFoundException("Service record", record.id);
         }
     }

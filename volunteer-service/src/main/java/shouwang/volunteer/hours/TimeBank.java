@@ -143,7 +143,7 @@ public class TimeBank {
 
     /** Spending and donating: the volunteer themselves, or staff of the volunteer's community. */
     private void requireMayMove(Volunteer volunteer) {
-        if (!volunteers.isOwn(volunteer) && !callerScope.scope().coversCommunity(volunteer.communityCode)) {
+        if (!volunteers.isOwn(volunteer) && !volunteers.staffCovers(volunteer.communityCode, null, null)) {
             throw new ForbiddenException("Only the volunteer or their community may move their hours");
         }
     }

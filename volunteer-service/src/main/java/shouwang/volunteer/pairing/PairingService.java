@@ -33,6 +33,7 @@ import shouwang.volunteer.Created;
 import shouwang.volunteer.Volunteering;
 import shouwang.volunteer.cadre.CadreDirectory;
 import shouwang.volunteer.cadre.CadreLeft;
+import shouwang.volunteer.cadre.CadrePlaced;
 import shouwang.volunteer.cadre.CadreRef;
 import shouwang.volunteer.pairing.PairingDtos.PairingRequest;
 import shouwang.volunteer.pairing.PairingDtos.PairingView;
@@ -147,6 +148,16 @@ public class PairingService {
         }
     }
 
+    /** Scope follows the helped cadre: a cadre who moves to another community is seen by the new community's staff. */
+    void onCadrePlaced(@Observes CadrePlaced placed) {
+        for (Pairing pairing : Pairing.<Pairing>list("cadreId", placed.cadreId())) {
+            pairing.communityCode = placed.communityCode();
+            pairing.gridCode = placed.gridCode();
+            pairing.unitCode = placed.unitCode();
+            pairing.updatedAt = Instant.now();
+        }
+    }
+
     private void finish(Pairing pairing, LocalDate on, String reason) {
         if (pairing.status != Pairing.Status.ACTIVE) {
             return;
@@ -222,6 +233,9 @@ public class PairingService {
     private void requireVisible(Pairing pairing) {
         Volunteer volunteer = Volunteer.findById(pairing.volunteerId);
         if (!volunteers.isOwn(volunteer)) {
+            if (volunteers.isSelfService()) {
+                throw new NotFoundException("Pairing", pairing.id);
+            }
             callerScope.requireVisible("Pairing", pairing.id, pairing.communityCode, pairing.gridCode,
                     pairing.unitCode);
         }

@@ -199,7 +199,7 @@ public class PostService {
             throw new NotFoundException("Claim", claimId);
         }
         Volunteer volunteer = Volunteer.findById(claim.volunteerId);
-        if (!volunteers.isOwn(volunteer) && !callerScope.scope().covers(post.communityCode, post.gridCode, null)) {
+        if (!volunteers.isOwn(volunteer) && !volunteers.staffCovers(post.communityCode, post.gridCode, null)) {
             throw new ForbiddenException("Only the volunteer or the post's community may withdraw this claim");
         }
         if (claim.status == Claim.Status.ACTIVE) {

@@ -45,7 +45,7 @@ public class VolunteerResource {
     @POST
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.VOLUNTEER })
     public Response register(@Valid @NotNull RegisterRequest request) {
-        if (request.cadreId() == null && request.communityCode() != null) {
+        if (request.cadreId() == null && request.communityCode() != null && !service.isSelfService()) {
             callerScope.requireCommunity(request.communityCode());
         }
         boolean existed = request.id() != null && Volunteer.findById(request.id()) != null;

@@ -124,10 +124,21 @@ public class VolunteerService {
         }
     }
 
-    /** A volunteer acting for themselves (role volunteer, no staff scope). */
+    /**
+     * A volunteer acting for themselves: role volunteer and no staff role. Scope claims a volunteer's token may carry
+     * (visit-service lets volunteers log NEIGHBOUR visits in their scope) give no staff powers here.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isSelfService() {
-        return callerScope.hasRole(Roles.VOLUNTEER) && callerScope.scope().isEmpty();
+        return callerScope.hasRole(Roles.VOLUNTEER) && !callerScope.hasRole(Roles.DISTRICT_ADMIN)
+                && !callerScope.hasRole(Roles.COMMUNITY_WORKER) && !callerScope.hasRole(Roles.GRID_WORKER)
+                && !callerScope.hasRole(Roles.UNIT_LIAISON);
+    }
+
+    /** Staff (not a volunteer acting for themselves) whose scope covers this placement. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean staffCovers(String communityCode, String gridCode, String unitCode) {
+        return !isSelfService() && callerScope.scope().covers(communityCode, gridCode, unitCode);
     }
 
     private void linkAccount(Volunteer volunteer) {
@@ -168,7 +179,7 @@ public class VolunteerService {
     }
 
     void requireVisible(Volunteer volunteer) {
-        if (!isOwn(volunteer) && !callerScope.scope().coversCommunity(volunteer.communityCode)) {
+        if (!isOwn(volunteer) && !staffCovers(volunteer.communityCode, null, null)) {
             throw new NotFoundException("Volunteer", volunteer.id);
         }
     }

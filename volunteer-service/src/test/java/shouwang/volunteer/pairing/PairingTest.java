@@ -144,4 +144,19 @@ class PairingTest {
         assertEquals("CADRE_DECEASED", ended.path("reason").asText());
         given().auth().oauth2(WORKER).get("/api/v1/pairings/" + pairingId).then().body("status", equalTo("ENDED"));
     }
+
+    @Test
+    void aPairingFollowsItsCadreToANewCommunity() {
+        UUID cadre = Fixtures.activeCadre("SQ401");
+        String pairingId = pair(WORKER, Map.of("cadreId", cadre.toString(), "volunteerName", "吴",
+                "phone", "13500000406")).statusCode(201).extract().path("id");
+        Fixtures.sendProfile(Fixtures.profile(cadre, 2, "SQ402", "ACTIVE", "FULL", List.of()));
+        Fixtures.awaitCadre(cadre, 2);
+
+        String newCommunity = TestTokens.user("community-worker").communities("SQ402").token();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                given().auth().oauth2(newCommunity).get("/api/v1/pairings/" + pairingId).then().statusCode(200)
+                        .body("communityCode", equalTo("SQ402")));
+        given().auth().oauth2(WORKER).get("/api/v1/pairings/" + pairingId).then().statusCode(404);
+    }
 }
