@@ -172,6 +172,10 @@ class MustVisitTaskTest {
         });
         assertThat(missed).extracting(r -> r.data().path("layer").asText() + "/" + r.data().path("orgCode").asText())
                 .containsExactlyInAnyOrder("UNIT/DW001", "COMMUNITY/SQ001");
+        // operators see the count and the detection lag
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("shouwang_visit_tasks_missed_total"))
+                .body(org.hamcrest.Matchers.containsString("shouwang_visit_missed_detection_lag_seconds_max"));
     }
 
     @jakarta.inject.Inject

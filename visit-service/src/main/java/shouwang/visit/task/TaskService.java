@@ -54,6 +54,9 @@ public class TaskService {
     @Inject
     ReadModelService readModel;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     /**
      * One task per listed layer for {@code (alertId, level, layer)}; the unique constraint makes a replay (even under a
      * new ce_id) create nothing. A cadre the read model does not know yet still gets its tasks, placed by the event's
@@ -178,8 +181,13 @@ public class TaskService {
             outbox.publish(Topics.VISITS, cadreId.toString(), Topics.VISIT_MISSED,
                     new VisitMissed("MUST_VISIT", taskId, alertId, cadreId, layer, (String) row[4], level, deadline,
                             detectedAt, Duration.between(deadline, detectedAt).toDays()));
+            long lagMillis = Duration.between(deadline, detectedAt).toMillis();
+            meters.timer("shouwang.visit.missed.detection.lag").record(Duration.ofMillis(Math.max(0, lagMillis)));
             LOG.infof("Task %s MISSED: alert %s level %d layer %s org %s, %d ms after its deadline", taskId, alertId,
-                    level, layer, row[4], Duration.between(deadline, detectedAt).toMillis());
+                    level, layer, row[4], lagMillis);
+        }
+        if (!rows.isEmpty()) {
+            meters.counter("shouwang.visit.tasks.missed").increment(rows.size());
         }
         return rows.size();
     }
