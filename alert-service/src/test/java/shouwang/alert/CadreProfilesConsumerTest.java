@@ -53,7 +53,7 @@ class CadreProfilesConsumerTest {
 
         CadreProfile held = Cadres.held(cadreId);
         assertEquals(2, held.version);
-        assertEquals("SQ501", held.communityCode);
+        assertEquals("SQ501", held.placement().communityCode);
         assertEquals("ACTIVE", held.status);
     }
 

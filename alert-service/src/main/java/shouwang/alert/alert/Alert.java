@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,6 +15,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import shouwang.alert.common.Placement;
 
 import shouwang.alert.signal.SignalKind;
 
@@ -46,14 +49,8 @@ public class Alert extends PanacheEntityBase {
     @Column(name = "deadline", nullable = false)
     public Instant deadline;
 
-    @Column(name = "community_code")
-    public String communityCode;
-
-    @Column(name = "grid_code")
-    public String gridCode;
-
-    @Column(name = "unit_code")
-    public String unitCode;
+    @Embedded
+    public Placement placement;
 
     /** Layers asked to visit at the current level, comma-separated (UNIT,COMMUNITY). */
     @Column(name = "layers", nullable = false)
@@ -87,6 +84,10 @@ public class Alert extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    public Placement placement() {
+        return Placement.orEmpty(placement);
+    }
 
     public List<String> layerList() {
         return layers.isEmpty() ? List.of() : Arrays.asList(layers.split(","));

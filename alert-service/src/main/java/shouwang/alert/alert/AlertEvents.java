@@ -58,8 +58,8 @@ public class AlertEvents {
     public void raised(Alert alert, CadreProfile profile, List<UUID> signalIds) {
         List<Contact> notify = profiles.contacts(profile);
         publish(alert, "AlertRaised", new AlertRaised(alert.id, alert.cadreId, profile.name, alert.kind,
-                alert.kind.label(), alert.level, alert.raisedAt, alert.deadline, signalIds, alert.communityCode,
-                alert.gridCode, alert.unitCode, notify, alert.policyVersion));
+                alert.kind.label(), alert.level, alert.raisedAt, alert.deadline, signalIds,
+                alert.placement().communityCode, alert.placement().gridCode, alert.placement().unitCode, notify, alert.policyVersion));
         mustVisit(alert, profile, notify);
     }
 

@@ -22,7 +22,7 @@ final class AlertMapper {
     private static AlertView view(Alert a, List<CareSignal> signals, List<AlertView.SignalView> signalViews,
             List<AlertView.HistoryView> history) {
         return new AlertView(a.id, a.cadreId, a.kind, a.kind.label(), a.status, a.level, Ladder.levelLabel(a.level),
-                a.raisedAt, a.deadline, a.communityCode, a.gridCode, a.unitCode, a.layerList(), a.policyVersion,
+                a.raisedAt, a.deadline, a.placement().communityCode, a.placement().gridCode, a.placement().unitCode, a.layerList(), a.policyVersion,
                 a.escalateEvery, a.acknowledgedAt, a.acknowledgedBy, a.resolvedAt, a.resolvedBy, a.resolution,
                 a.resolveReason, a.updatedAt, signals.stream().map(s -> s.signalId).toList(), signalViews, history);
     }

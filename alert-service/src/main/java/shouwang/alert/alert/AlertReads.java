@@ -46,7 +46,7 @@ public class AlertReads {
             params.and("level", query.level());
         }
         if (query.communityCode() != null) {
-            where.add("communityCode = :community");
+            where.add("placement.communityCode = :community");
             params.and("community", query.communityCode());
         }
         if (query.kind() != null) {
@@ -60,15 +60,15 @@ public class AlertReads {
         if (!scope.districtWide()) {
             List<String> any = new ArrayList<>();
             if (!scope.communityCodes().isEmpty()) {
-                any.add("communityCode in :scopeCommunities");
+                any.add("placement.communityCode in :scopeCommunities");
                 params.and("scopeCommunities", scope.communityCodes());
             }
             if (!scope.gridCodes().isEmpty()) {
-                any.add("gridCode in :scopeGrids");
+                any.add("placement.gridCode in :scopeGrids");
                 params.and("scopeGrids", scope.gridCodes());
             }
             if (!scope.unitCodes().isEmpty()) {
-                any.add("unitCode in :scopeUnits");
+                any.add("placement.unitCode in :scopeUnits");
                 params.and("scopeUnits", scope.unitCodes());
             }
             where.add("(" + String.join(" or ", any) + ")");

@@ -78,7 +78,7 @@ public class AlertResource {
         if (query.cadreId() != null) {
             CadreProfile profile = CadreProfile.findById(query.cadreId());
             if (profile != null) {
-                caller.requireCadre(profile.communityCode, profile.gridCode, profile.unitCode);
+                profile.placement().requireChangeableBy(caller);
             }
         }
         return reads.list(query, scope, page);
@@ -89,7 +89,7 @@ public class AlertResource {
     public AlertView get(@PathParam("id") String id) {
         UUID alertId = QueryParams.uuid("id", id);
         Alert alert = service.get(alertId);
-        caller.requireVisible("Alert", alertId, alert.communityCode, alert.gridCode, alert.unitCode);
+        alert.placement().requireVisibleTo(caller, "Alert", alertId);
         return reads.detail(alert);
     }
 
@@ -130,6 +130,6 @@ public class AlertResource {
     }
 
     private void requireChangeable(Alert alert) {
-        caller.requireCadre(alert.communityCode, alert.gridCode, alert.unitCode);
+        alert.placement().requireChangeableBy(caller);
     }
 }

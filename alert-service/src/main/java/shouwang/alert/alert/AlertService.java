@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import shouwang.alert.cadre.CadreProfile;
 import shouwang.alert.cadre.CadreProfiles;
 import shouwang.alert.common.Clock;
+import shouwang.alert.common.Placement;
 import shouwang.alert.policy.KindRule;
 import shouwang.alert.policy.Policy;
 import shouwang.alert.policy.PolicyService;
@@ -70,9 +71,7 @@ public class AlertService {
         alert.level = 0;
         alert.raisedAt = now;
         alert.deadline = now.plus(rule.deadline());
-        alert.communityCode = profile.communityCode;
-        alert.gridCode = profile.gridCode;
-        alert.unitCode = profile.unitCode;
+        alert.placement = profile.placement().copy();
         alert.layers = layersOf(profile);
         alert.policyVersion = policy.version();
         alert.escalateEvery = rule.escalateEvery().toString();
@@ -89,13 +88,14 @@ public class AlertService {
 
     /** Open alerts follow the cadre when registry moves it, so scope filters see it where it lives now. */
     public void followPlacement(CadreProfile profile) {
-        entityManager.createQuery("update Alert a set a.communityCode = ?1, a.gridCode = ?2, a.unitCode = ?3, "
-                + "a.updatedAt = ?4 where a.cadreId = ?5 and a.status <> ?6 and (coalesce(a.communityCode, '') <> "
-                + "coalesce(?1, '') or coalesce(a.gridCode, '') <> coalesce(?2, '') or coalesce(a.unitCode, '') <> "
-                + "coalesce(?3, ''))")
-                .setParameter(1, profile.communityCode)
-                .setParameter(2, profile.gridCode)
-                .setParameter(3, profile.unitCode)
+        Placement now = profile.placement();
+        entityManager.createQuery("update Alert a set a.placement.communityCode = ?1, a.placement.gridCode = ?2, "
+                + "a.placement.unitCode = ?3, a.updatedAt = ?4 where a.cadreId = ?5 and a.status <> ?6 and ("
+                + "coalesce(a.placement.communityCode, '') <> coalesce(?1, '') or coalesce(a.placement.gridCode, '') <> "
+                + "coalesce(?2, '') or coalesce(a.placement.unitCode, '') <> coalesce(?3, ''))")
+                .setParameter(1, now.communityCode)
+                .setParameter(2, now.gridCode)
+                .setParameter(3, now.unitCode)
                 .setParameter(4, Clock.now())
                 .setParameter(5, profile.id)
                 .setParameter(6, AlertStatus.RESOLVED)

@@ -32,11 +32,11 @@ public class Ladder {
     /** UNIT when the cadre has a unit, and always COMMUNITY; the org is the contact's, else the cadre's placement. */
     public List<LayerOrg> layers(CadreProfile profile, List<Contact> contacts) {
         List<LayerOrg> layers = new ArrayList<>();
-        String unit = orgOf(contacts, UNIT, profile.unitCode);
+        String unit = orgOf(contacts, UNIT, profile.placement().unitCode);
         if (unit != null) {
             layers.add(new LayerOrg(UNIT, unit));
         }
-        layers.add(new LayerOrg(COMMUNITY, orgOf(contacts, COMMUNITY, profile.communityCode)));
+        layers.add(new LayerOrg(COMMUNITY, orgOf(contacts, COMMUNITY, profile.placement().communityCode)));
         return layers;
     }
 
@@ -47,8 +47,10 @@ public class Ladder {
                     .filter(c -> UNIT.equals(c.layer()) || COMMUNITY.equals(c.layer()))
                     .forEach(c -> actors.add(new Actor(c.layer(), c.orgCode(), c.name(), c.phone())));
             case 1 -> layers(profile, contacts).forEach(l -> actors.add(person(l.layer() + "_LEADER", l.orgCode())));
-            case 2 -> actors.add(person("STREET_OFFICE", profile.communityCode == null ? null
-                    : config.streetOf().get(profile.communityCode)));
+            case 2 -> {
+                String community = profile.placement().communityCode;
+                actors.add(person("STREET_OFFICE", community == null ? null : config.streetOf().get(community)));
+            }
             default -> actors.add(new Actor("DISTRICT_BUREAU", config.districtBureauCode(), config.districtBureauName(),
                     config.districtBureauPhone().orElse(null)));
         }

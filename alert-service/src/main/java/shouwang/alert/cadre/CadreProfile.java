@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import shouwang.alert.common.Placement;
 
 /** The latest profile of a cadre received on cadre-profiles, reduced to what alerting needs. */
 @Entity
@@ -26,14 +29,8 @@ public class CadreProfile extends PanacheEntityBase {
     @Column(name = "name")
     public String name;
 
-    @Column(name = "community_code")
-    public String communityCode;
-
-    @Column(name = "grid_code")
-    public String gridCode;
-
-    @Column(name = "unit_code")
-    public String unitCode;
+    @Embedded
+    public Placement placement;
 
     @Column(name = "status", nullable = false)
     public String status;
@@ -47,6 +44,10 @@ public class CadreProfile extends PanacheEntityBase {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    public Placement placement() {
+        return Placement.orEmpty(placement);
+    }
 
     public boolean isActive() {
         return ACTIVE.equals(status);

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import shouwang.alert.alert.AlertService;
 import shouwang.alert.common.Clock;
 import shouwang.alert.common.Locks;
+import shouwang.alert.common.Placement;
 import shouwang.alert.signal.SignalService;
 
 /** Keeps the cadre read model current and releases signals that were waiting for a cadre's profile. */
@@ -53,9 +54,7 @@ public class CadreProfileService {
         }
         held.version = profile.version();
         held.name = profile.name();
-        held.communityCode = profile.communityCode();
-        held.gridCode = profile.gridCode();
-        held.unitCode = profile.unitCode();
+        held.placement = new Placement(profile.communityCode(), profile.gridCode(), profile.unitCode());
         held.status = profile.status() == null ? CadreProfile.ACTIVE : profile.status();
         held.contacts = profiles.toJson(profile.contacts());
         held.profileUpdatedAt = profile.updatedAt();

@@ -70,6 +70,6 @@ public class SignalResource {
             throw new UnprocessableException("The cadre is not known to alert-service yet (its profile from "
                     + "registry-service has not arrived); retry in a few seconds");
         }
-        caller.requireCadre(profile.communityCode, profile.gridCode, profile.unitCode);
+        profile.placement().requireChangeableBy(caller);
     }
 }
