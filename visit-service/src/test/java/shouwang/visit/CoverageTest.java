@@ -113,6 +113,20 @@ class CoverageTest {
     }
 
     @Test
+    void aPastDayIsJudgedByTheVisitsLoggedUpToThatDay() {
+        Community c = community();
+        String admin = TestTokens.districtAdmin();
+        // logged today for a visit made 20 days ago (offline device)
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("cadreId", c.keyTarget(), "visitedAt", Instant.now().minus(Duration.ofDays(20)).toString(),
+                        "channel", "IN_PERSON", "layer", "GRID"))
+                .post("/api/v1/visits").then().statusCode(201);
+        assertThat(rows(coverage(admin, c.code(), TODAY))).contains(c.keyTarget() + "/KEY_TARGET/GRID/13");
+        assertThat(rows(coverage(admin, c.code(), TODAY.minusDays(15)))).noneMatch(r -> r.contains("/GRID/"));
+        assertThat(rows(coverage(admin, c.code(), TODAY.minusDays(10)))).contains(c.keyTarget() + "/KEY_TARGET/GRID/3");
+    }
+
+    @Test
     void scopedUsersSeeOnlyTheirOwnPart() {
         Community c = community();
         given().auth().oauth2(TestTokens.user("community-worker").communities("SQ999").token())
