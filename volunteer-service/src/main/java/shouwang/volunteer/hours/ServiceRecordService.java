@@ -3,10 +3,7 @@ package shouwang.volunteer.hours;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +23,8 @@ import shouwang.kit.problem.ForbiddenException;
 import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.problem.NotFoundException;
 import shouwang.kit.security.CallerScope;
-import shouwang.kit.security.Scope;
 import shouwang.volunteer.Created;
+import shouwang.volunteer.Filter;
 import shouwang.volunteer.Volunteering;
 import shouwang.volunteer.cadre.CadreDirectory;
 import shouwang.volunteer.hours.HoursDtos.ServiceRecordRequest;
@@ -191,55 +188,20 @@ public class ServiceRecordService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ServiceRecordView> list(UUID volunteerId, String communityCode, UUID postId,
             ServiceRecord.Status status, LocalDate from, LocalDate to, Instant updatedSince, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
+        Filter filter = new Filter();
         if (volunteers.isSelfService()) {
-            where.append(" and volunteerId = :me");
-            params.put("me", volunteers.me().map(v -> v.id).orElse(new UUID(0, 0)));
+            filter.eq("volunteerId", volunteers.me().map(v -> v.id).orElse(new UUID(0, 0)));
         } else {
-            Scope scope = callerScope.scope();
-            if (!scope.districtWide()) {
-                where.append(" and communityCode in :scope");
-                params.put("scope", scope.communityCodes().isEmpty() ? Set.of("-") : scope.communityCodes());
-            }
+            filter.within(callerScope.scope(), "communityCode", null, null);
         }
-        if (volunteerId != null) {
-            where.append(" and volunteerId = :volunteer");
-            params.put("volunteer", volunteerId);
-        }
-        if (communityCode != null) {
-            where.append(" and communityCode = :community");
-            params.put("community", communityCode);
-        }
-        if (postId != null) {
-            where.append(" and postId = :post");
-            params.put("post", postId);
-        }
-        if (status != null) {
-            where.append(" and status = :status");
-            params.put("status", status);
-        }
-        if (from != null) {
-            where.append(" and servedOn >= :from");
-            params.put("from", from);
-        }
-        if (to != null) {
-            where.append(" and servedOn <= :to");
-            params.put("to", to);
-        }
-        if (updatedSince != null) {
-            where.append(" and updatedAt > :since");
-            params.put("since", updatedSince);
-        }
-        var query = ServiceRecord.<ServiceRecord>find(where.toString(), Sort.by("updatedAt").and("id"), params);
-        List<ServiceRecord> records = query.page(page.page(), page.size()).list();
-        Map<UUID, Volunteer> byId = new HashMap<>();
-        if (!records.isEmpty()) {
-            Volunteer.<Volunteer>list("id in ?1", records.stream().map(r -> r.volunteerId).toList())
-                    .forEach(v -> byId.put(v.id, v));
-        }
-        return new Page<>(records.stream().map(r -> HoursMapper.view(r, byId.get(r.volunteerId))).toList(),
-                page.page(), page.size(), query.count());
+        filter.eq("volunteerId", volunteerId).eq("communityCode", communityCode).eq("postId", postId)
+                .eq("status", status).atLeast("servedOn", from).atMost("servedOn", to)
+                .after("updatedAt", updatedSince);
+        return Filter.page(ServiceRecord.<ServiceRecord>find(filter.where(), Sort.by("updatedAt").and("id"),
+                filter.params()), page, rows -> {
+                    Map<UUID, Volunteer> byId = VolunteerService.byId(rows.stream().map(r -> r.volunteerId).toList());
+                    return rows.stream().map(r -> HoursMapper.view(r, byId.get(r.volunteerId))).toList();
+                });
     }
 
     private ServiceRecord lockManaged(UUID id) {

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +27,8 @@ import shouwang.kit.problem.ConflictException;
 import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.problem.NotFoundException;
 import shouwang.kit.security.CallerScope;
-import shouwang.kit.security.Scope;
 import shouwang.volunteer.Created;
+import shouwang.volunteer.Filter;
 import shouwang.volunteer.Volunteering;
 import shouwang.volunteer.cadre.CadreDirectory;
 import shouwang.volunteer.cadre.CadreLeft;
@@ -185,49 +184,19 @@ public class PairingService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PairingView> list(UUID cadreId, UUID volunteerId, String communityCode, Pairing.Status status,
             Instant updatedSince, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
+        Filter filter = new Filter();
         if (volunteers.isSelfService()) {
-            where.append(" and volunteerId = :me");
-            params.put("me", volunteers.me().map(v -> v.id).orElse(new UUID(0, 0)));
+            filter.eq("volunteerId", volunteers.me().map(v -> v.id).orElse(new UUID(0, 0)));
         } else {
-            Scope scope = callerScope.scope();
-            if (!scope.districtWide()) {
-                where.append(" and (communityCode in :communities or gridCode in :grids or unitCode in :units)");
-                params.put("communities", orNone(scope.communityCodes()));
-                params.put("grids", orNone(scope.gridCodes()));
-                params.put("units", orNone(scope.unitCodes()));
-            }
+            filter.within(callerScope.scope(), "communityCode", "gridCode", "unitCode");
         }
-        if (cadreId != null) {
-            where.append(" and cadreId = :cadre");
-            params.put("cadre", cadreId);
-        }
-        if (volunteerId != null) {
-            where.append(" and volunteerId = :volunteer");
-            params.put("volunteer", volunteerId);
-        }
-        if (communityCode != null) {
-            where.append(" and communityCode = :community");
-            params.put("community", communityCode);
-        }
-        if (status != null) {
-            where.append(" and status = :status");
-            params.put("status", status);
-        }
-        if (updatedSince != null) {
-            where.append(" and updatedAt > :since");
-            params.put("since", updatedSince);
-        }
-        var query = Pairing.<Pairing>find(where.toString(), Sort.by("updatedAt").and("id"), params);
-        List<Pairing> pairings = query.page(page.page(), page.size()).list();
-        Map<UUID, Volunteer> byId = new HashMap<>();
-        if (!pairings.isEmpty()) {
-            Volunteer.<Volunteer>list("id in ?1", pairings.stream().map(p -> p.volunteerId).toList())
-                    .forEach(v -> byId.put(v.id, v));
-        }
-        return new Page<>(pairings.stream().map(p -> PairingMapper.view(p, byId.get(p.volunteerId))).toList(),
-                page.page(), page.size(), query.count());
+        filter.eq("cadreId", cadreId).eq("volunteerId", volunteerId).eq("communityCode", communityCode)
+                .eq("status", status).after("updatedAt", updatedSince);
+        return Filter.page(Pairing.<Pairing>find(filter.where(), Sort.by("updatedAt").and("id"), filter.params()),
+                page, rows -> {
+                    Map<UUID, Volunteer> byId = VolunteerService.byId(rows.stream().map(p -> p.volunteerId).toList());
+                    return rows.stream().map(p -> PairingMapper.view(p, byId.get(p.volunteerId))).toList();
+                });
     }
 
     private void requireVisible(Pairing pairing) {
@@ -263,9 +232,5 @@ public class PairingService {
         if (period.isNegative() || days < 1 || days > 366) {
             throw InvalidFieldsException.of("cadence", "must be between P1D and P1Y");
         }
-    }
-
-    private static Set<String> orNone(Set<String> codes) {
-        return codes.isEmpty() ? Set.of("-") : codes;
     }
 }

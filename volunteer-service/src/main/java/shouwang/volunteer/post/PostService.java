@@ -1,10 +1,7 @@
 package shouwang.volunteer.post;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +22,7 @@ import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.problem.NotFoundException;
 import shouwang.kit.security.CallerScope;
 import shouwang.volunteer.Created;
+import shouwang.volunteer.Filter;
 import shouwang.volunteer.ServiceCategory;
 import shouwang.volunteer.Volunteering;
 import shouwang.volunteer.post.PostDtos.ClaimRequest;
@@ -95,31 +93,10 @@ public class PostService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PostView> list(String communityCode, String gridCode, ServiceCategory category, Post.Status status,
             Instant updatedSince, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (communityCode != null) {
-            where.append(" and communityCode = :community");
-            params.put("community", communityCode);
-        }
-        if (gridCode != null) {
-            where.append(" and gridCode = :grid");
-            params.put("grid", gridCode);
-        }
-        if (category != null) {
-            where.append(" and category = :category");
-            params.put("category", category);
-        }
-        if (status != null) {
-            where.append(" and status = :status");
-            params.put("status", status);
-        }
-        if (updatedSince != null) {
-            where.append(" and updatedAt > :since");
-            params.put("since", updatedSince);
-        }
-        var query = Post.<Post>find(where.toString(), Sort.by("updatedAt").and("id"), params);
-        return new Page<>(query.page(page.page(), page.size()).list().stream().map(PostMapper::view).toList(),
-                page.page(), page.size(), query.count());
+        Filter filter = new Filter().eq("communityCode", communityCode).eq("gridCode", gridCode)
+                .eq("category", category).eq("status", status).after("updatedAt", updatedSince);
+        return Filter.page(Post.<Post>find(filter.where(), Sort.by("updatedAt").and("id"), filter.params()), page,
+                rows -> rows.stream().map(PostMapper::view).toList());
     }
 
     public PostView close(UUID id) {
@@ -219,22 +196,20 @@ public class PostService {
     public Page<ClaimView> claims(UUID postId, Claim.Status status, PageRequest page) {
         Post post = find(postId);
         requireManages(post);
-        var query = status == null
-                ? Claim.<Claim>find("postId", Sort.by("claimedAt").and("id"), post.id)
-                : Claim.<Claim>find("postId = ?1 and status = ?2", Sort.by("claimedAt").and("id"), post.id, status);
-        List<Claim> claims = query.page(page.page(), page.size()).list();
-        Map<UUID, Volunteer> byId = volunteersOf(claims.stream().map(c -> c.volunteerId).toList());
-        return new Page<>(claims.stream().map(c -> PostMapper.view(c, byId.get(c.volunteerId))).toList(), page.page(),
-                page.size(), query.count());
+        Filter filter = new Filter().eq("postId", post.id).eq("status", status);
+        return Filter.page(Claim.<Claim>find(filter.where(), Sort.by("claimedAt").and("id"), filter.params()), page,
+                rows -> {
+                    Map<UUID, Volunteer> byId = VolunteerService.byId(rows.stream().map(c -> c.volunteerId).toList());
+                    return rows.stream().map(c -> PostMapper.view(c, byId.get(c.volunteerId))).toList();
+                });
     }
 
     /** The claims of one volunteer (their own, or staff who can see the volunteer). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ClaimView> claimsOf(UUID volunteerId, PageRequest page) {
         Volunteer volunteer = volunteers.visible(volunteerId);
-        var query = Claim.<Claim>find("volunteerId", Sort.by("claimedAt").descending().and("id"), volunteer.id);
-        return new Page<>(query.page(page.page(), page.size()).list().stream()
-                .map(c -> PostMapper.view(c, volunteer)).toList(), page.page(), page.size(), query.count());
+        return Filter.page(Claim.<Claim>find("volunteerId", Sort.by("claimedAt").descending().and("id"), volunteer.id),
+                page, rows -> rows.stream().map(c -> PostMapper.view(c, volunteer)).toList());
     }
 
     /** The post, for other capabilities (service records verify against its owner community). */
@@ -278,14 +253,6 @@ public class PostService {
         if (!callerScope.scope().covers(post.communityCode, post.gridCode, null)) {
             throw new ForbiddenException("Post " + post.id + " is outside your scope");
         }
-    }
-
-    private static Map<UUID, Volunteer> volunteersOf(List<UUID> ids) {
-        Map<UUID, Volunteer> byId = new HashMap<>();
-        if (!ids.isEmpty()) {
-            Volunteer.<Volunteer>list("id in ?1", Set.copyOf(ids)).forEach(v -> byId.put(v.id, v));
-        }
-        return byId;
     }
 
     private static String blankToNull(String value) {

@@ -3,7 +3,6 @@ package shouwang.volunteer.team;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +22,7 @@ import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.problem.NotFoundException;
 import shouwang.kit.security.CallerScope;
 import shouwang.volunteer.Created;
+import shouwang.volunteer.Filter;
 import shouwang.volunteer.ServiceCategory;
 import shouwang.volunteer.team.TeamDtos.MemberView;
 import shouwang.volunteer.team.TeamDtos.TeamRequest;
@@ -83,23 +83,12 @@ public class TeamService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TeamView> list(String communityCode, ServiceCategory category, UUID memberId, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (communityCode != null) {
-            where.append(" and communityCode = :community");
-            params.put("community", communityCode);
-        }
-        if (category != null) {
-            where.append(" and category = :category");
-            params.put("category", category);
-        }
+        Filter filter = new Filter().eq("communityCode", communityCode).eq("category", category);
         if (memberId != null) {
-            where.append(" and id in (select m.teamId from TeamMember m where m.volunteerId = :member)");
-            params.put("member", memberId);
+            filter.clause("id in (select m.teamId from TeamMember m where m.volunteerId = :value)", memberId);
         }
-        var query = Team.<Team>find(where.toString(), Sort.by("createdAt").and("id"), params);
-        return new Page<>(query.page(page.page(), page.size()).list().stream().map(this::view).toList(), page.page(),
-                page.size(), query.count());
+        return Filter.page(Team.<Team>find(filter.where(), Sort.by("createdAt").and("id"), filter.params()), page,
+                rows -> rows.stream().map(this::view).toList());
     }
 
     public TeamView addMember(UUID teamId, VolunteerRef ref) {
@@ -165,11 +154,7 @@ public class TeamService {
 
     private TeamView view(Team team) {
         List<TeamMember> members = TeamMember.list("teamId", team.id);
-        Map<UUID, Volunteer> byId = new HashMap<>();
-        if (!members.isEmpty()) {
-            Volunteer.<Volunteer>list("id in ?1", members.stream().map(m -> m.volunteerId).toList())
-                    .forEach(v -> byId.put(v.id, v));
-        }
+        Map<UUID, Volunteer> byId = VolunteerService.byId(members.stream().map(m -> m.volunteerId).toList());
         List<MemberView> views = new ArrayList<>();
         MemberView leader = null;
         for (TeamMember member : members) {

@@ -1,6 +1,10 @@
 package shouwang.volunteer.volunteer;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +24,7 @@ import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.problem.NotFoundException;
 import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
-import shouwang.kit.security.Scope;
+import shouwang.volunteer.Filter;
 import shouwang.volunteer.cadre.CadreDirectory;
 import shouwang.volunteer.cadre.CadreRef;
 
@@ -205,22 +209,21 @@ public class VolunteerService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Volunteer> list(String communityCode, String q, PageRequest page) {
-        Scope scope = callerScope.scope();
-        StringBuilder where = new StringBuilder("1 = 1");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
-        if (!scope.districtWide()) {
-            where.append(" and communityCode in :scope");
-            params.put("scope", scope.communityCodes().isEmpty() ? java.util.Set.of("-") : scope.communityCodes());
-        }
-        if (communityCode != null) {
-            where.append(" and communityCode = :community");
-            params.put("community", communityCode);
-        }
+        Filter filter = new Filter().eq("communityCode", communityCode)
+                .within(callerScope.scope(), "communityCode", null, null);
         if (q != null && !q.isBlank()) {
-            where.append(" and lower(name) like :q");
-            params.put("q", "%" + q.trim().toLowerCase() + "%");
+            filter.clause("lower(name) like :value", "%" + q.trim().toLowerCase() + "%");
         }
-        var query = Volunteer.<Volunteer>find(where.toString(), Sort.by("createdAt").and("id"), params);
-        return new Page<>(query.page(page.page(), page.size()).list(), page.page(), page.size(), query.count());
+        return Filter.page(Volunteer.<Volunteer>find(filter.where(), Sort.by("createdAt").and("id"), filter.params()),
+                page, rows -> rows);
+    }
+
+    /** The volunteers with these ids, to name them in a page of claims, records or pairings. */
+    public static Map<UUID, Volunteer> byId(Collection<UUID> ids) {
+        Map<UUID, Volunteer> volunteers = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Volunteer.<Volunteer>list("id in ?1", Set.copyOf(ids)).forEach(v -> volunteers.put(v.id, v));
+        }
+        return volunteers;
     }
 }
