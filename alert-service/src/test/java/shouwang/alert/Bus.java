@@ -49,6 +49,12 @@ public final class Bus {
     }
 
     public static String publishWithId(String topic, String key, String eventName, String ceId, Object data) {
+        sendRaw(record(topic, key, eventName, ceId, data));
+        return ceId;
+    }
+
+    public static ProducerRecord<String, String> record(String topic, String key, String eventName, String ceId,
+            Object data) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(CloudEvents.SPECVERSION, bytes("1.0"));
         headers.add(CloudEvents.ID, bytes(ceId));
@@ -56,16 +62,24 @@ public final class Bus {
         headers.add(CloudEvents.TYPE, bytes(CloudEvents.typeOf(eventName)));
         headers.add(CloudEvents.TIME, bytes(Instant.now().toString()));
         headers.add(CloudEvents.CONTENT_TYPE, bytes(CloudEvents.JSON));
-        sendRaw(new ProducerRecord<>(topic, null, key, json(data), headers));
-        return ceId;
+        return new ProducerRecord<>(topic, null, key, json(data), headers);
     }
 
     public static void sendRaw(ProducerRecord<String, String> record) {
-        companion().produce(String.class, String.class).fromRecords(List.of(record)).awaitCompletion(Duration.ofSeconds(20));
+        sendAll(List.of(record));
+    }
+
+    public static void sendAll(List<ProducerRecord<String, String>> records) {
+        companion().produce(String.class, String.class).fromRecords(records).awaitCompletion(Duration.ofSeconds(60));
     }
 
     /** A cadre-profiles event with the full profile (contacts for UNIT, COMMUNITY and GRID). */
     public static void profile(UUID cadreId, long version, String community, String grid, String unit, String status) {
+        sendRaw(profileRecord(cadreId, version, community, grid, unit, status));
+    }
+
+    public static ProducerRecord<String, String> profileRecord(UUID cadreId, long version, String community,
+            String grid, String unit, String status) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", cadreId.toString());
         data.put("version", version);
@@ -80,7 +94,8 @@ public final class Bus {
                 contact("UNIT", "李红", "13900000001", unit),
                 contact("COMMUNITY", "赵敏", "13900000002", community),
                 contact("GRID", "孙强", "13900000003", grid)));
-        publish("cadre-profiles", cadreId.toString(), version == 1 ? "CadreRegistered" : "CadreUpdated", data);
+        return record("cadre-profiles", cadreId.toString(), version == 1 ? "CadreRegistered" : "CadreUpdated",
+                UUID.randomUUID().toString(), data);
     }
 
     private static Map<String, Object> contact(String layer, String name, String phone, String org) {

@@ -129,11 +129,14 @@ class SignalLatencyBenchmark {
 
     private List<UUID> registerCadres(int count) {
         List<UUID> cadres = new ArrayList<>();
+        List<ProducerRecord<String, String>> profiles = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             UUID cadreId = UUID.randomUUID();
             cadres.add(cadreId);
-            Bus.profile(cadreId, 1, "SQB" + (i % 20), "SQB" + (i % 20) + "-WG01", "DWB" + (i % 7), "ACTIVE");
+            profiles.add(Bus.profileRecord(cadreId, 1, "SQB" + (i % 20), "SQB" + (i % 20) + "-WG01", "DWB" + (i % 7),
+                    "ACTIVE"));
         }
+        Bus.sendAll(profiles);
         await().atMost(Duration.ofMinutes(5)).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
                 .createNativeQuery("select count(*) from cadre_profile where community_code like 'SQB%'")
                 .getSingleResult()).intValue()) >= count);
