@@ -259,4 +259,27 @@ class HoursTest {
         given().auth().oauth2(WORKER).get("/api/v1/statistics/service?from=2026-13-01").then().statusCode(400)
                 .body("violations.field", hasItem("from"));
     }
+
+    @Test
+    void staffListOnlyTheRecordsAndVolunteersOfTheirCommunities() {
+        String[] post = new String[1];
+        String volunteerId = volunteerWithPost("SQ301", "13600000311", post);
+        String recordId = record(WORKER, Map.of("volunteerId", volunteerId, "postId", post[0], "servedOn", YESTERDAY,
+                "hours", 1));
+        given().auth().oauth2(WORKER).get("/api/v1/service-records?volunteerId=" + volunteerId).then()
+                .statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(recordId))
+                .body("items[0].volunteerName", equalTo("志愿者"));
+        given().auth().oauth2(WORKER).get("/api/v1/volunteers?communityCode=SQ301&size=500").then().statusCode(200)
+                .body("items.id", hasItem(volunteerId));
+
+        String outsider = TestTokens.user("community-worker").communities("SQ999").token();
+        given().auth().oauth2(outsider).get("/api/v1/service-records?volunteerId=" + volunteerId).then()
+                .statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(outsider).get("/api/v1/service-records/" + recordId).then().statusCode(404);
+        given().auth().oauth2(outsider).get("/api/v1/volunteers?communityCode=SQ301").then().statusCode(200)
+                .body("total", equalTo(0));
+        given().auth().oauth2(outsider).get("/api/v1/volunteers/" + volunteerId).then().statusCode(404);
+        given().auth().oauth2(WORKER).get("/api/v1/service-records?status=DONE").then().statusCode(400)
+                .body("violations.field", hasItem("status"));
+    }
 }
