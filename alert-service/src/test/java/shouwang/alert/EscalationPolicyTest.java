@@ -103,6 +103,12 @@ class EscalationPolicyTest {
                         "kinds.WORRY.escalateEvery"));
         Api.admin().body(Map.of()).put("/api/v1/escalation-policy").then().statusCode(400)
                 .body("violations[0].field", equalTo("kinds"));
+        Api.admin().body(Map.of("kinds", Map.of("WORRY", "PT1H"))).put("/api/v1/escalation-policy").then()
+                .statusCode(400);
+        Api.admin().body(Map.of("kinds", Map.of("WORRY", Map.of("deadline", "PT1H")))).put("/api/v1/escalation-policy")
+                .then().statusCode(400)
+                .body("violations[0].field", equalTo("kinds.WORRY.escalateEvery"));
+        Api.admin().body("{\"kinds\":[]}").put("/api/v1/escalation-policy").then().statusCode(400);
         Api.admin().get("/api/v1/escalation-policy").then().body("version", equalTo(version));
     }
 }

@@ -184,6 +184,14 @@ class SignalIntakeTest {
                 .then().statusCode(400)
                 .body("violations[0].field", equalTo("cadreId"));
         Api.admin().body("{\"cadreId\":").post("/api/v1/signals").then().statusCode(400);
+        Api.admin().body(Map.of("cadreId", UUID.randomUUID().toString(), "kind", "WORRY", "occurredAt", "昨天"))
+                .post("/api/v1/signals").then().statusCode(400)
+                .body("violations[0].field", equalTo("occurredAt"));
+        Api.admin().body(Map.of("cadreId", UUID.randomUUID().toString(), "kind", "WORRY",
+                "occurredAt", "2099-01-01T00:00:00Z")).post("/api/v1/signals").then().statusCode(400)
+                .body("violations[0].field", equalTo("occurredAt"));
+        Api.admin().body("[]").post("/api/v1/signals").then().statusCode(400);
+        Api.admin().body("null").post("/api/v1/signals").then().statusCode(400);
     }
 
     @Test

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import shouwang.alert.cadre.CadreProfile;
+import shouwang.alert.common.Clock;
 import shouwang.alert.common.UnprocessableException;
 import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.security.CallerScope;
@@ -36,7 +37,7 @@ public class SignalResource {
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON, Roles.PARTNER })
     public Response report(@Valid @NotNull SignalRequest request) {
         SignalInput input = new SignalInput(signalId(request), request.cadreId(), request.kind(),
-                request.occurredAt() == null ? Instant.now().truncatedTo(ChronoUnit.MILLIS) : request.occurredAt(),
+                request.occurredAt() == null ? Clock.now() : request.occurredAt(),
                 request.details(), caller.username(), CareSignal.Channel.REST);
         SignalOutcome outcome = service.intake(input, this::authorize);
         return Response.accepted(SignalAccepted.of(outcome)).build();
