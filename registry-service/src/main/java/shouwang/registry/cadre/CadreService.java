@@ -10,8 +10,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -80,7 +82,12 @@ public class CadreService {
             throw new ConflictException("A cadre with this ID card number is already registered: " + same.id);
         }
         Cadre cadre = newCadre(input.id() != null ? input.id() : UUID.randomUUID(), valid, index, idNumbers);
-        cadre.persist();
+        try {
+            cadre.persistAndFlush();
+        } catch (PersistenceException e) {
+            // two clerks registering the same person at the same moment: the unique blind index decides
+            throw new ConflictException("A cadre with this ID card number or id is already registered");
+        }
         audit.changed(cadre.id, cadre.version, AuditTrail.CREATED, caller.username(), null,
                 CadreMapper.diff(CadreMapper.auditFields(new Cadre()), CadreMapper.auditFields(cadre)));
         events.publish(cadre, ProfileEvents.REGISTERED, directory);
@@ -206,7 +213,7 @@ public class CadreService {
         LocalDate today = LocalDate.now();
         CadreSearch.Condition condition = search.condition(caller.scope(), today);
         PanacheQuery<Cadre> query = Cadre.<Cadre>find(condition.where(), Sort.by("name").and("id"), condition.parameters())
-                .page(page.page(), page.size());
+                .withHint(HibernateHints.HINT_READ_ONLY, true).page(page.page(), page.size());
         List<Cadre> cadres = query.list();
         List<CadreView> views = new ArrayList<>(cadres.size());
         for (Cadre cadre : cadres) {

@@ -29,6 +29,15 @@ public class IdNumberProtector {
 
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec indexKey;
+    /** Mac and Cipher are not thread-safe and costly to look up: one of each per thread (imports call them per row). */
+    private final ThreadLocal<Mac> indexMac;
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     public IdNumberProtector(RegistryConfig config) {
         byte[] key;
@@ -43,13 +52,22 @@ public class IdNumberProtector {
         encryptionKey = new SecretKeySpec(key, "AES");
         indexKey = new SecretKeySpec(hmac(new SecretKeySpec(key, "HmacSHA256"), "shouwang-registry-id-number-index"),
                 "HmacSHA256");
+        indexMac = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(indexKey);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     public String encrypt(String plain) {
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(128, iv));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
@@ -61,7 +79,7 @@ public class IdNumberProtector {
     public String decrypt(String stored) {
         try {
             byte[] all = Base64.getDecoder().decode(stored);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(128, all, 0, IV_BYTES));
             return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
@@ -71,7 +89,7 @@ public class IdNumberProtector {
 
     /** Deterministic, keyed: equal numbers give equal indexes, and the index reveals nothing without the key. */
     public String blindIndex(String normalizedIdNumber) {
-        return HexFormat.of().formatHex(hmac(indexKey, normalizedIdNumber));
+        return HexFormat.of().formatHex(indexMac.get().doFinal(normalizedIdNumber.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static byte[] hmac(SecretKeySpec key, String text) {

@@ -258,6 +258,17 @@ class CadreApiTest {
     }
 
     @Test
+    void aDeviceFetchesOnlyWhatChangedSinceItsLastSync() throws InterruptedException {
+        String before = TestData.register(TestData.cadre(p, "旧记录", LocalDate.of(1940, 1, 1), true));
+        Thread.sleep(20);
+        String since = java.time.Instant.now().toString();
+        Thread.sleep(20);
+        String after = TestData.register(TestData.cadre(p, "新记录", LocalDate.of(1941, 1, 1), true));
+        given().auth().oauth2(worker(p + "-SQ1")).queryParam("updatedSince", since).get("/api/v1/cadres").then()
+                .statusCode(200).body("items.id", contains(after)).body("items.id", not(hasItem(before)));
+    }
+
+    @Test
     void malformedParametersAreA400NotA404() {
         given().auth().oauth2(admin).get("/api/v1/cadres/not-a-uuid").then().statusCode(400);
         given().auth().oauth2(admin).get("/api/v1/cadres/" + UUID.randomUUID()).then().statusCode(404);

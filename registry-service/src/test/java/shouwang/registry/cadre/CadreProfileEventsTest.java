@@ -73,4 +73,42 @@ class CadreProfileEventsTest {
             assertFalse(record.value().contains(idNumber), "the plain ID card number must never travel on the bus");
         }
     }
+
+    @Test
+    void aNewConsumerRebuildsTheCurrentProfilesFromTheTopicAlone() throws Exception {
+        String p = TestData.prefix();
+        TestData.org(p);
+        String admin = TestTokens.districtAdmin();
+        String first = TestData.register(TestData.cadre(p, "甲", LocalDate.of(1940, 1, 1), true));
+        String second = TestData.register(TestData.cadre(p, "乙", LocalDate.of(1941, 1, 1), false));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(List.of(Map.of("layer", "COMMUNITY", "name", "赵敏", "phone", "13900000002")))
+                .put("/api/v1/cadres/" + first + "/contacts").then().statusCode(200);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("communityCode", p + "-SQ2", "gridCode", p + "-SQ2-WG1"))
+                .post("/api/v1/cadres/" + first + "/moves").then().statusCode(200);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("diedOn", "2026-01-01"))
+                .post("/api/v1/cadres/" + second + "/death").then().statusCode(200);
+
+        // a fresh reader: everything on the topic, latest version per key wins
+        Map<String, JsonNode> readModel = new java.util.HashMap<>();
+        for (ConsumerRecord<String, String> record : TopicProbe.await("cadre-profiles",
+                r -> first.equals(r.key()) || second.equals(r.key()), 5, Duration.ofSeconds(30))) {
+            JsonNode profile = JSON.readTree(record.value());
+            JsonNode held = readModel.get(record.key());
+            if (held == null || held.get("version").asLong() < profile.get("version").asLong()) {
+                readModel.put(record.key(), profile);
+            }
+        }
+        for (String id : List.of(first, second)) {
+            JsonNode rebuilt = readModel.get(id);
+            io.restassured.path.json.JsonPath current = given().auth().oauth2(admin).get("/api/v1/cadres/" + id).then()
+                    .extract().jsonPath();
+            assertEquals(current.getInt("version"), rebuilt.get("version").asInt());
+            assertEquals(current.getString("status"), rebuilt.get("status").asText());
+            assertEquals(current.getString("communityCode"), rebuilt.get("communityCode").asText());
+            assertEquals(current.getList("contacts").size(), rebuilt.get("contacts").size());
+            assertEquals(String.valueOf(current.getString("deceasedOn")), rebuilt.get("deceasedOn").asText());
+        }
+    }
 }
