@@ -232,6 +232,31 @@ class MustVisitTaskTest {
     }
 
     @Test
+    void aResolvedAlertsOpenTasksAreCancelledAndItsDoneTasksStayDone() {
+        UUID cadreId = Profiles.registered(Profiles.profile(UUID.randomUUID(), 1, "SQ001", "SQ001-WG01", "DW001"));
+        UUID alertId = UUID.randomUUID();
+        Bus.publish("alerts", cadreId.toString(), "MustVisitRequired",
+                mustVisit(alertId, cadreId, 0, Instant.now().plus(Duration.ofHours(24)), "DW001", "SQ001"));
+        List<Map<String, Object>> tasks = awaitTasks(cadreId, 2);
+        Map<String, Object> unitTask = tasks.stream().filter(t -> "UNIT".equals(t.get("layer"))).findFirst().orElseThrow();
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("cadreId", cadreId.toString(), "visitedAt", Instant.now().toString(), "channel", "PHONE",
+                        "taskId", unitTask.get("id"), "visitorName", "李红"))
+                .post("/api/v1/visits").then().statusCode(201);
+
+        Bus.publish("alerts", cadreId.toString(), "AlertResolved", Map.of("alertId", alertId.toString(),
+                "cadreId", cadreId.toString(), "kind", "HOSPITALISATION", "level", 0, "resolution", "MANUAL",
+                "reason", "家属已接回照护"));
+
+        Awaitility.await().atMost(WAIT).until(() -> tasksOf(cadreId).stream()
+                .anyMatch(t -> "CANCELLED".equals(t.get("status"))));
+        assertThat(tasksOf(cadreId)).extracting(t -> t.get("layer") + "/" + t.get("status"))
+                .containsExactlyInAnyOrder("UNIT/DONE", "COMMUNITY/CANCELLED");
+        assertThat(tasksOf(cadreId)).filteredOn(t -> "CANCELLED".equals(t.get("status")))
+                .extracting(t -> t.get("cancelReason")).containsOnly("ALERT_RESOLVED");
+    }
+
+    @Test
     void aMoveHandsTheCommunityTaskToTheNewCommunity() {
         Map<String, Object> profile = Profiles.profile(UUID.randomUUID(), 1, "SQ001", "SQ001-WG01", "DW001");
         UUID cadreId = Profiles.registered(profile);

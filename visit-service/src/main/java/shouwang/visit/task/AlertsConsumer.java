@@ -10,7 +10,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import shouwang.kit.inbox.EventReceiver;
 
-/** alerts → must-visit tasks. Only MustVisitRequired concerns visit-service; other alert events are skipped. */
+/** alerts → must-visit tasks: MustVisitRequired makes them, AlertResolved cancels the open ones; others are skipped. */
 @ApplicationScoped
 public class AlertsConsumer {
 
@@ -26,6 +26,8 @@ public class AlertsConsumer {
         receiver.receive("visit-service.alerts", record, event -> {
             if (event.is("MustVisitRequired")) {
                 tasks.createFromMustVisitRequired(event.data());
+            } else if (event.is("AlertResolved")) {
+                tasks.cancelOpenTasksOfResolvedAlert(event.data());
             }
         });
     }

@@ -192,6 +192,24 @@ public class TaskService {
         return rows.size();
     }
 
+    /**
+     * A resolved alert (by visits, or by hand with a reason) needs no more visits: its still-open tasks are cancelled,
+     * so they neither linger in worklists nor turn MISSED later. Returns how many were cancelled.
+     */
+    public int cancelOpenTasksOfResolvedAlert(JsonNode data) {
+        UUID alertId = Json.requiredUuid(data, "alertId");
+        int cancelled = em.createQuery("update MustVisitTask t set t.status = :cancelled, t.cancelledAt = :now, "
+                + "t.cancelReason = :reason, t.updatedAt = :now where t.alertId = :alert and t.status = :open")
+                .setParameter("cancelled", TaskStatus.CANCELLED).setParameter("now", Instant.now())
+                .setParameter("reason", "ALERT_RESOLVED").setParameter("alert", alertId)
+                .setParameter("open", TaskStatus.OPEN)
+                .executeUpdate();
+        if (cancelled > 0) {
+            LOG.infof("Cancelled %d open tasks of resolved alert %s", cancelled, alertId);
+        }
+        return cancelled;
+    }
+
     /** A death or departure cancels the open tasks; a move hands them to the new community and grid. */
     void onCadreChanged(@Observes CadreChanged change) {
         Cadre cadre = change.cadre();
