@@ -46,6 +46,8 @@ public class SignalService {
      */
     public SignalOutcome intake(SignalInput input, Consumer<CadreProfile> authorize) {
         locks.cadre(input.cadreId());
+        CadreProfile profile = profiles.find(input.cadreId());
+        authorize.accept(profile);
         CareSignal known = CareSignal.findById(input.signalId());
         if (known != null) {
             if (!known.cadreId.equals(input.cadreId()) || known.kind != input.kind()) {
@@ -53,8 +55,6 @@ public class SignalService {
             }
             return new SignalOutcome(known.signalId, known.alertId, known.status, true);
         }
-        CadreProfile profile = profiles.find(input.cadreId());
-        authorize.accept(profile);
         if (profile != null && !profile.isActive()) {
             throw new ConflictException("Cadre " + input.cadreId() + " is " + profile.status + "; no alert is raised");
         }
