@@ -60,6 +60,7 @@ class AlertWorklistTest {
         Api.admin().get("/api/v1/alerts?updatedSince=yesterday").then().statusCode(400)
                 .body("violations[0].field", equalTo("updatedSince"));
         Api.admin().get("/api/v1/alerts?cadreId=42").then().statusCode(400).body("violations[0].field", equalTo("cadreId"));
+        Api.admin().get("/api/v1/alerts?overdue=yes").then().statusCode(400).body("violations[0].field", equalTo("overdue"));
         Api.admin().get("/api/v1/alerts?size=0").then().statusCode(400).body("violations[0].field", equalTo("size"));
         Api.admin().get("/api/v1/alerts/not-an-id").then().statusCode(400);
     }

@@ -84,12 +84,26 @@ class EscalationPolicyTest {
         assertEquals(2, fresh.getInt("policyVersion"));
         assertEquals(Duration.ofHours(2), between(fresh.getString("raisedAt"), fresh.getString("deadline")));
 
+        Api.admin().get("/api/v1/alerts?cadreId=" + after + "&overdue=false").then().body("total", equalTo(1));
+        Api.admin().get("/api/v1/alerts?cadreId=" + after + "&overdue=true").then().body("total", equalTo(0));
+
         JsonNode oldEscalation = escalate(before, oldAlert);
         assertEquals(Duration.ofHours(4), between(oldEscalation.get("escalatedAt").asText(),
                 oldEscalation.get("deadline").asText()), "the old alert keeps the interval it was raised under");
         JsonNode newEscalation = escalate(after, newAlert);
         assertEquals(Duration.ofHours(1), between(newEscalation.get("escalatedAt").asText(),
                 newEscalation.get("deadline").asText()));
+
+        // A one-second deadline makes an alert overdue at once: the worklist can ask for overdue alerts.
+        Api.admin().body(Map.of("kinds", Map.of("BENEFITS_NOT_HONOURED", Map.of("deadline", "PT1S", "escalateEvery",
+                "PT1H")))).put("/api/v1/escalation-policy").then().statusCode(200).body("version", equalTo(3));
+        UUID late = Cadres.known("SQ601", "SQ601-WG01", "DW601");
+        UUID lateAlert = Api.report(late, "BENEFITS_NOT_HONOURED");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Api.admin()
+                .get("/api/v1/alerts?cadreId=" + late + "&overdue=true").then().extract().<Integer>path("total") == 1);
+        Api.admin().get("/api/v1/alerts?cadreId=" + late + "&overdue=true").then()
+                .body("items[0].id", equalTo(lateAlert.toString()));
+        Api.admin().get("/api/v1/alerts?cadreId=" + late + "&overdue=false").then().body("total", equalTo(0));
     }
 
     @Test

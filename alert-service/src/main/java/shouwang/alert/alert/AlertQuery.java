@@ -7,5 +7,5 @@ import shouwang.alert.signal.SignalKind;
 
 /** Filters of {@code GET /alerts}; null means "any". */
 public record AlertQuery(UUID cadreId, AlertStatus status, Integer level, String communityCode, SignalKind kind,
-        Instant updatedSince) {
+        Instant updatedSince, Boolean overdue) {
 }

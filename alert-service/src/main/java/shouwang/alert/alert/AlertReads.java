@@ -14,6 +14,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
+import shouwang.alert.common.Clock;
 import shouwang.alert.signal.CareSignal;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.security.Scope;
@@ -52,6 +53,12 @@ public class AlertReads {
         if (query.kind() != null) {
             where.add("kind = :kind");
             params.and("kind", query.kind());
+        }
+        if (query.overdue() != null) {
+            // Overdue: not resolved and past its deadline (the visits of the current level are late).
+            where.add(query.overdue() ? "status <> :resolved and deadline < :now"
+                    : "(status = :resolved or deadline >= :now)");
+            params.and("resolved", AlertStatus.RESOLVED).and("now", Clock.now());
         }
         if (query.updatedSince() != null) {
             where.add("updatedAt >= :since");

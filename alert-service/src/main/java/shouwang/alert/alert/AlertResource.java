@@ -60,6 +60,7 @@ public class AlertResource {
     public Page<AlertView> list(@QueryParam("cadreId") String cadreId, @QueryParam("status") String status,
             @QueryParam("level") String level, @QueryParam("communityCode") String communityCode,
             @QueryParam("kind") String kind, @QueryParam("updatedSince") String updatedSince,
+            @QueryParam("overdue") String overdue,
             @BeanParam PageRequest page) {
         Integer levelValue = QueryParams.integer("level", level);
         if (levelValue != null && (levelValue < 0 || levelValue > Alert.TOP_LEVEL)) {
@@ -69,7 +70,7 @@ public class AlertResource {
                 QueryParams.enumValue("status", status, AlertStatus.class), levelValue,
                 communityCode == null || communityCode.isBlank() ? null : communityCode.trim(),
                 QueryParams.enumValue("kind", kind, SignalKind.class),
-                QueryParams.instant("updatedSince", updatedSince));
+                QueryParams.instant("updatedSince", updatedSince), booleanParam("overdue", overdue));
         Scope scope = caller.scope();
         boolean communityScopedOnly = scope.gridCodes().isEmpty() && scope.unitCodes().isEmpty();
         if (query.communityCode() != null && communityScopedOnly) {
@@ -111,6 +112,17 @@ public class AlertResource {
         Alert alert = service.resolveByHand(QueryParams.uuid("id", id), caller.username(), request.reason(),
                 this::requireChangeable);
         return reads.detail(alert);
+    }
+
+    private static Boolean booleanParam(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return switch (raw.trim()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw InvalidFieldsException.of(name, "must be true or false");
+        };
     }
 
     private String noteOf(String body) {
