@@ -157,15 +157,18 @@ class VisitsConsumerTest {
     }
 
     @Test
-    void aLateCompletionOfAnEarlierLevelDoesNotResolveTheEscalatedAlert() {
+    void lateVisitsStillResolveAnEscalatedAlertOnceBothLayersHaveVisited() {
         UUID cadreId = Cadres.known("SQ404", "SQ404-WG01", "DW404");
         UUID alertId = Api.report(cadreId, "WORRY");
         missed(cadreId, alertId, "UNIT", "DW404", 0);
         completed(cadreId, alertId, "UNIT", "DW404", 0);
-        completed(cadreId, alertId, "COMMUNITY", "SQ404", 0);
-        awaitHistory(alertId, 5);
-        assertEquals("OPEN", alert(alertId).getString("status"));
+        awaitHistory(alertId, 4);
+        assertEquals("OPEN", alert(alertId).getString("status"), "the community has not visited yet");
         assertEquals(1, alert(alertId).getInt("level"));
+
+        completed(cadreId, alertId, "COMMUNITY", "SQ404", 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "RESOLVED".equals(alert(alertId).getString("status")));
+        assertEquals("VISITED", alert(alertId).getString("resolution"));
     }
 
     @Test

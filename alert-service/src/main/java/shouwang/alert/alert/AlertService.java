@@ -141,7 +141,11 @@ public class AlertService {
         return alert;
     }
 
-    /** A MustVisitTaskCompleted: the alert resolves once every layer of its current level has completed. */
+    /**
+     * A MustVisitTaskCompleted: the alert resolves once every layer has been visited for it, at whatever level. A late
+     * visit (completing a task that was already MISSED and escalated) still means the responsible party went: the
+     * escalation has done its work, and asking for another visit would only burden the cadre.
+     */
     public void taskCompleted(UUID alertId, int level, String layer, UUID taskId, UUID visitId, Instant completedAt) {
         Alert alert = lockedOrThrow(alertId);
         int inserted = entityManager.createNativeQuery("insert into alert_task_completion (alert_id, level, layer, "
@@ -160,10 +164,10 @@ public class AlertService {
         history(alert, AlertHistory.Action.TASK_COMPLETED, VISIT_SERVICE,
                 layer + " task " + taskId + " completed at level " + level, now);
         alert.updatedAt = now;
-        if (alert.isResolved() || level != alert.level) {
+        if (alert.isResolved()) {
             return;
         }
-        List<String> done = completedLayers(alertId, level);
+        List<String> done = completedLayers(alertId);
         if (done.containsAll(alert.layerList())) {
             resolve(alert, Resolution.VISITED, null, VISIT_SERVICE, now);
         }
@@ -237,12 +241,11 @@ public class AlertService {
         return alert;
     }
 
-    private List<String> completedLayers(UUID alertId, int level) {
+    private List<String> completedLayers(UUID alertId) {
         @SuppressWarnings("unchecked")
         List<String> layers = entityManager.createNativeQuery(
-                "select layer from alert_task_completion where alert_id = ?1 and level = ?2")
+                "select distinct layer from alert_task_completion where alert_id = ?1")
                 .setParameter(1, alertId)
-                .setParameter(2, level)
                 .getResultList();
         return layers;
     }
