@@ -137,7 +137,8 @@ public class ImportService {
                 return;
             }
             OrgDirectory directory = QuarkusTransaction.requiringNew().call(() -> org.directory());
-            ImportChunks.Context context = new ImportChunks.Context(id, columns, directory, actor, scope);
+            ImportChunks.Context context = new ImportChunks.Context(id, columns, directory, actor, scope,
+                    chunks.knownIndexes());
             List<Spreadsheet.Line> chunk = new ArrayList<>();
             while (sheet.hasNext() || !chunk.isEmpty()) {
                 if (sheet.hasNext()) {
