@@ -206,6 +206,36 @@ class CadreApiTest {
     }
 
     @Test
+    void aUnitLiaisonSeesItsRetireesWhereverTheyLiveAndAGridWorkerOnlyItsGrid() {
+        String inGrid = TestData.register(TestData.cadre(p, "网格内", LocalDate.of(1940, 1, 1), true));
+        Map<String, Object> noGrid = TestData.cadre(p, "无网格", LocalDate.of(1940, 1, 1), true);
+        noGrid.remove("gridCode");
+        String withoutGrid = TestData.register(noGrid);
+        Map<String, Object> other = TestData.cadre(p, "外社区", LocalDate.of(1940, 1, 1), true);
+        other.put("communityCode", p + "-SQ2");
+        other.put("gridCode", p + "-SQ2-WG1");
+        String elsewhere = TestData.register(other);
+
+        String liaison = TestTokens.user("unit-liaison").units(p + "-DW").token();
+        given().auth().oauth2(liaison).get("/api/v1/cadres").then().statusCode(200)
+                .body("items.id", containsInAnyOrder(inGrid, withoutGrid, elsewhere));
+        given().auth().oauth2(liaison).queryParam("communityCode", p + "-SQ2").get("/api/v1/cadres").then()
+                .statusCode(200).body("items.id", contains(elsewhere));
+        given().auth().oauth2(liaison).get("/api/v1/cadres/" + elsewhere).then().statusCode(200)
+                .body("idNumber", equalTo(given().auth().oauth2(liaison).get("/api/v1/cadres/" + elsewhere)
+                        .then().extract().path("idNumberMasked")));
+
+        String gridWorker = TestTokens.user("grid-worker").grids(p + "-SQ1-WG1").token();
+        given().auth().oauth2(gridWorker).queryParam("communityCode", p + "-SQ1").get("/api/v1/cadres").then()
+                .statusCode(200).body("items.id", contains(inGrid));
+        given().auth().oauth2(gridWorker).get("/api/v1/cadres/" + withoutGrid).then().statusCode(404);
+        given().auth().oauth2(gridWorker).queryParam("gridCode", p + "-SQ2-WG1").get("/api/v1/cadres").then()
+                .statusCode(403);
+        given().auth().oauth2(gridWorker).contentType(ContentType.JSON).body(TestData.cadre(p, "x", LocalDate.of(1950, 1, 1), true))
+                .post("/api/v1/cadres").then().statusCode(403);
+    }
+
+    @Test
     void anUpdateIsAppliedAndVersioned() {
         Map<String, Object> body = TestData.cadre(p, "王建国", LocalDate.of(1940, 1, 1), true);
         String id = TestData.register(body);
