@@ -67,6 +67,9 @@ public final class CadreRules {
         if (in.rank() == null) {
             errors.add("rank", "is required");
         }
+        if (in.specialCategories() != null && in.specialCategories().contains(null)) {
+            errors.add("specialCategories", "must not contain null");
+        }
         String unitCode = trim(in.unitCode());
         if (unitCode == null) {
             errors.add("unitCode", "is required");
@@ -91,9 +94,16 @@ public final class CadreRules {
         return new CadreInput(in.id(), name, gender, birthDate, idNumber, in.retirementType(), in.rank(),
                 in.partyMember() != null && in.partyMember(), unitCode, communityCode, gridCode,
                 in.livingArrangement(), in.selfCare(),
-                in.specialCategories() == null || in.specialCategories().isEmpty()
-                        ? EnumSet.noneOf(Codes.SpecialCategory.class) : EnumSet.copyOf(in.specialCategories()),
+                categories(in.specialCategories()),
                 phone, address, notes, family, contacts);
+    }
+
+    private static java.util.Set<Codes.SpecialCategory> categories(java.util.Set<Codes.SpecialCategory> input) {
+        java.util.Set<Codes.SpecialCategory> categories = EnumSet.noneOf(Codes.SpecialCategory.class);
+        if (input != null) {
+            input.stream().filter(java.util.Objects::nonNull).forEach(categories::add);
+        }
+        return categories;
     }
 
     /** A community of the district and, when given, one of its grids. */

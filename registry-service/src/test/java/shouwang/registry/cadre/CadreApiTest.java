@@ -306,5 +306,10 @@ class CadreApiTest {
                 .body("violations[0].field", equalTo("updatedSince"));
         assertEquals(400, given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"gender\":\"X\"}")
                 .post("/api/v1/cadres").statusCode());
+        Map<String, Object> nulls = new java.util.HashMap<>(TestData.cadre(p, "空值", LocalDate.of(1950, 1, 1), true));
+        nulls.put("specialCategories", java.util.Collections.singletonList(null));
+        nulls.put("familyContacts", java.util.Collections.singletonList(null));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(nulls).post("/api/v1/cadres").then()
+                .statusCode(400).body("violations.field", containsInAnyOrder("specialCategories", "familyContacts[0]"));
     }
 }
