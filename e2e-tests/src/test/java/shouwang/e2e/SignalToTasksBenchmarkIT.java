@@ -7,28 +7,18 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import io.restassured.http.ContentType;
 
 import shouwang.e2e.Platform.Service;
+import shouwang.kit.testing.Latency;
 import shouwang.kit.testing.TestTokens;
 
 /**
@@ -77,11 +67,10 @@ class SignalToTasksBenchmarkIT {
             endToEnd.add(System.nanoTime() - started);
         }
 
-        List<Long> bare = bareKafka(platform.kafkaBootstrapServers(), SIGNALS);
-        System.out.printf("%nSIGNAL → BOTH TASKS READABLE (%d signals, sequential, REST in, REST out): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                SIGNALS, percentile(endToEnd, 50), percentile(endToEnd, 99), percentile(endToEnd, 100));
-        System.out.printf("BARE KAFKA produce→consume (%d records, same broker): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n%n",
-                SIGNALS, percentile(bare, 50), percentile(bare, 99), percentile(bare, 100));
+        List<Long> bare = Latency.bareKafkaRoundTrips(platform.kafkaBootstrapServers(), "e2e-bench-baseline", SIGNALS);
+        System.out.printf("%nSIGNAL → BOTH TASKS READABLE (%d signals, sequential, REST in, REST out): %s%n", SIGNALS,
+                Latency.summary(endToEnd));
+        System.out.printf("BARE KAFKA produce→consume (%d records, same broker): %s%n%n", SIGNALS, Latency.summary(bare));
     }
 
     private static List<String> importCadres(Platform platform, String admin, String[] orgs, int count) {
@@ -120,58 +109,4 @@ class SignalToTasksBenchmarkIT {
                 .get(platform.api(Service.VISIT) + "/tasks").then().statusCode(200).extract().path("total");
     }
 
-    private static List<Long> bareKafka(String bootstrapServers, int records) throws Exception {
-        String topic = "e2e-bench-baseline";
-        Map<String, Long> arrivals = new ConcurrentHashMap<>();
-        Properties producerConfig = new Properties();
-        producerConfig.put("bootstrap.servers", bootstrapServers);
-        producerConfig.put("acks", "all");
-        producerConfig.put("linger.ms", "1");
-        List<Long> latencies = new ArrayList<>();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
-                new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, "warm-up", "{}")).get(10, TimeUnit.SECONDS);
-            Properties consumerConfig = new Properties();
-            consumerConfig.put("bootstrap.servers", bootstrapServers);
-            consumerConfig.put("enable.auto.commit", "false");
-            consumerConfig.put("fetch.max.wait.ms", "5");
-            AtomicBoolean running = new AtomicBoolean(true);
-            KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
-                    new StringDeserializer());
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-            Thread watcher = new Thread(() -> {
-                try (consumer) {
-                    while (running.get()) {
-                        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(5))) {
-                            arrivals.put(record.key(), System.nanoTime());
-                        }
-                    }
-                }
-            });
-            watcher.start();
-            for (int i = 0; i < records; i++) {
-                String key = UUID.randomUUID().toString();
-                long sent = System.nanoTime();
-                producer.send(new ProducerRecord<>(topic, key, "{}")).get(10, TimeUnit.SECONDS);
-                while (!arrivals.containsKey(key)) {
-                    Thread.sleep(0, 200_000);
-                }
-                latencies.add(arrivals.get(key) - sent);
-            }
-            running.set(false);
-            watcher.join();
-        }
-        return latencies;
-    }
-
-    private static double percentile(List<Long> nanos, int p) {
-        List<Long> sorted = new ArrayList<>(nanos);
-        Collections.sort(sorted);
-        int index = Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1);
-        return sorted.get(Math.max(0, index)) / 1_000_000.0;
-    }
 }
