@@ -1,5 +1,8 @@
 package shouwang.kit.outbox;
 
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +12,8 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +28,12 @@ import shouwang.kit.events.CloudEvents;
 public class Outbox {
 
     private static final String WAKE_REGISTERED = Outbox.class.getName() + ".wake";
+    private static final String INSERT =
+            "insert into outbox_event (id, topic, event_key, event_type, payload) values (?, ?, ?, ?, ?)";
+
+    /** One event of a batch: see {@link #publish(String, String, String, Object)} for the meaning of each part. */
+    public record Event(String topic, String key, String eventName, Object data) {
+    }
 
     @Inject
     EntityManager entityManager;
@@ -58,6 +69,37 @@ public class Outbox {
                 .executeUpdate();
         wakeRelayAfterCommit();
         return id;
+    }
+
+    /**
+     * Records many events in the caller's transaction with one JDBC batch, in list order. For bulk work (imports),
+     * where one native insert per event would flush the persistence context every time.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> publishAll(List<Event> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        // As in publish(): pending entity changes (and their row locks) come before the sequence numbers.
+        entityManager.flush();
+        List<UUID> ids = new ArrayList<>(events.size());
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+                for (Event event : events) {
+                    UUID id = UUID.randomUUID();
+                    statement.setObject(1, id);
+                    statement.setString(2, event.topic());
+                    statement.setString(3, event.key());
+                    statement.setString(4, CloudEvents.typeOf(event.eventName()));
+                    statement.setString(5, toJson(event.data()));
+                    statement.addBatch();
+                    ids.add(id);
+                }
+                statement.executeBatch();
+            }
+        });
+        wakeRelayAfterCommit();
+        return ids;
     }
 
     private String toJson(Object data) {

@@ -71,6 +71,21 @@ class OutboxAndInboxTest {
     }
 
     @Test
+    void aBatchOfEventsIsPublishedInListOrderWithItsIdsAsCeIds() {
+        String key = "batch-" + UUID.randomUUID();
+        List<String> ids = given().auth().oauth2(TestTokens.districtAdmin())
+                .post("/api/v1/test-notes/batch?key=" + key + "&count=25").then().statusCode(200)
+                .extract().jsonPath().getList("ids");
+
+        List<ConsumerRecord<String, String>> records = TopicProbe.await(TOPIC, r -> key.equals(r.key()), 25,
+                Duration.ofSeconds(30));
+
+        assertThat(records).extracting(r -> TopicProbe.header(r, "ce_id")).containsExactlyElementsOf(ids);
+        assertThat(records).extracting(r -> r.value().replaceAll(".*\"body\":\"(batch \\d+)\".*", "$1"))
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 25).mapToObj(i -> "batch " + i).toList());
+    }
+
+    @Test
     void aRolledBackChangePublishesNothing() {
         String key = "cadre-" + UUID.randomUUID();
         given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)

@@ -56,6 +56,23 @@ public class NoteResource {
         return Map.of("id", note.id);
     }
 
+    /** Many notes in one transaction, announced with one outbox batch. */
+    @POST
+    @Path("batch")
+    @Transactional
+    public Map<String, Object> writeMany(@QueryParam("key") String key, @QueryParam("count") int count) {
+        java.util.List<Outbox.Event> events = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Note note = new Note();
+            note.id = UUID.randomUUID();
+            note.key = key;
+            note.body = "batch " + i;
+            note.persist();
+            events.add(new Outbox.Event("kit-test-notes", key, "NoteWritten", Map.of("noteId", note.id, "body", note.body)));
+        }
+        return Map.of("ids", outbox.publishAll(events));
+    }
+
     @GET
     @Path("{id}")
     public Map<String, Object> read(@PathParam("id") String id) {

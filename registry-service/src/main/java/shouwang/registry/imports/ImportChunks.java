@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import shouwang.kit.events.CloudEvents;
 import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.problem.Problem;
 import shouwang.kit.security.Scope;
@@ -33,14 +32,15 @@ import shouwang.registry.cadre.CadreRules;
 import shouwang.registry.cadre.CadreService;
 import shouwang.registry.cadre.IdNumberProtector;
 import shouwang.registry.cadre.IdNumbers;
+import shouwang.kit.outbox.Outbox;
 import shouwang.registry.cadre.ProfileEvents;
 import shouwang.registry.history.AuditTrail;
 import shouwang.registry.org.OrgDirectory;
 
 /**
- * Applies one chunk of rows in one transaction: cadres through Hibernate (batched), and their history lines and
- * cadre-profiles outbox rows as JDBC batches into the same tables the kit's {@code Outbox} writes (per-row
- * {@code Outbox.publish} flushes the session on every call, which makes a 100,000-row import quadratic).
+ * Applies one chunk of rows in one transaction: cadres through Hibernate (batched), their history lines as a JDBC
+ * batch, and their cadre-profiles events through {@code Outbox.publishAll} (one batch; per-row {@code publish} would
+ * flush the session on every call, which makes a 100,000-row import quadratic).
  * A chunk the database refuses is retried row by row, so one bad row never costs the others.
  */
 @ApplicationScoped
@@ -54,6 +54,9 @@ public class ImportChunks {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Outbox outbox;
 
     /** @param known blind indexes of every registered cadre, loaded at the job's start and grown as rows are created */
     public record Context(UUID jobId, Columns columns, OrgDirectory org, String actor, Scope scope, Set<String> known) {
@@ -110,6 +113,7 @@ public class ImportChunks {
         List<RowError> errors = new ArrayList<>();
         List<String> created = new ArrayList<>();
         List<Pending> writes = new ArrayList<>();
+        List<Outbox.Event> events = new ArrayList<>();
         int accepted = 0;
         int rejected = 0;
         Instant now = Instant.now();
@@ -142,7 +146,7 @@ public class ImportChunks {
                 entityManager.persist(cadre);
                 byIndex.put(index, cadre);
                 created.add(index);
-                record(writes, cadre, AuditTrail.CREATED, ProfileEvents.REGISTERED,
+                record(writes, events, cadre, AuditTrail.CREATED, ProfileEvents.REGISTERED,
                         CadreMapper.diff(CadreMapper.auditFields(new Cadre()), CadreMapper.auditFields(cadre)), context, now);
             } else {
                 Map<String, Object> before = CadreMapper.auditFields(existing);
@@ -151,7 +155,7 @@ public class ImportChunks {
                 if (!changes.isEmpty()) {
                     existing.version++;
                     existing.updatedAt = now;
-                    record(writes, existing, AuditTrail.UPDATED, ProfileEvents.UPDATED, changes, context, now);
+                    record(writes, events, existing, AuditTrail.UPDATED, ProfileEvents.UPDATED, changes, context, now);
                 }
             }
         }
@@ -179,6 +183,7 @@ public class ImportChunks {
                 }
             }
         });
+        outbox.publishAll(events);
         // only after the statements went through: a chunk retried row by row must not believe these exist
         context.known().addAll(created);
         return new Result(accepted, rejected, errors);
@@ -190,14 +195,13 @@ public class ImportChunks {
                 .createQuery("select idNumberIndex from Cadre", String.class).getResultList()));
     }
 
-    private void record(List<Pending> writes, Cadre cadre, String action, String eventName,
+    private void record(List<Pending> writes, List<Outbox.Event> events, Cadre cadre, String action, String eventName,
             Map<String, Map<String, Object>> changes, Context context, Instant now) {
         writes.add(new Pending("insert into cadre_audit (id, cadre_id, version, action, actor, source, at, changes) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?)", new Object[] { UUID.randomUUID(), cadre.id, cadre.version, action,
                         context.actor(), context.source(), Timestamp.from(now), toJson(changes) }));
-        writes.add(new Pending("insert into outbox_event (id, topic, event_key, event_type, payload) values (?, ?, ?, ?, ?)",
-                new Object[] { UUID.randomUUID(), ProfileEvents.TOPIC, cadre.id.toString(), CloudEvents.typeOf(eventName),
-                        toJson(CadreMapper.profile(cadre, context.org().streetOf(cadre.communityCode))) }));
+        events.add(new Outbox.Event(ProfileEvents.TOPIC, cadre.id.toString(), eventName,
+                CadreMapper.profile(cadre, context.org().streetOf(cadre.communityCode))));
     }
 
     private String toJson(Object value) {
