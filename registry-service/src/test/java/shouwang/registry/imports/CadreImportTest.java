@@ -145,6 +145,38 @@ class CadreImportTest {
     }
 
     @Test
+    void anXlsxWithChineseHeadersAndChineseLabelsIsImported() throws IOException {
+        LocalDate birth = LocalDate.of(1936, 9, 9);
+        String idNumber = TestData.idNumber(birth, false);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Workbook workbook = new Workbook(out, "test", "1.0")) {
+            Worksheet sheet = workbook.newWorksheet("离退休干部");
+            String[] headers = CHINESE_HEADER.split(",");
+            for (int c = 0; c < headers.length; c++) {
+                sheet.value(0, c, headers[c]);
+            }
+            String[] values = { "王秀英", "女", birth.toString(), idNumber, "离休", "正县级", "是", p + "-DW", p + "-SQ1",
+                    p + "-SQ1-WG1", "独居", "部分自理", "孤寡", "13800138001" };
+            for (int c = 0; c < values.length; c++) {
+                sheet.value(1, c, values[c]);
+            }
+            workbook.finish();
+        }
+
+        JsonPath status = TestData.importAndWait(admin, ImportResource.XLSX, out.toByteArray());
+
+        assertEquals("DONE", status.getString("status"), status.prettify());
+        assertEquals(1, status.getInt("accepted"), status.prettify());
+        given().auth().oauth2(admin).queryParam("idNumber", idNumber).get("/api/v1/cadres").then()
+                .body("items[0].name", equalTo("王秀英")).body("items[0].gender", equalTo("FEMALE"))
+                .body("items[0].retirementType", equalTo("LIXIU")).body("items[0].rank", equalTo("COUNTY_CHIEF"))
+                .body("items[0].partyMember", equalTo(true)).body("items[0].livingArrangement", equalTo("ALONE"))
+                .body("items[0].selfCare", equalTo("PARTIAL"))
+                .body("items[0].specialCategories[0]", equalTo("WIDOWED_CHILDLESS"))
+                .body("items[0].keyServiceTarget", equalTo(true));
+    }
+
+    @Test
     void aCsvSavedByChineseExcelInGb18030IsReadToo() {
         LocalDate birth = LocalDate.of(1950, 6, 1);
         String idNumber = TestData.idNumber(birth, true);
