@@ -126,6 +126,36 @@ class CampaignTest {
     }
 
     @Test
+    void aGreetingRoundHasAWorklistPerScopeThatAVisitTicksOff() {
+        String community = newCommunity();
+        String other = newCommunity();
+        UUID first = cadre(community, TODAY.plusDays(3).minusYears(82));
+        UUID second = cadre(community, TODAY.plusDays(10).minusYears(91));
+        cadre(other, TODAY.plusDays(5).minusYears(80));
+        JsonPath campaign = create(TestTokens.districtAdmin(), Map.of("type", "BIRTHDAY_80", "startOn", TODAY.toString(),
+                "endOn", TODAY.plusDays(30).toString(), "communityCodes", List.of(community, other)));
+        String tasksPath = "/api/v1/campaigns/" + campaign.getString("id") + "/tasks";
+        String worker = TestTokens.user("community-worker").communities(community).token();
+
+        JsonPath mine = given().auth().oauth2(worker).get(tasksPath).then().statusCode(200).extract().jsonPath();
+        assertThat(mine.getInt("total")).isEqualTo(2);
+        assertThat(mine.getList("items.cadreId")).containsExactly(first.toString(), second.toString());
+        assertThat(mine.getList("items.status")).containsOnly("OPEN");
+        given().auth().oauth2(TestTokens.districtAdmin()).get(tasksPath).then().statusCode(200)
+                .body("total", equalTo(3));
+
+        visit(first, "COMMUNITY");
+        given().auth().oauth2(worker).queryParam("status", "OPEN").get(tasksPath).then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].cadreId", equalTo(second.toString()));
+        given().auth().oauth2(worker).queryParam("status", "DONE").get(tasksPath).then().statusCode(200)
+                .body("items[0].cadreId", equalTo(first.toString())).body("items[0].visitId", org.hamcrest.Matchers.notNullValue());
+        given().auth().oauth2(worker).queryParam("dueBy", TODAY.plusDays(5).toString()).get(tasksPath).then()
+                .statusCode(200).body("total", equalTo(1));
+        given().auth().oauth2(worker).queryParam("status", "LOST").get(tasksPath).then().statusCode(400)
+                .body("violations[0].field", equalTo("status"));
+    }
+
+    @Test
     void campaignsAreCheckedAgainstTheCallersScope() {
         String worker = TestTokens.user("community-worker").communities("SQ001").token();
         given().auth().oauth2(worker).contentType(ContentType.JSON)

@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,11 +17,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import shouwang.kit.paging.Page;
+import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.ForbiddenException;
 import shouwang.kit.problem.NotFoundException;
 import shouwang.kit.problem.QueryParams;
 import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
+import shouwang.visit.Layer;
+import shouwang.visit.task.TaskStatus;
 
 /** Campaigns: emergency daily check-ins and greeting rounds, with their progress. */
 @Path("/campaigns")
@@ -74,6 +79,29 @@ public class CampaignResource {
         Campaign campaign = visible(rawId);
         LocalDate on = QueryParams.date("on", rawOn);
         return campaigns.coverage(campaign, on == null ? campaigns.today() : on, caller.scope());
+    }
+
+    /**
+     * A greeting round's worklist (问候任务): the tasks in the caller's scope, by due day. {@code dueBy} narrows to
+     * what is due by a day; {@code updatedSince} lets a device fetch only what changed.
+     */
+    @GET
+    @Path("/{id}/tasks")
+    public Page<CampaignTaskDto> tasks(@PathParam("id") String rawId, @QueryParam("communityCode") String communityCode,
+            @QueryParam("gridCode") String gridCode, @QueryParam("layer") String layer,
+            @QueryParam("status") String status, @QueryParam("dueBy") String dueBy,
+            @QueryParam("updatedSince") String updatedSince, @BeanParam PageRequest page) {
+        Campaign campaign = visible(rawId);
+        Layer parsedLayer = QueryParams.enumValue("layer", layer, Layer.class);
+        TaskStatus parsedStatus = QueryParams.enumValue("status", status, TaskStatus.class);
+        return campaigns.tasks(campaign, new CampaignService.TaskFilter(blankToNull(communityCode),
+                blankToNull(gridCode), parsedLayer == null ? null : parsedLayer.name(),
+                parsedStatus == null ? null : parsedStatus.name(), QueryParams.date("dueBy", dueBy),
+                QueryParams.instant("updatedSince", updatedSince)), caller.scope(), page);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private Campaign visible(String rawId) {

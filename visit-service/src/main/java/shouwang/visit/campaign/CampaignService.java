@@ -24,9 +24,12 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import shouwang.kit.paging.Page;
+import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.security.Scope;
 import shouwang.visit.Layer;
+import shouwang.visit.PagedQuery;
 import shouwang.visit.ScopeFilter;
 import shouwang.visit.VisitConfig;
 import shouwang.visit.campaign.CampaignCoverageDto.Pending;
@@ -231,6 +234,25 @@ public class CampaignService {
                         .executeUpdate();
             }
         }
+    }
+
+    /** A greeting round's worklist: its tasks in the caller's scope, filtered, by due day. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<CampaignTaskDto> tasks(Campaign campaign, TaskFilter filter, Scope scope, PageRequest page) {
+        return PagedQuery.of(CampaignTask.class, "t")
+                .and("t.campaignId = :campaign", "campaign", campaign.id)
+                .and("t.communityCode = :community", "community", filter.communityCode())
+                .and("t.gridCode = :grid", "grid", filter.gridCode())
+                .and("t.layer = :layer", "layer", filter.layer())
+                .and("t.status = :status", "status", filter.status())
+                .and("t.dueOn <= :dueBy", "dueBy", filter.dueBy())
+                .and("t.updatedAt >= :since", "since", filter.updatedSince())
+                .inScope(scope)
+                .page(em, "t.dueOn, t.communityCode, t.id", page, CampaignTaskDto::of);
+    }
+
+    public record TaskFilter(String communityCode, String gridCode, String layer, String status, LocalDate dueBy,
+            Instant updatedSince) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
