@@ -1,10 +1,14 @@
 package shouwang.kit.inbox;
 
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 
@@ -16,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 
 import shouwang.kit.events.CloudEvents;
 import shouwang.kit.events.ReceivedEvent;
@@ -33,6 +38,13 @@ public class EventReceiver {
 
     private static final Logger LOG = Logger.getLogger(EventReceiver.class);
     private static final int ATTEMPTS = 4;
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
+
+    private volatile boolean stopping;
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
 
     @Inject
     Inbox inbox;
@@ -60,11 +72,14 @@ public class EventReceiver {
                     throw new PoisonRecordException(event.name() + " " + event.id() + " cannot be applied: "
                             + rootMessage(e), e);
                 }
-                if (attempt >= ATTEMPTS) {
+                boolean infrastructure = isInfrastructureFailure(e);
+                if (stopping || (!infrastructure && attempt >= ATTEMPTS)) {
                     throw e;
                 }
-                LOG.warnf("%s failed to apply event %s (attempt %d), retrying: %s", consumer, event.id(), attempt,
-                        rootMessage(e));
+                if (attempt == 1 || attempt % 20 == 0) {
+                    LOG.warnf("%s cannot apply event %s yet (attempt %d, %s), retrying: %s", consumer, event.id(),
+                            attempt, infrastructure ? "infrastructure" : "unexpected", rootMessage(e));
+                }
                 pause(attempt);
             }
         }
@@ -128,9 +143,32 @@ public class EventReceiver {
         return false;
     }
 
+    /** Failures of the database or its connection, not of the record: worth waiting out. */
+    static boolean isInfrastructureFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                // 08 connection, 40 serialization/deadlock, 53 resources, 57P operator intervention (shutdown)
+                if (state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
+                        || state.startsWith("57P")) {
+                    return true;
+                }
+            }
+            if (cause instanceof java.net.ConnectException || cause instanceof SQLTransientException
+                    || cause instanceof SQLRecoverableException
+                    || (cause.getMessage() != null && cause.getMessage().contains("Acquisition timeout"))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
     private static void pause(int attempt) {
         try {
-            Thread.sleep(200L * attempt * attempt);
+            Thread.sleep(Math.min(MAX_BACKOFF_MILLIS, 200L * attempt * attempt));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying", e);
