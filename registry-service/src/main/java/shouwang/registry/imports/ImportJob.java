@@ -29,6 +29,8 @@ public class ImportJob extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+    /** Data rows in the file (blank rows excluded), counted in a first pass when the job starts; null until then. */
+    public Integer total;
     public int processed;
     public int accepted;
     public int rejected;

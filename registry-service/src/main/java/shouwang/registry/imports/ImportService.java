@@ -107,7 +107,7 @@ public class ImportService {
                 errors.add(new RowError(((Number) row[0]).intValue(), (String) row[1], (String) row[2]));
             }
             boolean truncated = errors.size() >= config.imports().maxErrors();
-            return new ImportStatus(job.id, job.status, job.format, job.processed, job.accepted, job.rejected, errors,
+            return new ImportStatus(job.id, job.status, job.format, job.total, job.processed, job.accepted, job.rejected, errors,
                     truncated, job.createdAt, job.finishedAt, job.failure);
         });
     }
@@ -119,6 +119,9 @@ public class ImportService {
         int rejected = 0;
         int errorsKept = 0;
         try (Spreadsheet sheet = Spreadsheet.open(file, format)) {
+            int total = sheet.dataRows();
+            QuarkusTransaction.requiringNew().run(() -> ImportJob.update("total = ?1 where id = ?2", total, id));
+            LOG.infof("Import %s: %d data rows (counted in %d ms)", id, total, (System.nanoTime() - started) / 1_000_000);
             Spreadsheet.Line header = null;
             while (sheet.hasNext() && header == null) {
                 Spreadsheet.Line line = sheet.next();
@@ -166,8 +169,8 @@ public class ImportService {
             }
             finish(id, ImportJob.DONE, null, List.of());
             double seconds = (System.nanoTime() - started) / 1e9;
-            LOG.infof("Import %s done: %d rows, %d accepted, %d rejected in %.1f s (%.0f rows/s)", id, processed,
-                    accepted, rejected, seconds, processed / Math.max(seconds, 1e-3));
+            LOG.infof("Import %s done: %d of %d rows, %d accepted, %d rejected in %.1f s (%.0f rows/s)", id, processed,
+                    total, accepted, rejected, seconds, processed / Math.max(seconds, 1e-3));
         } catch (Exception e) {
             LOG.errorf(e, "Import %s failed after %d rows", id, processed);
             finish(id, ImportJob.FAILED, "the file could not be read: " + e.getMessage(), List.of());

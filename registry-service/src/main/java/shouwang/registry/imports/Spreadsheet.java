@@ -41,6 +41,12 @@ public interface Spreadsheet extends Iterator<Spreadsheet.Line>, AutoCloseable {
     @Override
     void close() throws IOException;
 
+    /**
+     * A first pass over the whole file, independent of this iterator's position: the data rows, i.e. the non-blank
+     * rows after the first non-blank one (the header), counted exactly as the import counts {@code processed}.
+     */
+    int dataRows() throws IOException;
+
     static Spreadsheet open(Path file, String format) throws IOException {
         return XLSX.equals(format) ? new Xlsx(file) : new Csv(decode(Files.readAllBytes(file)));
     }
@@ -115,6 +121,51 @@ public interface Spreadsheet extends Iterator<Spreadsheet.Line>, AutoCloseable {
             next = new Line(++record, cells);
         }
 
+        /** Mirrors {@link #advance()} without building cells: a record is blank when all its cells are. */
+        @Override
+        public int dataRows() {
+            int rows = 0;
+            boolean headerSeen = false;
+            int at = 0;
+            int length = text.length();
+            while (at < length) {
+                boolean blank = true;
+                boolean quoted = false;
+                while (at < length) {
+                    char c = text.get(at++);
+                    if (quoted) {
+                        if (c == '"') {
+                            if (at < length && text.get(at) == '"') {
+                                blank = false;
+                                at++;
+                            } else {
+                                quoted = false;
+                            }
+                        } else if (blank && !Character.isWhitespace(c)) {
+                            blank = false;
+                        }
+                    } else if (c == '"') {
+                        quoted = true;
+                    } else if (c == '\n' || c == '\r') {
+                        if (c == '\r' && at < length && text.get(at) == '\n') {
+                            at++;
+                        }
+                        break;
+                    } else if (blank && c != ',' && !Character.isWhitespace(c)) {
+                        blank = false;
+                    }
+                }
+                if (!blank) {
+                    if (headerSeen) {
+                        rows++;
+                    } else {
+                        headerSeen = true;
+                    }
+                }
+            }
+            return rows;
+        }
+
         @Override
         public boolean hasNext() {
             return next != null;
@@ -144,6 +195,37 @@ public interface Spreadsheet extends Iterator<Spreadsheet.Line>, AutoCloseable {
             workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
             rows = workbook.getFirstSheet().openStream();
             iterator = rows.iterator();
+        }
+
+        /** Streams the first sheet a second time (rows only, nothing kept), on its own stream. */
+        @Override
+        public int dataRows() throws IOException {
+            int rows = 0;
+            boolean headerSeen = false;
+            try (Stream<Row> all = workbook.getFirstSheet().openStream()) {
+                for (Iterator<Row> it = all.iterator(); it.hasNext();) {
+                    if (!blank(it.next())) {
+                        if (headerSeen) {
+                            rows++;
+                        } else {
+                            headerSeen = true;
+                        }
+                    }
+                }
+            }
+            return rows;
+        }
+
+        /** Blank exactly when {@link #next()} would give a blank line: number cells never are. */
+        private static boolean blank(Row row) {
+            for (int i = 0; i < row.getCellCount(); i++) {
+                Cell cell = row.getCell(i);
+                if (cell != null && cell.getType() != CellType.EMPTY && (cell.getType() == CellType.NUMBER
+                        || cell.getText() != null && !cell.getText().isBlank())) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

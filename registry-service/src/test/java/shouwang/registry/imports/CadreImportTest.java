@@ -51,6 +51,12 @@ class CadreImportTest {
                 grid, "独居", "部分自理", special, "13800000001");
     }
 
+    private static void textRow(Worksheet sheet, int row, String[] values) {
+        for (int c = 0; c < values.length; c++) {
+            sheet.value(row, c, values[c]);
+        }
+    }
+
     @Test
     void aChineseCsvKeepsTheGoodRowsAndNamesEveryRejectedField() {
         LocalDate birth = LocalDate.of(1936, 4, 5);
@@ -68,6 +74,7 @@ class CadreImportTest {
         JsonPath status = TestData.importAndWait(admin, "text/csv; charset=UTF-8", csv.getBytes(StandardCharsets.UTF_8));
 
         assertEquals("DONE", status.getString("status"));
+        assertEquals(4, status.getInt("total"));
         assertEquals(4, status.getInt("processed"));
         assertEquals(2, status.getInt("accepted"));
         assertEquals(2, status.getInt("rejected"));
@@ -86,6 +93,77 @@ class CadreImportTest {
                 .body("items[0].selfCare", equalTo("PARTIAL"))
                 .body("items[0].specialCategories", equalTo(List.of("WIDOWED_CHILDLESS", "DISABLED")))
                 .body("items[0].keyServiceTarget", equalTo(true));
+    }
+
+    @Test
+    void aCsvImportShowsItsTotalOfDataRowsFromTheStartAndProcessedReachesIt() {
+        int good = 3000;
+        StringBuilder csv = new StringBuilder(CHINESE_HEADER).append("\r\n\r\n");
+        for (int i = 0; i < good; i++) {
+            LocalDate birth = LocalDate.of(1940, 1, 1).plusDays(i);
+            csv.append(row("干部" + i, "男", birth, TestData.idNumber("440305", birth, 1), p + "-SQ1", "", "")).append("\r\n");
+            if (i % 1000 == 0) {
+                csv.append(",,,,\r\n").append("\"\",\"  \"\r\n\n");
+            }
+        }
+        LocalDate birth = LocalDate.of(1938, 3, 3);
+        csv.append(row("张三", "男的", birth, TestData.idNumber(birth, true), p + "-SQ1", "", "")).append("\n")
+                .append(row("\"李,\n四\"", "男", birth, TestData.idNumber(birth, true), "NOWHERE", "", "")).append("\n")
+                .append(row("王五", "男", birth, "123", p + "-SQ1", "", "")).append("\n\n");
+        String id = given().auth().oauth2(admin).contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/imports/cadres").then().statusCode(202).extract().path("id");
+
+        List<JsonPath> whileRunning = new java.util.ArrayList<>();
+        JsonPath status = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10)).until(() -> {
+            JsonPath now = given().auth().oauth2(admin).get("/api/v1/imports/" + id).then().statusCode(200).extract().jsonPath();
+            if ("RUNNING".equals(now.getString("status")) && now.getInt("processed") > 0) {
+                whileRunning.add(now);
+            }
+            return now;
+        }, now -> !"RUNNING".equals(now.getString("status")));
+
+        assertEquals("DONE", status.getString("status"), status.prettify());
+        assertEquals(good + 3, status.getInt("total"));
+        assertEquals(status.getInt("total"), status.getInt("processed"));
+        assertEquals(good, status.getInt("accepted"));
+        assertEquals(3, status.getInt("rejected"));
+        org.hamcrest.MatcherAssert.assertThat("progress was seen while running", whileRunning, org.hamcrest.Matchers.not(org.hamcrest.Matchers.empty()));
+        for (JsonPath seen : whileRunning) {
+            assertEquals(good + 3, seen.getInt("total"), seen.prettify());
+            org.hamcrest.MatcherAssert.assertThat(seen.getInt("processed"), org.hamcrest.Matchers.lessThan(good + 3));
+        }
+    }
+
+    @Test
+    void anXlsxImportCountsItsDataRowsWithoutTheBlankOnes() throws IOException {
+        LocalDate birth = LocalDate.of(1932, 7, 1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Workbook workbook = new Workbook(out, "test", "1.0")) {
+            Worksheet sheet = workbook.newWorksheet("离退休干部");
+            textRow(sheet, 1, CHINESE_HEADER.split(","));
+            List<String> rows = List.of(
+                    row("周一", "男", birth, TestData.idNumber(birth, true), p + "-SQ1", "", ""),
+                    row("周二", "女", birth, TestData.idNumber(birth, false), p + "-SQ1", "", ""),
+                    row("周三", "男", birth, TestData.idNumber(birth, true), p + "-SQ2", "", ""),
+                    row("周四", "男的", birth, TestData.idNumber(birth, true), p + "-SQ1", "", ""),
+                    row("周五", "男", birth, TestData.idNumber(birth, true), "NOWHERE", "", ""));
+            int r = 2;
+            for (String values : rows) {
+                textRow(sheet, r, values.split(",", -1));
+                r += 2; // a row left out in between
+                sheet.value(r - 1, 0, " ");
+                sheet.value(r - 1, 3, "");
+            }
+            workbook.finish();
+        }
+
+        JsonPath status = TestData.importAndWait(admin, ImportResource.XLSX, out.toByteArray());
+
+        assertEquals("DONE", status.getString("status"), status.prettify());
+        assertEquals(5, status.getInt("total"), status.prettify());
+        assertEquals(5, status.getInt("processed"));
+        assertEquals(3, status.getInt("accepted"));
+        assertEquals(2, status.getInt("rejected"));
     }
 
     @Test
@@ -151,15 +229,10 @@ class CadreImportTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Workbook workbook = new Workbook(out, "test", "1.0")) {
             Worksheet sheet = workbook.newWorksheet("离退休干部");
-            String[] headers = CHINESE_HEADER.split(",");
-            for (int c = 0; c < headers.length; c++) {
-                sheet.value(0, c, headers[c]);
-            }
+            textRow(sheet, 0, CHINESE_HEADER.split(","));
             String[] values = { "王秀英", "女", birth.toString(), idNumber, "离休", "正县级", "是", p + "-DW", p + "-SQ1",
                     p + "-SQ1-WG1", "独居", "部分自理", "孤寡", "13800138001" };
-            for (int c = 0; c < values.length; c++) {
-                sheet.value(1, c, values[c]);
-            }
+            textRow(sheet, 1, values);
             workbook.finish();
         }
 
