@@ -107,6 +107,22 @@ public final class Bus {
         return contact;
     }
 
+    /** A VisitMissed of a must-visit task, as visit-service publishes it on {@code visits}. */
+    public static void mustVisitMissed(UUID cadreId, UUID alertId, String layer, String org, int level) {
+        ObjectNode data = object();
+        data.put("kind", "MUST_VISIT");
+        data.put("taskId", UUID.randomUUID().toString());
+        data.put("alertId", alertId.toString());
+        data.put("cadreId", cadreId.toString());
+        data.put("layer", layer);
+        data.put("orgCode", org);
+        data.put("level", level);
+        data.put("deadline", Instant.now().minusSeconds(60).toString());
+        data.put("detectedAt", Instant.now().toString());
+        data.put("daysOverdue", 0);
+        publish("visits", cadreId.toString(), "VisitMissed", data);
+    }
+
     /** Every record on the topic since the broker started. */
     public static List<ConsumerRecord<String, String>> records(String topic) {
         ConsumerTask<String, String> reader = READERS.computeIfAbsent(topic, t -> companion().consumeStrings()

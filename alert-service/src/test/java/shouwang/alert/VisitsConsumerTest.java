@@ -42,18 +42,7 @@ class VisitsConsumerTest {
     }
 
     private static void missed(UUID cadreId, UUID alertId, String layer, String org, int level) {
-        ObjectNode data = Bus.object();
-        data.put("kind", "MUST_VISIT");
-        data.put("taskId", UUID.randomUUID().toString());
-        data.put("alertId", alertId.toString());
-        data.put("cadreId", cadreId.toString());
-        data.put("layer", layer);
-        data.put("orgCode", org);
-        data.put("level", level);
-        data.put("deadline", Instant.now().minusSeconds(60).toString());
-        data.put("detectedAt", Instant.now().toString());
-        data.put("daysOverdue", 0);
-        Bus.publish("visits", cadreId.toString(), "VisitMissed", data);
+        Bus.mustVisitMissed(cadreId, alertId, layer, org, level);
     }
 
     private static void routineMiss(UUID cadreId, String layer, String org) {

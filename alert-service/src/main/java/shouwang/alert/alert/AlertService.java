@@ -33,6 +33,8 @@ public class AlertService {
     private static final Logger LOG = Logger.getLogger(AlertService.class);
     public static final String VISIT_SERVICE = "visit-service";
     private static final String REGISTRY = "registry-service";
+    /** Actor of escalations made by {@link DeadlineWatch} (no VisitMissed arrived in time). */
+    public static final String DEADLINE_WATCH = "deadline-watch";
 
     @Inject
     PolicyService policies;
@@ -192,6 +194,53 @@ public class AlertService {
             LOG.warnf("Alert %s missed at the top level %d; it stays with the district bureau", alert.id, alert.level);
             return;
         }
+        escalate(alert, VISIT_SERVICE, "", now);
+    }
+
+    /**
+     * Overdue alerts (not resolved, below the top level, current deadline before {@code cutoff}), oldest deadline
+     * first. A plain read: {@link #escalateOverdue} re-checks each one under its row lock. The literals match the
+     * partial index {@code alert_overdue} (V2), so the scan reads only what is due.
+     */
+    public List<UUID> overdue(Instant cutoff, int limit) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = entityManager.createNativeQuery(OVERDUE_SQL, UUID.class)
+                .setParameter(1, cutoff)
+                .setParameter(2, limit)
+                .getResultList();
+        return ids;
+    }
+
+    public static final String OVERDUE_SQL = "select id from alert where status <> 'RESOLVED' and level < "
+            + Alert.TOP_LEVEL + " and deadline < ?1 order by deadline limit ?2";
+
+    /**
+     * The deadline watch's escalation of one overdue alert, in its own transaction: the row is taken with
+     * {@code FOR UPDATE SKIP LOCKED} and re-checked, so another replica's watch or a VisitMissed being applied right
+     * now (which holds the row) makes this a no-op, and an alert already escalated for that level (new deadline)
+     * no longer matches. Escalates exactly as a VisitMissed of the current level would.
+     *
+     * @return whether this call escalated the alert
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean escalateOverdue(UUID alertId, Instant cutoff) {
+        @SuppressWarnings("unchecked")
+        List<Alert> due = entityManager.createNativeQuery("select * from alert where id = ?1 and status <> "
+                + "'RESOLVED' and level < " + Alert.TOP_LEVEL + " and deadline < ?2 for update skip locked", Alert.class)
+                .setParameter(1, alertId)
+                .setParameter(2, cutoff)
+                .getResultList();
+        if (due.isEmpty()) {
+            return false;
+        }
+        Alert alert = due.get(0);
+        escalate(alert, DEADLINE_WATCH, "; escalated by the deadline watch: deadline " + alert.deadline
+                + " passed and no VisitMissed was reported", Clock.now());
+        return true;
+    }
+
+    /** One level up with a new deadline; the new level has to acknowledge. Caller holds the row lock. */
+    private void escalate(Alert alert, String actor, String why, Instant now) {
         CadreProfile profile = profiles.find(alert.cadreId);
         int from = alert.level;
         alert.level = from + 1;
@@ -200,10 +249,11 @@ public class AlertService {
         alert.acknowledgedAt = null;
         alert.acknowledgedBy = null;
         alert.layers = layersOf(profile);
-        history(alert, AlertHistory.Action.ESCALATED, VISIT_SERVICE, "level " + from + " → " + alert.level
-                + " (" + Ladder.levelLabel(alert.level) + ")", now);
+        alert.updatedAt = now;
+        history(alert, AlertHistory.Action.ESCALATED, actor, "level " + from + " → " + alert.level
+                + " (" + Ladder.levelLabel(alert.level) + ")" + why, now);
         events.escalated(alert, profile, from, now);
-        LOG.infof("Alert %s escalated %d → %d, deadline %s", alert.id, from, alert.level, alert.deadline);
+        LOG.infof("Alert %s escalated %d → %d by %s, deadline %s", alert.id, from, alert.level, actor, alert.deadline);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

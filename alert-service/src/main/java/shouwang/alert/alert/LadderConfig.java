@@ -1,5 +1,6 @@
 package shouwang.alert.alert;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +28,28 @@ public interface LadderConfig {
 
     /** Org code → the person to call: the leader of a unit or community, or a street office. */
     Map<String, Person> directory();
+
+    /** The safety net that escalates overdue alerts when no VisitMissed came (see {@link DeadlineWatch}). */
+    DeadlineWatchConfig deadlineWatch();
+
+    interface DeadlineWatchConfig {
+
+        /** Off only for a replica that must not escalate (e.g. a read-only copy). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long past the deadline visit-service gets to report the miss before the watch escalates. */
+        @WithDefault("PT5M")
+        Duration grace();
+
+        /** How often the watch looks (a Quarkus scheduler interval: 30s, 1m, PT30S …). */
+        @WithDefault("30s")
+        String every();
+
+        /** At most this many alerts escalated per look; the rest wait for the next one. */
+        @WithDefault("200")
+        int batch();
+    }
 
     interface Person {
         String name();
