@@ -25,6 +25,7 @@ import shouwang.kit.problem.QueryParams;
 import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
 import shouwang.visit.Layer;
+import shouwang.visit.Params;
 import shouwang.visit.task.TaskStatus;
 
 /** Campaigns: emergency daily check-ins and greeting rounds, with their progress. */
@@ -94,14 +95,10 @@ public class CampaignResource {
         Campaign campaign = visible(rawId);
         Layer parsedLayer = QueryParams.enumValue("layer", layer, Layer.class);
         TaskStatus parsedStatus = QueryParams.enumValue("status", status, TaskStatus.class);
-        return campaigns.tasks(campaign, new CampaignService.TaskFilter(blankToNull(communityCode),
-                blankToNull(gridCode), parsedLayer == null ? null : parsedLayer.name(),
+        return campaigns.tasks(campaign, new CampaignService.TaskFilter(Params.text(communityCode),
+                Params.text(gridCode), parsedLayer == null ? null : parsedLayer.name(),
                 parsedStatus == null ? null : parsedStatus.name(), QueryParams.date("dueBy", dueBy),
                 QueryParams.instant("updatedSince", updatedSince)), caller.scope(), page);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private Campaign visible(String rawId) {
