@@ -531,7 +531,7 @@ start_service() {
       KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \
       QUARKUS_OIDC_AUTH_SERVER_URL="$ISSUER" \
       "${extra[@]}" \
-      java -Xmx256m "$JAVA_MARKER" "${opts[@]}" -jar "$(service_jar "$module")"
+      java -Xmx256m -XX:+ExitOnOutOfMemoryError "$JAVA_MARKER" "${opts[@]}" -jar "$(service_jar "$module")"
   )
 }
 

@@ -28,6 +28,7 @@ import shouwang.kit.testing.KafkaBrokerResource;
 import shouwang.kit.testing.Latency;
 import shouwang.kit.testing.PlatformTestProfile;
 import shouwang.kit.testing.TestTokens;
+import shouwang.kit.testing.TopicProbe;
 
 /**
  * Prints the latency from {@code POST /signals} to the {@code MustVisitRequired} event being consumable on
@@ -100,10 +101,10 @@ class SignalLatencyBenchmark {
         for (int i = 0; i < count; i++) {
             UUID cadreId = UUID.randomUUID();
             cadres.add(cadreId);
-            profiles.add(Bus.profileRecord(cadreId, 1, "SQB" + (i % 20), "SQB" + (i % 20) + "-WG01", "DWB" + (i % 7),
+            profiles.add(Fixtures.profileRecord(cadreId, 1, "SQB" + (i % 20), "SQB" + (i % 20) + "-WG01", "DWB" + (i % 7),
                     "ACTIVE"));
         }
-        Bus.sendAll(profiles);
+        TopicProbe.sendAll(profiles);
         await().atMost(Duration.ofMinutes(5)).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
                 .createNativeQuery("select count(*) from cadre_profile where community_code like 'SQB%'")
                 .getSingleResult()).intValue()) >= count);

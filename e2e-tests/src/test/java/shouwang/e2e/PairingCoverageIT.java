@@ -31,7 +31,7 @@ class PairingCoverageIT {
     void aPairedVolunteerBecomesTheNeighbourContactAndCountsInCoverage() {
         String[] orgs = Fixtures.orgs(platform);
         String cadreId = Fixtures.cadre(platform, orgs, "黄桂兰");
-        LocalDate today = LocalDate.now();
+        LocalDate today = Platform.today();
         Map<String, Object> pairing = Map.of("cadreId", cadreId, "volunteerName", "邻居老张", "phone", "13700000009",
                 "cadence", "P7D", "startedOn", today.minusDays(10).toString());
 

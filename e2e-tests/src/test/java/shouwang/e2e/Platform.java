@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -42,6 +44,9 @@ public final class Platform {
             this.database = database;
         }
     }
+
+    /** The district's zone, given to every service: "today" in a test is the services' today. */
+    public static final ZoneId DISTRICT_ZONE = ZoneId.of("Asia/Shanghai");
 
     private static Platform instance;
 
@@ -106,13 +111,18 @@ public final class Platform {
         return process != null && process.isAlive();
     }
 
+    /** Today in the district, as the services count days (not the test machine's zone, not UTC). */
+    public static LocalDate today() {
+        return LocalDate.now(DISTRICT_ZONE);
+    }
+
     /** Starts the service from its packaged jar and waits until it reports ready. */
     public synchronized void start(Service service) throws IOException {
         Path jar = repositoryRoot.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify builds them)");
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
                 "-Dquarkus.http.port=" + ports.get(service),
                 "-Dquarkus.datasource.jdbc.url=" + databaseUrls.get(service),
@@ -120,7 +130,8 @@ public final class Platform {
                 "-Dquarkus.datasource.password=" + PostgresResource.password(),
                 "-Dkafka.bootstrap.servers=" + KafkaBrokerResource.bootstrapServers(),
                 "-Dquarkus.oidc.auth-server-url=" + oidcUrl,
-                "-Dshouwang.registry.id-number-key=" + idNumberKey));
+                "-Dshouwang.registry.id-number-key=" + idNumberKey,
+                "-Dshouwang.district.zone=" + DISTRICT_ZONE.getId()));
         command.addAll(extraArguments(service));
         command.add("-jar");
         command.add(jar.toString());

@@ -43,6 +43,13 @@ public final class TestData {
         return "T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     }
 
+    /** A fresh prefix with its org codes created (see {@link #org}). */
+    public static String district() {
+        String p = prefix();
+        org(p);
+        return p;
+    }
+
     /** Creates unit {@code p-DW}, communities {@code p-SQ1}, {@code p-SQ2} and grids {@code p-SQ1-WG1}, {@code p-SQ2-WG1}. */
     public static void org(String p) {
         String admin = TestTokens.districtAdmin();

@@ -2,20 +2,18 @@ package shouwang.visit;
 
 import java.time.Duration;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** visit-service settings under {@code shouwang.visit}. */
+/**
+ * visit-service settings under {@code shouwang.visit}. The local calendar (what "today", a due day or a festival day
+ * means) is the kit's {@code shouwang.district.zone}.
+ */
 @ConfigMapping(prefix = "shouwang.visit")
 public interface VisitConfig {
-
-    /** The local calendar: what "today", a due date or a festival day means. */
-    @WithDefault("Asia/Shanghai")
-    ZoneId zone();
 
     Missed missed();
 
@@ -99,7 +97,7 @@ public interface VisitConfig {
 
         /** How often running greeting rounds add tasks for cadres registered since. */
         @WithDefault("1h")
-        java.time.Duration topUpInterval();
+        Duration topUpInterval();
     }
 
     interface Issues {

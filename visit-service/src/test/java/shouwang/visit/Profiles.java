@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.awaitility.Awaitility;
 
+import shouwang.kit.testing.TopicProbe;
+
 /** Cadre profiles shaped like registry-service's cadre-profiles data, published to the real broker. */
 public final class Profiles {
 
@@ -52,7 +54,7 @@ public final class Profiles {
     }
 
     public static void publish(Map<String, Object> profile, String eventName) {
-        Bus.publish("cadre-profiles", (String) profile.get("id"), eventName, profile);
+        TopicProbe.publish("cadre-profiles", (String) profile.get("id"), eventName, profile);
     }
 
     /** Publishes a new cadre and waits until the read model holds that version. */

@@ -45,7 +45,7 @@ public final class TestDb {
         }
     }
 
-    static DataSource dataSource() {
+    public static DataSource dataSource() {
         return Arc.container().instance(DataSource.class).get();
     }
 }

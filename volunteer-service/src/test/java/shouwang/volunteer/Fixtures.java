@@ -1,33 +1,28 @@
 package shouwang.volunteer;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Predicate;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 
-import shouwang.kit.testing.KafkaBrokerResource;
+import shouwang.kit.testing.TopicProbe;
 import shouwang.volunteer.cadre.CadreRef;
 
 /** Test data through the real paths: cadre profiles over Kafka, events read back from Kafka. */
 public final class Fixtures {
 
-    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final String CADRE_PROFILES = "cadre-profiles";
+    static final Duration WAIT = Duration.ofSeconds(20);
 
     private Fixtures() {
     }
@@ -43,33 +38,14 @@ public final class Fixtures {
                 Map.entry("specialCategories", specialCategories), Map.entry("contacts", List.of()));
     }
 
-    /** Returns the ce_id of the record sent. */
+    /** Publishes the profile as registry does ({@code CadreUpdated}); returns the ce_id of the record sent. */
     public static String sendProfile(Map<String, Object> profile) {
-        try {
-            return send("cadre-profiles", (String) profile.get("id"), "CadreUpdated", JSON.writeValueAsString(profile));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static String send(String topic, String key, String eventName, String value) {
-        String id = UUID.randomUUID().toString();
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("ce_specversion", bytes("1.0"));
-        headers.add("ce_id", bytes(id));
-        headers.add("ce_source", bytes("/shouwang/registry-service"));
-        headers.add("ce_type", bytes("shouwang." + eventName + ".v1"));
-        headers.add("ce_time", bytes("2026-11-22T08:00:00Z"));
-        headers.add("content-type", bytes("application/json"));
-        KafkaBrokerResource.companion().produce(String.class, String.class)
-                .fromRecords(new ProducerRecord<>(topic, null, key, value, headers))
-                .awaitCompletion(Duration.ofSeconds(10));
-        return id;
+        return TopicProbe.publish(CADRE_PROFILES, (String) profile.get("id"), "CadreUpdated", profile);
     }
 
     /** Waits until volunteer-service's cadre-profiles consumer has taken the record with this ce_id. */
     public static void awaitConsumed(String ceId) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(
+        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(
                 () -> ((Number) CadreRef.getEntityManager().createNativeQuery(
                         "select count(*) from inbox_message where ce_id = ?1").setParameter(1, ceId)
                         .getSingleResult()).longValue() == 1));
@@ -88,8 +64,8 @@ public final class Fixtures {
     }
 
     public static void awaitCadre(UUID id, long version) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            CadreRef cadre = QuarkusTransaction.requiringNew().call(() -> CadreRef.<CadreRef>findById(id));
+        await().atMost(WAIT).until(() -> {
+            CadreRef cadre = cadreRef(id);
             return cadre != null && cadre.version >= version;
         });
     }
@@ -98,40 +74,30 @@ public final class Fixtures {
         return QuarkusTransaction.requiringNew().call(() -> CadreRef.<CadreRef>findById(id));
     }
 
-    /** The first record on {@code topic} (read from the beginning) that matches, within 20 s. */
-    public static ConsumerRecord<String, String> awaitRecord(String topic, Predicate<ConsumerRecord<String, String>> match) {
-        try (ConsumerTask<String, String> task = KafkaBrokerResource.companion().consumeStrings()
-                .withGroupId("test-" + UUID.randomUUID()).withOffsetReset(OffsetResetStrategy.EARLIEST)
-                .fromTopics(topic)) {
-            return await().atMost(Duration.ofSeconds(20)).until(
-                    () -> task.getRecords().stream().filter(match).findFirst().orElse(null), Objects::nonNull);
-        }
+    /**
+     * The one event of that type on {@code volunteering} whose data has {@code field} = {@code value}: it must come
+     * within 20 s, and no second event may follow it (a redelivery of the same {@code ce_id} is not a second event).
+     */
+    public static TopicProbe.Received awaitEvent(String eventName, String field, Object value) {
+        List<TopicProbe.Received> found = TopicProbe.events(Volunteering.TOPIC, eventName,
+                data -> String.valueOf(value).equals(data.path(field).asText()), 1, WAIT);
+        assertEquals(1, found.stream().map(TopicProbe.Received::id).distinct().count(),
+                eventName + " with " + field + "=" + value + ": " + found);
+        return found.get(0);
     }
 
-    /** The first event of that type on {@code volunteering} whose data has {@code field} = {@code value}. */
-    public static JsonNode awaitEvent(String eventName, String field, Object value) {
-        return data(awaitEventRecord(eventName, field, value));
+    /** The field names of an event's data, to prove the JSON on the topic keeps exactly its documented fields. */
+    public static Set<String> fields(JsonNode data) {
+        Set<String> names = new TreeSet<>();
+        data.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
-    public static ConsumerRecord<String, String> awaitEventRecord(String eventName, String field, Object value) {
-        return awaitRecord(Volunteering.TOPIC, r -> ("shouwang." + eventName + ".v1").equals(header(r, "ce_type"))
-                && String.valueOf(value).equals(data(r).path(field).asText()));
-    }
-
-    public static JsonNode data(ConsumerRecord<String, String> record) {
-        try {
-            return JSON.readTree(record.value());
-        } catch (Exception e) {
-            return JSON.createObjectNode();
-        }
-    }
-
-    public static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
+    /** The dead-lettered copy of the cadre-profiles record with this ce_id. */
+    public static TopicProbe.Received awaitDeadLetter(String ceId) {
+        List<TopicProbe.Received> found = TopicProbe.received(CADRE_PROFILES + ".dlq", r -> ceId.equals(r.id()), 1,
+                WAIT);
+        assertFalse(found.isEmpty(), "no dead letter of " + ceId);
+        return found.get(0);
     }
 }

@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-import shouwang.alert.common.Placement;
+import shouwang.kit.security.Placement;
 
 /** The latest profile of a cadre received on cadre-profiles, reduced to what alerting needs. */
 @Entity

@@ -1,22 +1,19 @@
 package shouwang.alert.cadre;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import shouwang.kit.clock.Clock;
+import shouwang.kit.security.Placement;
 
-import shouwang.alert.alert.AlertService;
-import shouwang.alert.common.Clock;
-import shouwang.alert.common.Locks;
-import shouwang.alert.common.Placement;
-import shouwang.alert.signal.SignalService;
-
-/** Keeps the cadre read model current and releases signals that were waiting for a cadre's profile. */
+/**
+ * Keeps the cadre read model current. A newer profile is announced as {@link CadreChanged}, on which open alerts
+ * follow the cadre and signals waiting for the profile are applied.
+ */
 @ApplicationScoped
 @Transactional
 public class CadreProfileService {
@@ -24,25 +21,18 @@ public class CadreProfileService {
     private static final Logger LOG = Logger.getLogger(CadreProfileService.class);
 
     @Inject
-    ObjectMapper objectMapper;
+    CadreRepository cadres;
 
     @Inject
-    CadreProfiles profiles;
+    Clock clock;
 
     @Inject
-    Locks locks;
-
-    @Inject
-    SignalService signals;
-
-    @Inject
-    AlertService alerts;
+    Event<CadreChanged> changed;
 
     /** Applies one profile event; a version not newer than the one held is ignored. */
-    public void apply(JsonNode data) {
-        ProfileData profile = parse(data);
-        locks.cadre(profile.id());
-        CadreProfile held = profiles.find(profile.id());
+    public void apply(ProfileData profile) {
+        cadres.lock(profile.id());
+        CadreProfile held = cadres.find(profile.id());
         if (held != null && held.version >= profile.version()) {
             LOG.debugf("Profile of cadre %s version %d ignored, holding version %d", profile.id(), profile.version(),
                     held.version);
@@ -56,31 +46,11 @@ public class CadreProfileService {
         held.name = profile.name();
         held.placement = new Placement(profile.communityCode(), profile.gridCode(), profile.unitCode());
         held.status = profile.status() == null ? CadreProfile.ACTIVE : profile.status();
-        held.contacts = profiles.toJson(profile.contacts());
+        held.contacts = cadres.toJson(profile.contacts());
         held.profileUpdatedAt = profile.updatedAt();
-        held.receivedAt = Clock.now();
+        held.receivedAt = clock.now();
         held.persist();
         LOG.debugf("Profile of cadre %s now at version %d (%s)", held.id, held.version, held.status);
-        alerts.followPlacement(held);
-        if (!held.isActive()) {
-            alerts.closeForInactiveCadre(held);
-        }
-        signals.releasePending(held);
-    }
-
-    private ProfileData parse(JsonNode data) {
-        if (data == null || !data.isObject()) {
-            throw new IllegalArgumentException("profile data is not a JSON object");
-        }
-        ProfileData profile;
-        try {
-            profile = objectMapper.treeToValue(data, ProfileData.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("profile data does not match the cadre profile: " + e.getOriginalMessage(), e);
-        }
-        if (profile.id() == null || profile.version() == null) {
-            throw new IllegalArgumentException("profile data lacks id or version");
-        }
-        return profile;
+        changed.fire(new CadreChanged(held));
     }
 }

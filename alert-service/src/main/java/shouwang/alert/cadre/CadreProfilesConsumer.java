@@ -8,8 +8,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
+import shouwang.kit.inbox.EventHandlers;
 import shouwang.kit.inbox.EventReceiver;
 
+/** cadre-profiles → the read model. Every event type carries the full profile, so all are applied alike. */
 @ApplicationScoped
 public class CadreProfilesConsumer {
 
@@ -19,9 +21,12 @@ public class CadreProfilesConsumer {
     @Inject
     CadreProfileService service;
 
+    private final EventHandlers handlers = EventHandlers.of("alert-service.cadre-profiles")
+            .onAny(ProfileData.class, profile -> service.apply(profile));
+
     @Incoming("cadre-profiles")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        receiver.receive("alert-service.cadre-profiles", record, event -> service.apply(event.data()));
+        receiver.receive(handlers, record);
     }
 }

@@ -57,15 +57,21 @@ public class CareSignal extends PanacheEntityBase {
     @Column(name = "alert_id")
     public UUID alertId;
 
+    /** Records where the signal went. */
+    void placed(Alerting.Placed placed) {
+        alertId = placed.alertId();
+        status = placed.joined() ? SignalStatus.JOINED : SignalStatus.RAISED;
+    }
+
+    Alerting.Signal forAlerting() {
+        return new Alerting.Signal(signalId, cadreId, kind, reportedBy, alertId);
+    }
+
     public static List<CareSignal> pendingFor(UUID cadreId) {
         return list("cadreId = ?1 and status = ?2 order by receivedAt, signalId", cadreId, SignalStatus.PENDING_PROFILE);
     }
 
-    public static List<CareSignal> ofAlert(UUID alertId) {
-        return list("alertId = ?1 and status in ?2 order by receivedAt, signalId", alertId,
-                List.of(SignalStatus.RAISED, SignalStatus.JOINED));
-    }
-
+    /** The signals an alert is made of (raised or joined), oldest first. */
     public static List<CareSignal> ofAlerts(List<UUID> alertIds) {
         return list("alertId in ?1 and status in ?2 order by receivedAt, signalId", alertIds,
                 List.of(SignalStatus.RAISED, SignalStatus.JOINED));

@@ -2,8 +2,6 @@ package shouwang.alert.signal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,19 +10,23 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-import shouwang.kit.events.ReceivedEvent;
+import shouwang.kit.events.Envelope;
+import shouwang.kit.inbox.EventHandlers;
 import shouwang.kit.inbox.EventReceiver;
+import shouwang.kit.security.Caller;
 
 /**
  * Partner systems' signals (and this service's own REST intake, which it already applied: the signal id makes that
- * a no-op). A signal without {@code signalId} gets one derived from its {@code ce_source} and {@code ce_id}.
+ * a no-op). The kind comes from the event name; a {@code kind} in the data that contradicts it, or an event type that
+ * is no signal kind, is a poison record. A signal without {@code signalId} gets one derived from its
+ * {@code ce_source} and {@code ce_id}.
  */
 @ApplicationScoped
 public class CareSignalsConsumer {
+
+    private static final Caller PARTNERS = Caller.platform("care-signals");
 
     @Inject
     EventReceiver receiver;
@@ -32,56 +34,34 @@ public class CareSignalsConsumer {
     @Inject
     SignalService service;
 
+    private final EventHandlers handlers = EventHandlers.of("alert-service.care-signals")
+            .onNamed(SignalKind.eventNames(), SignalReport.class,
+                    (report, envelope) -> service.intake(toInput(report, envelope), PARTNERS))
+            .onAnyWithEnvelope(Object.class, CareSignalsConsumer::unknownType);
+
     @Incoming("care-signals")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        receiver.receive("alert-service.care-signals", record, event -> service.intake(toInput(event), profile -> {
-        }));
+        receiver.receive(handlers, record);
     }
 
-    static SignalInput toInput(ReceivedEvent event) {
-        SignalKind byType = SignalKind.ofEventName(event.name())
-                .orElseThrow(() -> new IllegalArgumentException("unknown care signal type " + event.type()));
-        JsonNode data = event.data();
-        if (data == null || !data.isObject()) {
-            throw new IllegalArgumentException("data is not a JSON object");
+    static SignalInput toInput(SignalReport report, Envelope envelope) {
+        SignalKind kind = SignalKind.ofEventName(envelope.name()).orElseThrow();
+        if (report.kind() != null && report.kind() != kind) {
+            throw new IllegalArgumentException("kind " + report.kind() + " contradicts type " + envelope.type());
         }
-        SignalKind kind = byType;
-        if (data.hasNonNull("kind") && !data.get("kind").asText().equals(byType.name())) {
-            throw new IllegalArgumentException("kind " + data.get("kind").asText() + " contradicts type " + event.type());
-        }
-        UUID cadreId = uuid(data, "cadreId");
-        if (cadreId == null) {
-            throw new IllegalArgumentException("cadreId is missing");
-        }
-        UUID signalId = uuid(data, "signalId");
+        UUID signalId = report.signalId();
         if (signalId == null) {
-            String origin = (event.source() == null ? "" : event.source()) + "/" + event.id();
+            String origin = (envelope.source() == null ? "" : envelope.source()) + "/" + envelope.id();
             signalId = UUID.nameUUIDFromBytes(origin.getBytes(StandardCharsets.UTF_8));
         }
-        Instant occurredAt = data.hasNonNull("occurredAt") ? instant(data, "occurredAt")
-                : event.time() == null ? null : event.time().toInstant();
-        String details = text(data, "details");
-        if (details != null && details.length() > SignalRequest.MAX_DETAILS) {
-            throw new IllegalArgumentException("details longer than " + SignalRequest.MAX_DETAILS + " characters");
-        }
-        return new SignalInput(signalId, cadreId, kind, occurredAt, details,
-                data.hasNonNull("reportedBy") ? text(data, "reportedBy") : event.source(), CareSignal.Channel.KAFKA);
+        Instant occurredAt = report.occurredAt() != null ? report.occurredAt()
+                : envelope.time() == null ? null : envelope.time().toInstant();
+        return new SignalInput(signalId, report.cadreId(), kind, occurredAt, report.details(),
+                report.reportedBy() != null ? report.reportedBy() : envelope.source(), CareSignal.Channel.KAFKA);
     }
 
-    private static UUID uuid(JsonNode data, String field) {
-        return data.hasNonNull(field) ? UUID.fromString(data.get(field).asText()) : null;
-    }
-
-    private static Instant instant(JsonNode data, String field) {
-        try {
-            return OffsetDateTime.parse(data.get(field).asText()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + " is not an ISO-8601 instant", e);
-        }
-    }
-
-    private static String text(JsonNode data, String field) {
-        return data.hasNonNull(field) ? data.get(field).asText() : null;
+    private static void unknownType(Object data, Envelope envelope) {
+        throw new IllegalArgumentException("unknown care signal type " + envelope.type());
     }
 }

@@ -1,6 +1,7 @@
 package shouwang.alert.signal;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** 八个必访 plus help requests (爱心伞/服务热线) and the platform's own routine-visit lapses. */
@@ -36,6 +37,11 @@ public enum SignalKind {
     /** Kinds a person or partner may report; routine lapses are raised by the platform only. */
     public boolean reportable() {
         return eventName != null;
+    }
+
+    /** The names of the care-signals event types, one per reportable kind. */
+    public static List<String> eventNames() {
+        return Arrays.stream(values()).filter(SignalKind::reportable).map(SignalKind::eventName).toList();
     }
 
     public static Optional<SignalKind> ofEventName(String eventName) {

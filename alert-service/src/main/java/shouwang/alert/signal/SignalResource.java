@@ -1,7 +1,6 @@
 package shouwang.alert.signal;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,9 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import shouwang.alert.cadre.CadreProfile;
-import shouwang.alert.common.Clock;
-import shouwang.alert.common.UnprocessableException;
+import shouwang.kit.clock.Clock;
 import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
@@ -27,19 +24,25 @@ import shouwang.kit.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class SignalResource {
 
+    /** How far ahead of this service's clock a reporter's {@code occurredAt} may be (clocks drift). */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
     @Inject
     SignalService service;
 
     @Inject
     CallerScope caller;
 
+    @Inject
+    Clock clock;
+
     @POST
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON, Roles.PARTNER })
     public Response report(@Valid @NotNull SignalRequest request) {
         SignalInput input = new SignalInput(signalId(request), request.cadreId(), request.kind(),
-                request.occurredAt() == null ? Clock.now() : request.occurredAt(),
+                request.occurredAt() == null ? clock.now() : request.occurredAt(),
                 request.details(), caller.username(), CareSignal.Channel.REST);
-        SignalOutcome outcome = service.intake(input, this::authorize);
+        SignalOutcome outcome = service.intake(input, caller.caller());
         return Response.accepted(SignalAccepted.of(outcome)).build();
     }
 
@@ -51,26 +54,11 @@ public class SignalResource {
         if (!request.kind().reportable()) {
             problems.add("kind", request.kind() + " is raised by the platform itself and cannot be reported");
         }
-        if (request.occurredAt() != null && request.occurredAt().isAfter(Instant.now().plus(5, ChronoUnit.MINUTES))) {
+        if (request.occurredAt() != null && request.occurredAt().isAfter(clock.now().plus(CLOCK_SKEW))) {
             problems.add("occurredAt", "must not be in the future");
         }
         problems.throwIfAny();
         UUID given = request.signalId() != null ? request.signalId() : request.id();
         return given != null ? given : UUID.randomUUID();
-    }
-
-    /**
-     * District admins and partner systems report for any cadre, even one whose profile has not arrived yet (the
-     * signal then waits for it). Scoped workers report only for known cadres inside their scope.
-     */
-    private void authorize(CadreProfile profile) {
-        if (caller.isDistrictAdmin() || caller.hasRole(Roles.PARTNER)) {
-            return;
-        }
-        if (profile == null) {
-            throw new UnprocessableException("The cadre is not known to alert-service yet (its profile from "
-                    + "registry-service has not arrived); retry in a few seconds");
-        }
-        profile.placement().requireChangeableBy(caller);
     }
 }

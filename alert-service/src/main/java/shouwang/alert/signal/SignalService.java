@@ -1,21 +1,24 @@
 package shouwang.alert.signal;
 
 import java.util.UUID;
-import java.util.function.Consumer;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import shouwang.alert.alert.AlertService;
+import shouwang.alert.cadre.CadreChanged;
 import shouwang.alert.cadre.CadreProfile;
-import shouwang.alert.cadre.CadreProfiles;
-import shouwang.alert.common.Clock;
-import shouwang.alert.common.Locks;
+import shouwang.alert.cadre.CadreRepository;
+import shouwang.kit.clock.Clock;
 import shouwang.kit.outbox.Outbox;
 import shouwang.kit.problem.ConflictException;
+import shouwang.kit.problem.UnprocessableException;
+import shouwang.kit.security.Caller;
+import shouwang.kit.security.Roles;
 
 /**
  * Signal intake for every path (REST, partner events on care-signals, the platform's routine lapses). A signal
@@ -26,28 +29,30 @@ import shouwang.kit.problem.ConflictException;
 public class SignalService {
 
     public static final String TOPIC = "care-signals";
+    /** After the open alerts have followed the profile (escalation observes first), waiting signals are applied. */
+    static final int AFTER_ALERTS = 2000;
     private static final Logger LOG = Logger.getLogger(SignalService.class);
 
     @Inject
-    Locks locks;
+    CadreRepository cadres;
 
     @Inject
-    CadreProfiles profiles;
-
-    @Inject
-    AlertService alerts;
+    Alerting alerting;
 
     @Inject
     Outbox outbox;
 
+    @Inject
+    Clock clock;
+
     /**
-     * @param authorize checks the caller against the cadre's profile (null when the profile has not arrived);
-     *                  throws to refuse
+     * @param caller who reports: a REST user is checked against the cadre's profile; the platform (a consumer) is
+     *               never refused
      */
-    public SignalOutcome intake(SignalInput input, Consumer<CadreProfile> authorize) {
-        locks.cadre(input.cadreId());
-        CadreProfile profile = profiles.find(input.cadreId());
-        authorize.accept(profile);
+    public SignalOutcome intake(SignalInput input, Caller caller) {
+        cadres.lock(input.cadreId());
+        CadreProfile profile = cadres.find(input.cadreId());
+        authorize(caller, profile);
         CareSignal known = CareSignal.findById(input.signalId());
         if (known != null) {
             if (!known.cadreId.equals(input.cadreId()) || known.kind != input.kind()) {
@@ -66,7 +71,7 @@ public class SignalService {
         signal.details = input.details();
         signal.reportedBy = input.reportedBy();
         signal.channel = input.channel();
-        signal.receivedAt = Clock.now();
+        signal.receivedAt = clock.now();
         if (profile == null) {
             signal.status = SignalStatus.PENDING_PROFILE;
             signal.alertId = reservedAlertId(input.cadreId(), input.kind());
@@ -74,26 +79,42 @@ public class SignalService {
             LOG.infof("Signal %s (%s) for cadre %s waits for the cadre's profile, alert %s reserved", signal.signalId,
                     signal.kind, signal.cadreId, signal.alertId);
         } else {
-            alerts.raiseOrJoin(profile, signal);
+            signal.placed(alerting.raiseOrJoin(signal.forAlerting(), profile));
             signal.persist();
         }
         if (input.channel() == CareSignal.Channel.REST) {
-            outbox.publish(TOPIC, signal.cadreId.toString(), signal.kind.eventName(), CareSignalEvent.of(signal));
+            outbox.publish(TOPIC, signal.cadreId.toString(), CareSignalEvents.of(SignalReport.of(signal)));
         }
         return new SignalOutcome(signal.signalId, signal.alertId, signal.status, false);
     }
 
     /** The cadre's profile has arrived (or changed): apply the signals that were waiting for it. */
-    public void releasePending(CadreProfile profile) {
+    void releasePending(@Observes @Priority(AFTER_ALERTS) CadreChanged changed) {
+        CadreProfile profile = changed.profile();
         for (CareSignal signal : CareSignal.pendingFor(profile.id)) {
             if (profile.isActive()) {
-                alerts.raiseOrJoin(profile, signal);
+                signal.placed(alerting.raiseOrJoin(signal.forAlerting(), profile));
             } else {
                 signal.status = SignalStatus.REJECTED;
                 LOG.infof("Signal %s for cadre %s rejected: the cadre is %s", signal.signalId, profile.id,
                         profile.status);
             }
         }
+    }
+
+    /**
+     * District admins, partner systems and the platform report for any cadre, even one whose profile has not arrived
+     * yet (the signal then waits for it). Scoped workers report only for known cadres inside their scope.
+     */
+    private static void authorize(Caller caller, CadreProfile profile) {
+        if (caller.isPlatform() || caller.hasRole(Roles.DISTRICT_ADMIN) || caller.hasRole(Roles.PARTNER)) {
+            return;
+        }
+        if (profile == null) {
+            throw new UnprocessableException("The cadre is not known to alert-service yet (its profile from "
+                    + "registry-service has not arrived); retry in a few seconds");
+        }
+        caller.requireCadre(profile.placement());
     }
 
     /** Signals of one kind waiting for the same cadre share one reserved alert id, as they will share the alert. */

@@ -29,6 +29,12 @@ public final class CloudEvents {
         return TYPE_PREFIX + eventName + TYPE_SUFFIX;
     }
 
+    /** The event name of a typed event: its {@link EventName}, or else its class's simple name. */
+    public static String nameOf(Class<?> eventType) {
+        EventName name = eventType.getAnnotation(EventName.class);
+        return name != null ? name.value() : eventType.getSimpleName();
+    }
+
     /** {@code shouwang.CadreRegistered.v1} → {@code CadreRegistered}; any other shape is returned unchanged. */
     public static String eventNameOf(String type) {
         if (type != null && type.startsWith(TYPE_PREFIX) && type.lastIndexOf('.') > TYPE_PREFIX.length()) {

@@ -5,7 +5,8 @@ import java.time.OffsetDateTime;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A CloudEvent as a consumer sees it: the headers it relies on and the JSON data.
+ * A CloudEvent as the kit's receiver parsed it: the headers and the JSON data, before the data becomes the handler's
+ * typed record. Domain code sees {@link Envelope} and its own record, never this.
  * {@link #name()} is the event name without prefix and version ({@code MustVisitRequired}).
  */
 public record ReceivedEvent(String id, String type, String source, OffsetDateTime time, String subject, String key,
@@ -13,6 +14,10 @@ public record ReceivedEvent(String id, String type, String source, OffsetDateTim
 
     public String name() {
         return CloudEvents.eventNameOf(type);
+    }
+
+    public Envelope envelope() {
+        return new Envelope(id, type, source, time, subject, key);
     }
 
     public boolean is(String eventName) {

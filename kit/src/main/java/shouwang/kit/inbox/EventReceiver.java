@@ -5,12 +5,15 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.function.Consumer;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -23,12 +26,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 
 import shouwang.kit.events.CloudEvents;
+import shouwang.kit.events.Envelope;
 import shouwang.kit.events.ReceivedEvent;
 import shouwang.kit.problem.DomainException;
+import shouwang.kit.problem.Failures;
 
 /**
- * Applies one Kafka record exactly once: parses the CloudEvent, then in ONE transaction records {@code (consumer,
- * ce_id)} in the inbox and runs the effect. A redelivery finds the inbox row and does nothing. A record that cannot be
+ * Applies one Kafka record exactly once: parses the CloudEvent, turns its data into the handler's record, then in ONE
+ * transaction records {@code (consumer, ce_id)} in the inbox and runs the handler. A redelivery finds the inbox row and does nothing. A record that cannot be
  * parsed or applied is rethrown as {@link PoisonRecordException}, which the channel's dead-letter strategy sends to
  * {@code <topic>.dlq} with the reason in the {@code dead-letter-reason} header; the consumer carries on.
  * Transient failures (database unavailable, lock conflicts) are retried a few times first.
@@ -52,15 +57,30 @@ public class EventReceiver {
     @Inject
     ObjectMapper objectMapper;
 
-    public void receive(String consumer, ConsumerRecord<String, String> record, Consumer<ReceivedEvent> effect) {
+    @Inject
+    Validator validator;
+
+    /**
+     * Applies {@code record} with the handler its type has in {@code handlers}, exactly once per {@code ce_id}.
+     * A type without a handler is skipped.
+     */
+    public void receive(EventHandlers handlers, ConsumerRecord<String, String> record) {
         ReceivedEvent event = parse(record);
+        EventHandlers.Handler<?> handler = handlers.handlerFor(event.type());
+        if (handler == null) {
+            LOG.debugf("%s ignores %s %s", handlers.consumer(), event.type(), event.id());
+            return;
+        }
+        Object data = typed(event, handler.type());
+        Envelope envelope = event.envelope();
+        String consumer = handlers.consumer();
         for (int attempt = 1;; attempt++) {
             try {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> {
                     if (!inbox.firstDelivery(consumer, event.id())) {
                         return false;
                     }
-                    effect.accept(event);
+                    handler.apply(data, envelope);
                     return true;
                 });
                 if (!applied) {
@@ -70,7 +90,7 @@ public class EventReceiver {
             } catch (RuntimeException e) {
                 if (isPoison(e)) {
                     throw new PoisonRecordException(event.name() + " " + event.id() + " cannot be applied: "
-                            + rootMessage(e), e);
+                            + Failures.rootMessage(e), e);
                 }
                 boolean infrastructure = isInfrastructureFailure(e);
                 if (stopping || (!infrastructure && attempt >= ATTEMPTS)) {
@@ -78,11 +98,31 @@ public class EventReceiver {
                 }
                 if (attempt == 1 || attempt % 20 == 0) {
                     LOG.warnf("%s cannot apply event %s yet (attempt %d, %s), retrying: %s", consumer, event.id(),
-                            attempt, infrastructure ? "infrastructure" : "unexpected", rootMessage(e));
+                            attempt, infrastructure ? "infrastructure" : "unexpected", Failures.rootMessage(e));
                 }
                 pause(attempt);
             }
         }
+    }
+
+    /** The event's data as the handler's record: a missing or malformed field it requires is a poison record. */
+    private <T> T typed(ReceivedEvent event, Class<T> type) {
+        if (event.data() == null || event.data().isNull()) {
+            throw new PoisonRecordException(event.name() + " " + event.id() + " has no data");
+        }
+        T data;
+        try {
+            data = objectMapper.treeToValue(event.data(), type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new PoisonRecordException(event.name() + " " + event.id() + " does not fit "
+                    + type.getSimpleName() + ": " + Failures.root(e).getMessage(), e);
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(data);
+        if (!violations.isEmpty()) {
+            throw new PoisonRecordException(event.name() + " " + event.id() + " is invalid: " + violations.stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining(", ")));
+        }
+        return data;
     }
 
     /** Binary mode (ce_* headers) as our producers write it; structured mode accepted from partner systems. */
@@ -173,13 +213,5 @@ public class EventReceiver {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying", e);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -31,8 +31,8 @@ public class Outbox {
     private static final String INSERT =
             "insert into outbox_event (id, topic, event_key, event_type, payload) values (?, ?, ?, ?, ?)";
 
-    /** One event of a batch: see {@link #publish(String, String, String, Object)} for the meaning of each part. */
-    public record Event(String topic, String key, String eventName, Object data) {
+    /** One event of a batch: see {@link #publish(String, String, Object)} for the meaning of each part. */
+    public record Event(String topic, String key, Object event) {
     }
 
     @Inject
@@ -48,14 +48,15 @@ public class Outbox {
     OutboxRelay relay;
 
     /**
-     * @param topic     Kafka topic, e.g. {@code cadre-profiles}
-     * @param key       record key, the cadre id where there is one
-     * @param eventName e.g. {@code CadreRegistered}; becomes {@code ce_type = shouwang.CadreRegistered.v1}
-     * @param data      serialised as the JSON data of the CloudEvent
+     * @param topic Kafka topic, e.g. {@code cadre-profiles}
+     * @param key   record key, the cadre id where there is one
+     * @param event a record, serialised as the JSON data of the CloudEvent; its class names the event
+     *              ({@link shouwang.kit.events.EventName} or the simple name): {@code CadreRegistered} becomes
+     *              {@code ce_type = shouwang.CadreRegistered.v1}
      * @return the event id, which becomes {@code ce_id}
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID publish(String topic, String key, String eventName, Object data) {
+    public UUID publish(String topic, String key, Object event) {
         UUID id = UUID.randomUUID();
         // A native insert makes Hibernate flush pending entity changes first, so the aggregate's row lock is taken
         // before the outbox sequence number: for one key, sequence order is commit order.
@@ -64,8 +65,8 @@ public class Outbox {
                 .setParameter(1, id)
                 .setParameter(2, topic)
                 .setParameter(3, key)
-                .setParameter(4, CloudEvents.typeOf(eventName))
-                .setParameter(5, toJson(data))
+                .setParameter(4, typeOf(event))
+                .setParameter(5, toJson(event))
                 .executeUpdate();
         wakeRelayAfterCommit();
         return id;
@@ -90,8 +91,8 @@ public class Outbox {
                     statement.setObject(1, id);
                     statement.setString(2, event.topic());
                     statement.setString(3, event.key());
-                    statement.setString(4, CloudEvents.typeOf(event.eventName()));
-                    statement.setString(5, toJson(event.data()));
+                    statement.setString(4, typeOf(event.event()));
+                    statement.setString(5, toJson(event.event()));
                     statement.addBatch();
                     ids.add(id);
                 }
@@ -100,6 +101,10 @@ public class Outbox {
         });
         wakeRelayAfterCommit();
         return ids;
+    }
+
+    private static String typeOf(Object event) {
+        return CloudEvents.typeOf(CloudEvents.nameOf(event.getClass()));
     }
 
     private String toJson(Object data) {

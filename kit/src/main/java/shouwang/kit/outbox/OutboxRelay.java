@@ -40,6 +40,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 import shouwang.kit.events.CloudEvents;
+import shouwang.kit.health.Workers;
+import shouwang.kit.problem.Failures;
 
 /**
  * Sends committed outbox rows to Kafka as binary-mode CloudEvents, in sequence order, and marks them published only
@@ -65,10 +67,14 @@ public class OutboxRelay {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    Workers workers;
+
     private final Semaphore wakeups = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
     private volatile boolean running;
     private volatile Thread worker;
+    private Workers.Worker pulse;
     private KafkaProducer<String, byte[]> producer;
 
     void start(@Observes StartupEvent event) {
@@ -79,7 +85,9 @@ public class OutboxRelay {
         producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
         meters.more().counter("shouwang.outbox.published", List.of(), published);
         running = true;
-        worker = new Thread(this::loop, "outbox-relay");
+        // a cycle takes at most a send's delivery timeout plus its acks; minutes of silence mean the thread is gone
+        pulse = workers.register("outbox-relay", Duration.ofMinutes(2));
+        worker = new Thread(() -> Workers.guard(pulse, this::loop), "outbox-relay");
         worker.setDaemon(true);
         worker.start();
         LOG.infof("Outbox relay started, source=%s", config.source());
@@ -87,6 +95,7 @@ public class OutboxRelay {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
+        workers.retire("outbox-relay");
         Thread thread = worker;
         if (thread != null) {
             thread.interrupt();
@@ -115,6 +124,7 @@ public class OutboxRelay {
         Duration backoff = Duration.ofMillis(200);
         boolean failing = false;
         while (running) {
+            pulse.beat();
             try {
                 int sent = relayBatch();
                 if (failing) {
@@ -134,7 +144,7 @@ public class OutboxRelay {
                     return;
                 }
                 if (!failing) {
-                    LOG.warnf("Outbox relay cannot publish, will retry until Kafka acknowledges: %s", rootMessage(e));
+                    LOG.warnf("Outbox relay cannot publish, will retry until Kafka acknowledges: %s", Failures.rootMessage(e));
                     failing = true;
                 }
                 sleep(backoff);
@@ -279,14 +289,6 @@ public class OutboxRelay {
             Thread.currentThread().interrupt();
             running = false;
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private record PendingEvent(long seq, String id, String topic, String key, String type, String payload,

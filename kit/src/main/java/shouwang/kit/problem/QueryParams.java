@@ -83,6 +83,23 @@ public final class QueryParams {
         }
     }
 
+    /** {@code true} or {@code false}, nothing else. */
+    public static Boolean bool(String name, String raw) {
+        if (blank(raw)) {
+            return null;
+        }
+        return switch (raw.trim()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw InvalidFieldsException.of(name, "must be true or false");
+        };
+    }
+
+    /** A code or free-text filter: blank means not given. */
+    public static String text(String raw) {
+        return blank(raw) ? null : raw.trim();
+    }
+
     private static boolean blank(String raw) {
         return raw == null || raw.isBlank();
     }

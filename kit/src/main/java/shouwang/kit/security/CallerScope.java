@@ -3,6 +3,7 @@ package shouwang.kit.security;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -42,6 +43,11 @@ public class CallerScope {
         return scope;
     }
 
+    /** The caller as a value, for services that check scope themselves. */
+    public Caller caller() {
+        return new Caller(username(), scope(), Set.copyOf(identity.getRoles()));
+    }
+
     public boolean isDistrictAdmin() {
         return identity.hasRole(Roles.DISTRICT_ADMIN);
     }
@@ -63,6 +69,44 @@ public class CallerScope {
         }
     }
 
+    public void requireCadre(Placement placement) {
+        if (!scope().covers(placement)) {
+            throw new ForbiddenException("Outside your scope");
+        }
+    }
+
+    /**
+     * A list filtered on org codes: 403 when a filter names a place the caller can see no part of. A unit liaison may
+     * still filter by community or grid (its retirees live everywhere), a community or grid worker by unit (residents
+     * from that unit), and a grid worker by the community of its grid; the rows are limited to the scope as well.
+     * No filter given: nothing to check, even for an empty scope (whose lists are simply empty).
+     *
+     * @param communityOfGrid the community a grid belongs to (null when unknown)
+     */
+    public void requireFilter(String communityCode, String gridCode, String unitCode,
+            Function<String, String> communityOfGrid) {
+        Scope scope = scope();
+        if (scope.districtWide() || (communityCode == null && gridCode == null && unitCode == null)) {
+            return;
+        }
+        if (scope.isEmpty()) {
+            throw new ForbiddenException("Your token carries no community, grid or unit scope");
+        }
+        boolean byUnit = !scope.unitCodes().isEmpty();
+        boolean byPlace = !scope.communityCodes().isEmpty() || !scope.gridCodes().isEmpty();
+        if (communityCode != null && !scope.coversCommunity(communityCode) && !byUnit
+                && scope.gridCodes().stream().noneMatch(grid -> communityCode.equals(communityOfGrid.apply(grid)))) {
+            throw new ForbiddenException("Community " + communityCode + " is outside your scope");
+        }
+        if (gridCode != null && !scope.gridCodes().contains(gridCode) && !byUnit
+                && !scope.coversCommunity(communityOfGrid.apply(gridCode))) {
+            throw new ForbiddenException("Grid " + gridCode + " is outside your scope");
+        }
+        if (unitCode != null && !scope.unitCodes().contains(unitCode) && !byPlace) {
+            throw new ForbiddenException("Unit " + unitCode + " is outside your scope");
+        }
+    }
+
     public void requireCommunity(String communityCode) {
         if (!scope().coversCommunity(communityCode)) {
             throw new ForbiddenException("Community " + communityCode + " is outside your scope");
@@ -72,6 +116,12 @@ public class CallerScope {
     /** A read of one record outside scope is a 404, so a scoped user cannot probe which ids exist. */
     public void requireVisible(String what, Object id, String communityCode, String gridCode, String unitCode) {
         if (!scope().covers(communityCode, gridCode, unitCode)) {
+            throw new NotFoundException(what, id);
+        }
+    }
+
+    public void requireVisible(String what, Object id, Placement placement) {
+        if (!scope().covers(placement)) {
             throw new NotFoundException(what, id);
         }
     }

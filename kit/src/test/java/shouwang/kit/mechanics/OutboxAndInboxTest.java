@@ -138,6 +138,28 @@ class OutboxAndInboxTest {
     }
 
     @Test
+    void dataThatDoesNotFitTheHandlersRecordIsDeadLetteredAndAnUnhandledTypeIsSkipped() {
+        String key = "typed-" + UUID.randomUUID();
+        TopicProbe.produce(TOPIC, key, "{\"noteId\":\"" + UUID.randomUUID() + "\"}", TopicProbe.cloudEvent("NoteWritten"));
+        TopicProbe.produce(TOPIC, key, "{\"noteId\":\"not-a-uuid\",\"body\":\"x\"}",
+                TopicProbe.cloudEvent("NoteWritten"));
+        String ignored = UUID.randomUUID().toString();
+        TopicProbe.produce(TOPIC, key, "{\"noteId\":\"" + ignored + "\",\"body\":\"other type\"}",
+                TopicProbe.cloudEvent("NoteArchived"));
+        String good = UUID.randomUUID().toString();
+        TopicProbe.produce(TOPIC, key, "{\"noteId\":\"" + good + "\",\"body\":\"good\",\"extra\":1}",
+                TopicProbe.cloudEvent("NoteWritten"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(good) == 1);
+        List<ConsumerRecord<String, String>> dead = TopicProbe.await(TOPIC + ".dlq", r -> key.equals(r.key()), 2,
+                Duration.ofSeconds(30));
+        assertThat(dead).extracting(r -> TopicProbe.header(r, "dead-letter-reason"))
+                .satisfiesExactly(missing -> assertThat(missing).contains("body"),
+                        malformed -> assertThat(malformed).contains("NoteWritten"));
+        assertThat(applied(ignored)).isZero();
+    }
+
+    @Test
     void aRecordWithoutCloudEventIdIsDeadLettered() {
         String key = "no-id-" + UUID.randomUUID();
         TopicProbe.produce(TOPIC, key, "{\"noteId\":\"" + UUID.randomUUID() + "\",\"body\":\"x\"}", java.util.Map.of());

@@ -1,7 +1,5 @@
 package shouwang.kit.testapp;
 
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
+import shouwang.kit.inbox.EventHandlers;
 import shouwang.kit.inbox.EventReceiver;
 
 @ApplicationScoped
@@ -22,18 +21,21 @@ public class NoteConsumer {
     @Inject
     EntityManager entityManager;
 
+    private final EventHandlers handlers = EventHandlers.of("kit-test.notes").on(NoteWritten.class, this::apply);
+
     @Incoming("kit-test-notes")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        receiver.receive("kit-test.notes", record, event -> {
-            String body = event.data().path("body").asText();
-            if (body.startsWith("unapplicable")) {
-                throw new IllegalArgumentException("body cannot be applied: " + body);
-            }
-            entityManager.createNativeQuery("insert into applied_note (note_id, body) values (?1, ?2)")
-                    .setParameter(1, UUID.fromString(event.data().path("noteId").asText()))
-                    .setParameter(2, body)
-                    .executeUpdate();
-        });
+        receiver.receive(handlers, record);
+    }
+
+    void apply(NoteWritten note) {
+        if (note.body().startsWith("unapplicable")) {
+            throw new IllegalArgumentException("body cannot be applied: " + note.body());
+        }
+        entityManager.createNativeQuery("insert into applied_note (note_id, body) values (?1, ?2)")
+                .setParameter(1, note.noteId())
+                .setParameter(2, note.body())
+                .executeUpdate();
     }
 }

@@ -49,7 +49,7 @@ public class NoteResource {
         note.key = request.key();
         note.body = request.body();
         note.persist();
-        outbox.publish("kit-test-notes", note.key, "NoteWritten", Map.of("noteId", note.id, "body", note.body));
+        outbox.publish("kit-test-notes", note.key, new NoteWritten(note.id, note.body));
         if ("rollback".equals(request.body())) {
             throw new ConflictException("rolled back on purpose");
         }
@@ -68,7 +68,7 @@ public class NoteResource {
             note.key = key;
             note.body = "batch " + i;
             note.persist();
-            events.add(new Outbox.Event("kit-test-notes", key, "NoteWritten", Map.of("noteId", note.id, "body", note.body)));
+            events.add(new Outbox.Event("kit-test-notes", key, new NoteWritten(note.id, note.body)));
         }
         return Map.of("ids", outbox.publishAll(events));
     }

@@ -9,14 +9,17 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import shouwang.kit.security.Placement;
 import shouwang.registry.cadre.Codes.CadreStatus;
 import shouwang.registry.cadre.Codes.ContactLayer;
 import shouwang.registry.cadre.Codes.Gender;
@@ -58,12 +61,9 @@ public class Cadre extends PanacheEntityBase {
     public Rank rank;
     @Column(name = "party_member")
     public boolean partyMember;
-    @Column(name = "unit_code")
-    public String unitCode;
-    @Column(name = "community_code")
-    public String communityCode;
-    @Column(name = "grid_code")
-    public String gridCode;
+    /** Community, grid and original unit: what scope checks and org filters look at. */
+    @Embedded
+    public Placement placement = new Placement();
     @Enumerated(EnumType.STRING)
     @Column(name = "living_arrangement")
     public LivingArrangement livingArrangement;
@@ -122,6 +122,6 @@ public class Cadre extends PanacheEntityBase {
     }
 
     public static Cadre lockById(UUID id) {
-        return findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 }

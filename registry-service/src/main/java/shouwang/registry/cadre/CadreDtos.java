@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import shouwang.kit.security.Placement;
 import shouwang.registry.cadre.Codes.CadreStatus;
 import shouwang.registry.cadre.Codes.ContactLayer;
 import shouwang.registry.cadre.Codes.Gender;
@@ -15,7 +16,7 @@ import shouwang.registry.cadre.Codes.RetirementType;
 import shouwang.registry.cadre.Codes.SelfCare;
 import shouwang.registry.cadre.Codes.SpecialCategory;
 
-/** REST bodies and the event data of the cadre capability. */
+/** REST bodies of the cadre capability (the event data is {@link CadreProfile}). */
 public final class CadreDtos {
 
     private CadreDtos() {
@@ -30,6 +31,11 @@ public final class CadreDtos {
             String gridCode, LivingArrangement livingArrangement, SelfCare selfCare,
             Set<SpecialCategory> specialCategories, String phone, String address, String notes,
             List<FamilyContact> familyContacts, List<Contact> contacts) {
+
+        /** Where the body places the cadre. */
+        public Placement placement() {
+            return new Placement(communityCode, gridCode, unitCode);
+        }
     }
 
     /**
@@ -51,14 +57,5 @@ public final class CadreDtos {
             List<ContactLayer> missingContactLayers, String phone, String address, String notes,
             List<FamilyContact> familyContacts, List<Contact> contacts, CadreStatus status, LocalDate deceasedOn,
             LocalDate movedAwayOn, Instant createdAt, Instant updatedAt) {
-    }
-
-    /** The data of every cadre-profiles event: the full current profile (docs/events.md), plus {@code streetName}. */
-    public record CadreProfile(UUID id, long version, Instant updatedAt, String name, Gender gender,
-            LocalDate birthDate, String idNumberMasked, RetirementType retirementType, Rank rank, boolean partyMember,
-            String unitCode, String communityCode, String gridCode, String streetName,
-            LivingArrangement livingArrangement, SelfCare selfCare, Set<SpecialCategory> specialCategories,
-            boolean keyServiceTarget, String phone, String address, CadreStatus status, LocalDate deceasedOn,
-            LocalDate movedAwayOn, List<Contact> contacts) {
     }
 }

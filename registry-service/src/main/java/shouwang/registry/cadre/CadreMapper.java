@@ -3,11 +3,13 @@ package shouwang.registry.cadre;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import shouwang.registry.cadre.CadreDtos.CadreProfile;
+import shouwang.kit.security.Placement;
 import shouwang.registry.cadre.CadreDtos.CadreView;
+import shouwang.registry.history.FieldChange;
 
 /** The one place that maps the cadre entity to what the API, the events and the history show. */
 public final class CadreMapper {
@@ -17,22 +19,25 @@ public final class CadreMapper {
 
     /** @param plainIdNumber the decrypted number for district-admin, null for everyone else (masked) */
     public static CadreView view(Cadre cadre, String plainIdNumber, LocalDate today) {
+        Placement placement = cadre.placement;
+        boolean keyTarget = cadre.isKeyServiceTarget(today);
         return new CadreView(cadre.id, cadre.version, cadre.name, cadre.gender, cadre.birthDate,
                 Period.between(cadre.birthDate, today).getYears(),
                 plainIdNumber != null ? plainIdNumber : cadre.idNumberMasked, cadre.idNumberMasked,
-                cadre.retirementType, cadre.rank, cadre.partyMember, cadre.unitCode, cadre.communityCode,
-                cadre.gridCode, cadre.livingArrangement, cadre.selfCare, cadre.specialCategories,
-                cadre.isKeyServiceTarget(today), cadre.isKeyServiceTarget(today) ? cadre.missingContactLayers()
-                        : java.util.List.of(),
-                cadre.phone, cadre.address, cadre.notes, cadre.familyContacts, cadre.contacts, cadre.status,
-                cadre.deceasedOn, cadre.movedAwayOn, cadre.createdAt, cadre.updatedAt);
+                cadre.retirementType, cadre.rank, cadre.partyMember, placement.unitCode, placement.communityCode,
+                placement.gridCode, cadre.livingArrangement, cadre.selfCare, cadre.specialCategories, keyTarget,
+                keyTarget ? cadre.missingContactLayers() : List.of(), cadre.phone, cadre.address, cadre.notes,
+                cadre.familyContacts, cadre.contacts, cadre.status, cadre.deceasedOn, cadre.movedAwayOn,
+                cadre.createdAt, cadre.updatedAt);
     }
 
-    public static CadreProfile profile(Cadre cadre, String streetName) {
+    /** The event data; {@code keyServiceTarget} is the one of {@code today}, the day the event is written. */
+    public static CadreProfile profile(Cadre cadre, String streetName, LocalDate today) {
+        Placement placement = cadre.placement;
         return new CadreProfile(cadre.id, cadre.version, cadre.updatedAt, cadre.name, cadre.gender, cadre.birthDate,
-                cadre.idNumberMasked, cadre.retirementType, cadre.rank, cadre.partyMember, cadre.unitCode,
-                cadre.communityCode, cadre.gridCode, streetName, cadre.livingArrangement, cadre.selfCare,
-                cadre.specialCategories, cadre.isKeyServiceTarget(LocalDate.now()), cadre.phone, cadre.address,
+                cadre.idNumberMasked, cadre.retirementType, cadre.rank, cadre.partyMember, placement.unitCode,
+                placement.communityCode, placement.gridCode, streetName, cadre.livingArrangement, cadre.selfCare,
+                cadre.specialCategories, cadre.isKeyServiceTarget(today), cadre.phone, cadre.address,
                 cadre.status, cadre.deceasedOn, cadre.movedAwayOn, cadre.contacts);
     }
 
@@ -46,12 +51,12 @@ public final class CadreMapper {
         fields.put("retirementType", cadre.retirementType);
         fields.put("rank", cadre.rank);
         fields.put("partyMember", cadre.partyMember);
-        fields.put("unitCode", cadre.unitCode);
-        fields.put("communityCode", cadre.communityCode);
-        fields.put("gridCode", cadre.gridCode);
+        fields.put("unitCode", cadre.placement.unitCode);
+        fields.put("communityCode", cadre.placement.communityCode);
+        fields.put("gridCode", cadre.placement.gridCode);
         fields.put("livingArrangement", cadre.livingArrangement);
         fields.put("selfCare", cadre.selfCare);
-        fields.put("specialCategories", cadre.specialCategories == null ? null : java.util.List.copyOf(cadre.specialCategories));
+        fields.put("specialCategories", cadre.specialCategories == null ? null : List.copyOf(cadre.specialCategories));
         fields.put("phone", cadre.phone);
         fields.put("address", cadre.address);
         fields.put("notes", cadre.notes);
@@ -64,17 +69,19 @@ public final class CadreMapper {
     }
 
     /** {@code {"phone":{"from":..,"to":..}}} for each field that differs. */
-    public static Map<String, Map<String, Object>> diff(Map<String, Object> before, Map<String, Object> after) {
-        Map<String, Map<String, Object>> changes = new LinkedHashMap<>();
+    public static Map<String, FieldChange> diff(Map<String, Object> before, Map<String, Object> after) {
+        Map<String, FieldChange> changes = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : after.entrySet()) {
             Object old = before.get(entry.getKey());
             if (!Objects.equals(old, entry.getValue())) {
-                Map<String, Object> change = new LinkedHashMap<>();
-                change.put("from", old);
-                change.put("to", entry.getValue());
-                changes.put(entry.getKey(), change);
+                changes.put(entry.getKey(), new FieldChange(old, entry.getValue()));
             }
         }
         return changes;
+    }
+
+    /** Every field of a new cadre, as changed from nothing. */
+    public static Map<String, FieldChange> created(Cadre cadre) {
+        return diff(auditFields(new Cadre()), auditFields(cadre));
     }
 }

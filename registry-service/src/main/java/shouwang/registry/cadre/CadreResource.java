@@ -18,6 +18,7 @@ import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.problem.QueryParams;
+import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
 import shouwang.registry.cadre.CadreDtos.CadreInput;
 import shouwang.registry.cadre.CadreDtos.CadreView;
@@ -26,6 +27,7 @@ import shouwang.registry.cadre.CadreDtos.MoveInput;
 import shouwang.registry.cadre.Codes.CadreStatus;
 import shouwang.registry.cadre.Codes.Rank;
 import shouwang.registry.cadre.Codes.RetirementType;
+import shouwang.registry.org.OrgService;
 
 /**
  * Cadres. Staff roles read within their scope; the bureau and community workers register and change cadres;
@@ -39,13 +41,16 @@ public class CadreResource {
     CadreService service;
 
     @Inject
-    ScopeFilters scopeFilters;
+    CallerScope caller;
 
+    @Inject
+    OrgService org;
+
+    /** 201 with the new cadre; 200 with the existing one when its {@code id} was registered before (a retry). */
     @POST
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
     public Response create(CadreInput input) {
-        CadreService.Result result = service.create(required(input));
-        return Response.status(result.created() ? 201 : 200).entity(result.cadre()).build();
+        return service.create(required(input)).response();
     }
 
     @GET
@@ -85,7 +90,7 @@ public class CadreResource {
     /**
      * Search, paged, sorted by name then id. {@code q} matches part of the name or the exact phone, or, when it is
      * an ID card number, that number; {@code missingContacts=true} lists the active key service targets without a
-     * UNIT, COMMUNITY or GRID contact.
+     * UNIT, COMMUNITY or GRID contact. An org filter outside the caller's scope is a 403.
      */
     @GET
     public Page<CadreView> search(@QueryParam("communityCode") String communityCode,
@@ -100,36 +105,25 @@ public class CadreResource {
         if (ageBand != null && !ageBand.isBlank() && band == null) {
             throw InvalidFieldsException.of("ageBand", "must be one of <60, 60-69, 70-79, 80-89, 90+");
         }
-        String text = q == null || q.isBlank() ? null : q.trim();
+        String text = QueryParams.text(q);
         String number = IdNumbers.normalize(idNumber);
         if (number == null && text != null && text.toUpperCase().matches("\\d{17}[\\dX]")) {
             number = text.toUpperCase();
             text = null;
         }
-        scopeFilters.require(blankToNull(communityCode), blankToNull(gridCode), blankToNull(unitCode));
-        CadreSearch search = new CadreSearch(blankToNull(communityCode), blankToNull(gridCode), blankToNull(unitCode),
-                band, QueryParams.enumValue("rank", rank, Rank.class),
+        String community = QueryParams.text(communityCode);
+        String grid = QueryParams.text(gridCode);
+        String unit = QueryParams.text(unitCode);
+        caller.requireFilter(community, grid, unit, org::communityOfGrid);
+        CadreSearch search = new CadreSearch(community, grid, unit, band,
+                QueryParams.enumValue("rank", rank, Rank.class),
                 QueryParams.enumValue("retirementType", retirementType, RetirementType.class),
                 QueryParams.enumValue("status", status, CadreStatus.class), text,
-                number == null ? null : service.blindIndex(number), bool("keyServiceTarget", keyServiceTarget),
-                Boolean.TRUE.equals(bool("missingContacts", missingContacts)),
+                number == null ? null : service.blindIndex(number),
+                QueryParams.bool("keyServiceTarget", keyServiceTarget),
+                Boolean.TRUE.equals(QueryParams.bool("missingContacts", missingContacts)),
                 QueryParams.instant("updatedSince", updatedSince));
         return service.search(search, page);
-    }
-
-    private static Boolean bool(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        return switch (raw.trim().toLowerCase()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw InvalidFieldsException.of(name, "must be true or false");
-        };
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static UUID uuid(String id) {

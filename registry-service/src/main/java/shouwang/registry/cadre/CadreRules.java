@@ -4,17 +4,20 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.registry.cadre.CadreDtos.CadreInput;
 import shouwang.registry.cadre.Codes.Gender;
+import shouwang.registry.cadre.Codes.SpecialCategory;
 import shouwang.registry.org.OrgDirectory;
 
 /**
  * The checks a clerk expects, all at once (one problem+json listing every bad field), shared by REST and imports.
  * Returns the input normalised: ID number upper-case, gender and birth date filled from it, contacts' org codes
- * defaulted from the cadre's placement.
+ * defaulted from the cadre's placement. Pure: the org codes and today's date come as arguments.
  */
 public final class CadreRules {
 
@@ -24,7 +27,9 @@ public final class CadreRules {
     private CadreRules() {
     }
 
-    public static CadreInput validate(CadreInput in, OrgDirectory org, InvalidFieldsException.Collector errors) {
+    /** @param today the district's date, for "not in the future" */
+    public static CadreInput validate(CadreInput in, OrgDirectory org, LocalDate today,
+            InvalidFieldsException.Collector errors) {
         String name = trim(in.name());
         if (name == null) {
             errors.add("name", "is required");
@@ -55,7 +60,7 @@ public final class CadreRules {
                 }
             }
         }
-        if (birthDate != null && birthDate.isAfter(LocalDate.now())) {
+        if (birthDate != null && birthDate.isAfter(today)) {
             errors.add("birthDate", "must not be in the future");
         }
         if (gender == null && idNumber == null) {
@@ -98,10 +103,10 @@ public final class CadreRules {
                 phone, address, notes, family, contacts);
     }
 
-    private static java.util.Set<Codes.SpecialCategory> categories(java.util.Set<Codes.SpecialCategory> input) {
-        java.util.Set<Codes.SpecialCategory> categories = EnumSet.noneOf(Codes.SpecialCategory.class);
+    private static Set<SpecialCategory> categories(Set<SpecialCategory> input) {
+        Set<SpecialCategory> categories = EnumSet.noneOf(SpecialCategory.class);
         if (input != null) {
-            input.stream().filter(java.util.Objects::nonNull).forEach(categories::add);
+            input.stream().filter(Objects::nonNull).forEach(categories::add);
         }
         return categories;
     }

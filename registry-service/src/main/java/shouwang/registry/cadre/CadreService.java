@@ -6,24 +6,24 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Sort;
-
+import shouwang.kit.clock.Clock;
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.ConflictException;
 import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.problem.NotFoundException;
+import shouwang.kit.rest.Saved;
 import shouwang.kit.security.CallerScope;
 import shouwang.registry.cadre.CadreDtos.CadreInput;
 import shouwang.registry.cadre.CadreDtos.CadreView;
@@ -32,6 +32,7 @@ import shouwang.registry.cadre.CadreDtos.MoveInput;
 import shouwang.registry.cadre.Codes.CadreStatus;
 import shouwang.registry.cadre.Codes.ContactLayer;
 import shouwang.registry.history.AuditTrail;
+import shouwang.registry.history.FieldChange;
 import shouwang.registry.org.OrgDirectory;
 import shouwang.registry.org.OrgService;
 
@@ -60,58 +61,48 @@ public class CadreService {
     @Inject
     AuditTrail audit;
 
-    public record Result(CadreView cadre, boolean created) {
+    @Inject
+    CadreRepository cadres;
+
+    @Inject
+    Clock clock;
+
+    /** A body that passed every rule, with the blind index of its ID card number. */
+    private record Checked(CadreInput valid, String index) {
     }
 
-    public Result create(CadreInput input) {
+    public Saved<CadreView> create(CadreInput input) {
         if (input.id() != null) {
             Cadre existing = Cadre.findById(input.id());
             if (existing != null) {
-                caller.requireVisible("Cadre", existing.id, existing.communityCode, existing.gridCode, existing.unitCode);
-                return new Result(show(existing, "POST /cadres (repeat)"), false);
+                caller.requireVisible("Cadre", existing.id, existing.placement);
+                return Saved.existing(show(existing, "POST /cadres (repeat)"));
             }
         }
         OrgDirectory directory = org.directory();
-        InvalidFieldsException.Collector errors = new InvalidFieldsException.Collector();
-        CadreInput valid = CadreRules.validate(input, directory, errors);
-        errors.throwIfAny();
-        caller.requireCadre(valid.communityCode(), valid.gridCode(), valid.unitCode());
-        String index = idNumbers.blindIndex(valid.idNumber());
-        Cadre same = Cadre.find("idNumberIndex", index).firstResult();
-        if (same != null) {
-            throw new ConflictException("A cadre with this ID card number is already registered: " + same.id);
-        }
-        Cadre cadre = newCadre(input.id() != null ? input.id() : UUID.randomUUID(), valid, index, idNumbers);
+        Checked checked = check(input, directory, null);
+        Cadre cadre = newCadre(input.id() != null ? input.id() : UUID.randomUUID(), checked.valid(), checked.index(),
+                idNumbers, clock.now());
         try {
             cadre.persistAndFlush();
         } catch (PersistenceException e) {
             // two clerks registering the same person at the same moment: the unique blind index decides
             throw new ConflictException("A cadre with this ID card number or id is already registered");
         }
-        audit.changed(cadre.id, cadre.version, AuditTrail.CREATED, caller.username(), null,
-                CadreMapper.diff(CadreMapper.auditFields(new Cadre()), CadreMapper.auditFields(cadre)));
-        events.publish(cadre, ProfileEvents.REGISTERED, directory);
-        LOG.infof("Cadre %s registered in community %s by %s", cadre.id, cadre.communityCode, caller.username());
-        return new Result(show(cadre, "POST /cadres"), true);
+        audit.changed(cadre.id, cadre.version, AuditTrail.CREATED, caller.username(), null, CadreMapper.created(cadre));
+        events.publish(cadre, CadreRegistered::new, directory);
+        LOG.infof("Cadre %s registered in community %s by %s", cadre.id, cadre.placement.communityCode,
+                caller.username());
+        return Saved.created(show(cadre, "POST /cadres"));
     }
 
     public CadreView update(UUID id, CadreInput input) {
         Cadre cadre = lockForChange(id);
         OrgDirectory directory = org.directory();
-        InvalidFieldsException.Collector errors = new InvalidFieldsException.Collector();
-        CadreInput valid = CadreRules.validate(input, directory, errors);
-        errors.throwIfAny();
-        caller.requireCadre(valid.communityCode(), valid.gridCode(), valid.unitCode());
-        String index = idNumbers.blindIndex(valid.idNumber());
-        if (!index.equals(cadre.idNumberIndex)) {
-            Cadre same = Cadre.find("idNumberIndex", index).firstResult();
-            if (same != null) {
-                throw new ConflictException("A cadre with this ID card number is already registered: " + same.id);
-            }
-        }
+        Checked checked = check(input, directory, cadre.idNumberIndex);
         Map<String, Object> before = CadreMapper.auditFields(cadre);
-        revise(cadre, valid, index, idNumbers);
-        return commit(cadre, before, AuditTrail.UPDATED, ProfileEvents.UPDATED, directory, "PUT /cadres/{id}");
+        revise(cadre, checked.valid(), checked.index(), idNumbers);
+        return commit(cadre, before, AuditTrail.UPDATED, CadreUpdated::new, directory, "PUT /cadres/{id}");
     }
 
     public CadreView assignContacts(UUID id, List<Contact> input) {
@@ -121,13 +112,13 @@ public class CadreService {
         Cadre cadre = lockForChange(id);
         OrgDirectory directory = org.directory();
         InvalidFieldsException.Collector errors = new InvalidFieldsException.Collector();
-        List<Contact> contacts = CadreRules.contacts(input, cadre.unitCode, cadre.communityCode, cadre.gridCode,
-                directory, errors);
+        List<Contact> contacts = CadreRules.contacts(input, cadre.placement.unitCode, cadre.placement.communityCode,
+                cadre.placement.gridCode, directory, errors);
         errors.throwIfAny();
         Map<String, Object> before = CadreMapper.auditFields(cadre);
         cadre.contacts = List.copyOf(contacts);
         cadre.refreshDerived();
-        return commit(cadre, before, AuditTrail.CONTACTS_ASSIGNED, ProfileEvents.CONTACTS_ASSIGNED, directory,
+        return commit(cadre, before, AuditTrail.CONTACTS_ASSIGNED, ContactsAssigned::new, directory,
                 "PUT /cadres/{id}/contacts");
     }
 
@@ -138,9 +129,10 @@ public class CadreService {
         }
         Cadre cadre = lockForChange(id);
         OrgDirectory directory = org.directory();
-        LocalDate movedOn = input.movedOn() != null ? input.movedOn() : LocalDate.now();
+        LocalDate today = clock.today();
+        LocalDate movedOn = input.movedOn() != null ? input.movedOn() : today;
         InvalidFieldsException.Collector errors = new InvalidFieldsException.Collector();
-        if (movedOn.isAfter(LocalDate.now())) {
+        if (movedOn.isAfter(today)) {
             errors.add("movedOn", "must not be in the future");
         }
         String address = CadreRules.trim(input.address());
@@ -161,7 +153,7 @@ public class CadreService {
             if (address != null) {
                 cadre.address = address;
             }
-            return commit(cadre, before, AuditTrail.MOVED_AWAY, ProfileEvents.MOVED_AWAY, directory,
+            return commit(cadre, before, AuditTrail.MOVED_AWAY, CadreMovedAway::new, directory,
                     "POST /cadres/{id}/moves");
         }
         String communityCode = CadreRules.trim(input.communityCode());
@@ -171,21 +163,22 @@ public class CadreService {
         if (cadre.status != CadreStatus.ACTIVE) {
             throw new ConflictException("Cadre " + id + " is " + cadre.status + "; only an active cadre moves house");
         }
-        cadre.contacts = contactsStillValid(cadre.contacts, cadre.communityCode, cadre.gridCode, communityCode, gridCode);
-        cadre.communityCode = communityCode;
-        cadre.gridCode = gridCode;
+        cadre.contacts = contactsStillValid(cadre.contacts, cadre.placement.communityCode, cadre.placement.gridCode,
+                communityCode, gridCode);
+        cadre.placement.communityCode = communityCode;
+        cadre.placement.gridCode = gridCode;
         if (address != null) {
             cadre.address = address;
         }
         cadre.refreshDerived();
-        return commit(cadre, before, AuditTrail.MOVED, ProfileEvents.UPDATED, directory, "POST /cadres/{id}/moves");
+        return commit(cadre, before, AuditTrail.MOVED, CadreUpdated::new, directory, "POST /cadres/{id}/moves");
     }
 
     public CadreView death(UUID id, DeathInput input) {
         InvalidFieldsException.Collector errors = new InvalidFieldsException.Collector();
         if (input == null || input.diedOn() == null) {
             errors.add("diedOn", "is required");
-        } else if (input.diedOn().isAfter(LocalDate.now())) {
+        } else if (input.diedOn().isAfter(clock.today())) {
             errors.add("diedOn", "must not be in the future");
         }
         errors.throwIfAny();
@@ -196,7 +189,7 @@ public class CadreService {
         Map<String, Object> before = CadreMapper.auditFields(cadre);
         cadre.status = CadreStatus.DECEASED;
         cadre.deceasedOn = input.diedOn();
-        return commit(cadre, before, AuditTrail.DECEASED, ProfileEvents.DECEASED, org.directory(),
+        return commit(cadre, before, AuditTrail.DECEASED, CadreDeceased::new, org.directory(),
                 "POST /cadres/{id}/death");
     }
 
@@ -205,28 +198,47 @@ public class CadreService {
         if (cadre == null) {
             throw new NotFoundException("Cadre", id);
         }
-        caller.requireVisible("Cadre", id, cadre.communityCode, cadre.gridCode, cadre.unitCode);
+        caller.requireVisible("Cadre", id, cadre.placement);
         return show(cadre, "GET /cadres/{id}");
     }
 
+    /** A caller without any scope gets an empty page: its scope condition matches no cadre. */
     public Page<CadreView> search(CadreSearch search, PageRequest page) {
-        LocalDate today = LocalDate.now();
-        CadreSearch.Condition condition = search.condition(caller.scope(), today);
-        PanacheQuery<Cadre> query = Cadre.<Cadre>find(condition.where(), Sort.by("name").and("id"), condition.parameters())
-                .withHint(HibernateHints.HINT_READ_ONLY, true).page(page.page(), page.size());
-        List<Cadre> cadres = query.list();
-        List<CadreView> views = new ArrayList<>(cadres.size());
-        for (Cadre cadre : cadres) {
-            views.add(CadreMapper.view(cadre, plainIdNumber(cadre), today));
+        LocalDate today = clock.today();
+        Page<CadreView> found = cadres.readOnly(() -> search.query(caller.scope(), today).page(page, list -> {
+            List<CadreView> views = new ArrayList<>(list.size());
+            for (Cadre cadre : list) {
+                views.add(CadreMapper.view(cadre, plainIdNumber(cadre), today));
+            }
+            return views;
+        }));
+        if (caller.isDistrictAdmin() && !found.items().isEmpty()) {
+            audit.idNumbersViewed(found.items().stream().map(CadreView::id).toList(), caller.username(), "GET /cadres");
         }
-        if (caller.isDistrictAdmin() && !cadres.isEmpty()) {
-            audit.idNumbersViewed(cadres.stream().map(cadre -> cadre.id).toList(), caller.username(), "GET /cadres");
-        }
-        return new Page<>(views, page.page(), page.size(), query.count());
+        return found;
     }
 
     public String blindIndex(String idNumber) {
         return idNumbers.blindIndex(idNumber);
+    }
+
+    /**
+     * Every rule of a registration or correction, then the caller's scope over the new placement, then the ID card
+     * number's uniqueness (unless it is the cadre's own, {@code currentIndex}).
+     */
+    private Checked check(CadreInput input, OrgDirectory directory, String currentIndex) {
+        InvalidFieldsException.Collector errors = new InvalidFieldsException.Collector();
+        CadreInput valid = CadreRules.validate(input, directory, clock.today(), errors);
+        errors.throwIfAny();
+        caller.requireCadre(valid.placement());
+        String index = idNumbers.blindIndex(valid.idNumber());
+        if (!index.equals(currentIndex)) {
+            Cadre same = cadres.byIdNumberIndex(index);
+            if (same != null) {
+                throw new ConflictException("A cadre with this ID card number is already registered: " + same.id);
+            }
+        }
+        return new Checked(valid, index);
     }
 
     private Cadre lockForChange(UUID id) {
@@ -234,33 +246,33 @@ public class CadreService {
         if (cadre == null) {
             throw new NotFoundException("Cadre", id);
         }
-        caller.requireCadre(cadre.communityCode, cadre.gridCode, cadre.unitCode);
+        caller.requireCadre(cadre.placement);
         return cadre;
     }
 
-    private CadreView commit(Cadre cadre, Map<String, Object> before, String action, String eventName,
-            OrgDirectory directory, String source) {
-        Map<String, Map<String, Object>> changes = CadreMapper.diff(before, CadreMapper.auditFields(cadre));
+    private CadreView commit(Cadre cadre, Map<String, Object> before, String action,
+            Function<CadreProfile, ProfileEvent> event, OrgDirectory directory, String source) {
+        Map<String, FieldChange> changes = CadreMapper.diff(before, CadreMapper.auditFields(cadre));
         if (changes.isEmpty()) {
             return show(cadre, source);
         }
         cadre.version++;
-        cadre.updatedAt = Instant.now();
+        cadre.updatedAt = clock.now();
         audit.changed(cadre.id, cadre.version, action, caller.username(), null, changes);
-        events.publish(cadre, eventName, directory);
+        events.publish(cadre, event, directory);
         LOG.infof("Cadre %s %s, version %d, fields %s, by %s", cadre.id, action, cadre.version, changes.keySet(),
                 caller.username());
         return show(cadre, source);
     }
 
     /** A new ACTIVE cadre at version 1 from a validated input. */
-    public static Cadre newCadre(UUID id, CadreInput valid, String index, IdNumberProtector idNumbers) {
+    public static Cadre newCadre(UUID id, CadreInput valid, String index, IdNumberProtector idNumbers, Instant now) {
         Cadre cadre = new Cadre();
         cadre.id = id;
         cadre.version = 1;
         cadre.status = CadreStatus.ACTIVE;
-        cadre.createdAt = Instant.now();
-        cadre.updatedAt = cadre.createdAt;
+        cadre.createdAt = now;
+        cadre.updatedAt = now;
         apply(cadre, valid, index, idNumbers);
         return cadre;
     }
@@ -270,11 +282,12 @@ public class CadreService {
      * no longer lives in are dropped. The caller bumps the version if anything changed.
      */
     public static void revise(Cadre cadre, CadreInput valid, String index, IdNumberProtector idNumbers) {
-        String oldCommunity = cadre.communityCode;
-        String oldGrid = cadre.gridCode;
+        String oldCommunity = cadre.placement.communityCode;
+        String oldGrid = cadre.placement.gridCode;
         apply(cadre, valid, index, idNumbers);
         if (valid.contacts() == null) {
-            cadre.contacts = contactsStillValid(cadre.contacts, oldCommunity, oldGrid, cadre.communityCode, cadre.gridCode);
+            cadre.contacts = contactsStillValid(cadre.contacts, oldCommunity, oldGrid, cadre.placement.communityCode,
+                    cadre.placement.gridCode);
             cadre.refreshDerived();
         }
     }
@@ -292,9 +305,7 @@ public class CadreService {
         cadre.retirementType = valid.retirementType();
         cadre.rank = valid.rank();
         cadre.partyMember = Boolean.TRUE.equals(valid.partyMember());
-        cadre.unitCode = valid.unitCode();
-        cadre.communityCode = valid.communityCode();
-        cadre.gridCode = valid.gridCode();
+        cadre.placement = valid.placement();
         cadre.livingArrangement = valid.livingArrangement();
         cadre.selfCare = valid.selfCare();
         cadre.specialCategories = valid.specialCategories() == null || valid.specialCategories().isEmpty()
@@ -314,8 +325,8 @@ public class CadreService {
     /** Contacts tied to a home the cadre has left no longer apply: community ones, and grid and neighbour ones. */
     static List<Contact> contactsStillValid(List<Contact> contacts, String oldCommunity, String oldGrid,
             String newCommunity, String newGrid) {
-        boolean communityChanged = !java.util.Objects.equals(oldCommunity, newCommunity);
-        boolean gridChanged = communityChanged || !java.util.Objects.equals(oldGrid, newGrid);
+        boolean communityChanged = !Objects.equals(oldCommunity, newCommunity);
+        boolean gridChanged = communityChanged || !Objects.equals(oldGrid, newGrid);
         return contacts.stream()
                 .filter(contact -> !(communityChanged && contact.layer() == ContactLayer.COMMUNITY))
                 .filter(contact -> !(gridChanged && (contact.layer() == ContactLayer.GRID
@@ -328,7 +339,7 @@ public class CadreService {
         if (plain != null) {
             audit.idNumbersViewed(List.of(cadre.id), caller.username(), source);
         }
-        return CadreMapper.view(cadre, plain, LocalDate.now());
+        return CadreMapper.view(cadre, plain, clock.today());
     }
 
     private String plainIdNumber(Cadre cadre) {

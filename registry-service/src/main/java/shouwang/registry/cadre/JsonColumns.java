@@ -22,49 +22,48 @@ public final class JsonColumns {
     private JsonColumns() {
     }
 
-    static <T> String write(List<T> values) {
-        try {
-            return JSON.writeValueAsString(values == null ? List.of() : values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    /** A list of small records kept as a JSON array in one column. */
+    abstract static class JsonList<T> implements AttributeConverter<List<T>, String> {
+        private final TypeReference<List<T>> type;
 
-    static <T> List<T> read(String json, TypeReference<List<T>> type) {
-        if (json == null || json.isBlank()) {
-            return List.of();
+        JsonList(TypeReference<List<T>> type) {
+            this.type = type;
         }
-        try {
-            return List.copyOf(JSON.readValue(json, type));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+
+        @Override
+        public String convertToDatabaseColumn(List<T> value) {
+            try {
+                return JSON.writeValueAsString(value == null ? List.of() : value);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public List<T> convertToEntityAttribute(String json) {
+            if (json == null || json.isBlank()) {
+                return List.of();
+            }
+            try {
+                return List.copyOf(JSON.readValue(json, type));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
     @Converter
-    public static class Contacts implements AttributeConverter<List<Contact>, String> {
-        @Override
-        public String convertToDatabaseColumn(List<Contact> value) {
-            return write(value);
-        }
-
-        @Override
-        public List<Contact> convertToEntityAttribute(String json) {
-            return read(json, new TypeReference<List<Contact>>() {
+    public static class Contacts extends JsonList<Contact> {
+        public Contacts() {
+            super(new TypeReference<>() {
             });
         }
     }
 
     @Converter
-    public static class FamilyContacts implements AttributeConverter<List<FamilyContact>, String> {
-        @Override
-        public String convertToDatabaseColumn(List<FamilyContact> value) {
-            return write(value);
-        }
-
-        @Override
-        public List<FamilyContact> convertToEntityAttribute(String json) {
-            return read(json, new TypeReference<List<FamilyContact>>() {
+    public static class FamilyContacts extends JsonList<FamilyContact> {
+        public FamilyContacts() {
+            super(new TypeReference<>() {
             });
         }
     }

@@ -1,8 +1,12 @@
 package shouwang.registry.cadre;
 
+import java.time.LocalDate;
+import java.util.function.Function;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import shouwang.kit.clock.Clock;
 import shouwang.kit.outbox.Outbox;
 import shouwang.registry.org.OrgDirectory;
 
@@ -11,16 +15,23 @@ import shouwang.registry.org.OrgDirectory;
 public class ProfileEvents {
 
     public static final String TOPIC = "cadre-profiles";
-    public static final String REGISTERED = "CadreRegistered";
-    public static final String UPDATED = "CadreUpdated";
-    public static final String CONTACTS_ASSIGNED = "ContactsAssigned";
-    public static final String DECEASED = "CadreDeceased";
-    public static final String MOVED_AWAY = "CadreMovedAway";
 
     @Inject
     Outbox outbox;
 
-    public void publish(Cadre cadre, String eventName, OrgDirectory org) {
-        outbox.publish(TOPIC, cadre.id.toString(), eventName, CadreMapper.profile(cadre, org.streetOf(cadre.communityCode)));
+    @Inject
+    Clock clock;
+
+    /** @param type the event, e.g. {@code CadreUpdated::new} */
+    public void publish(Cadre cadre, Function<CadreProfile, ProfileEvent> type, OrgDirectory org) {
+        Outbox.Event event = event(cadre, type, org, clock.today());
+        outbox.publish(event.topic(), event.key(), event.event());
+    }
+
+    /** The event for a batch ({@link Outbox#publishAll}); {@code keyServiceTarget} is computed on {@code today}. */
+    public static Outbox.Event event(Cadre cadre, Function<CadreProfile, ProfileEvent> type, OrgDirectory org,
+            LocalDate today) {
+        CadreProfile profile = CadreMapper.profile(cadre, org.streetOf(cadre.placement.communityCode), today);
+        return new Outbox.Event(TOPIC, cadre.id.toString(), type.apply(profile));
     }
 }

@@ -1,7 +1,11 @@
 package shouwang.registry.history;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,9 +14,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Writes the history, in the transaction of the change (or of the read) it records. */
+import shouwang.kit.clock.Clock;
+import shouwang.kit.paging.ListQuery;
+import shouwang.kit.paging.Page;
+import shouwang.kit.paging.PageRequest;
+
+/** Writes the history, in the transaction of the change (or of the read) it records, and reads it back. */
 @ApplicationScoped
 public class AuditTrail {
 
@@ -24,43 +34,87 @@ public class AuditTrail {
     public static final String DECEASED = "DECEASED";
     public static final String ID_NUMBER_VIEWED = "ID_NUMBER_VIEWED";
 
+    private static final TypeReference<LinkedHashMap<String, FieldChange>> CHANGES = new TypeReference<>() {
+    };
+
+    /** One change of a batch: the cadre's new version, the action and the fields that changed. */
+    public record Change(UUID cadreId, long version, String action, Map<String, FieldChange> fields) {
+    }
+
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditRepository repository;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(UUID cadreId, long version, String action, String actor, String source,
-            Map<String, ? extends Object> changes) {
-        CadreAudit entry = new CadreAudit();
-        entry.id = UUID.randomUUID();
-        entry.cadreId = cadreId;
-        entry.version = version;
-        entry.action = action;
-        entry.actor = actor;
-        entry.source = source;
-        entry.recordedAt = Instant.now();
-        entry.changes = toJson(changes);
-        entry.persist();
+            Map<String, FieldChange> changes) {
+        line(new Change(cadreId, version, action, changes), actor, source, clock.now()).persist();
+    }
+
+    /** Many changes by one actor through one source (an import chunk), written as one batch. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changedAll(List<Change> changes, String actor, String source, Instant at) {
+        List<CadreAudit> lines = new ArrayList<>(changes.size());
+        for (Change change : changes) {
+            lines.add(line(change, actor, source, at));
+        }
+        repository.insertAll(lines);
     }
 
     /** Who saw which plain ID card numbers, and through which request. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void idNumbersViewed(Collection<UUID> cadreIds, String actor, String source) {
-        Instant now = Instant.now();
+        Instant now = clock.now();
         for (UUID cadreId : cadreIds) {
-            CadreAudit entry = new CadreAudit();
-            entry.id = UUID.randomUUID();
-            entry.cadreId = cadreId;
-            entry.action = ID_NUMBER_VIEWED;
-            entry.actor = actor;
-            entry.source = source;
-            entry.recordedAt = now;
-            entry.persist();
+            line(cadreId, ID_NUMBER_VIEWED, actor, source, now).persist();
         }
     }
 
-    public String toJson(Object value) {
+    /** A cadre's history, oldest first, optionally one action only. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<HistoryEntry> history(UUID cadreId, String action, PageRequest page) {
+        // always a condition on the id: a missing one finds nothing rather than everybody's history
+        return ListQuery.of(CadreAudit.class, "a")
+                .where("a.cadreId = :cadreId", Collections.singletonMap("cadreId", cadreId))
+                .eq("a.action", action)
+                .orderBy("a.recordedAt asc, a.id asc").pageEach(page, this::entry);
+    }
+
+    private CadreAudit line(Change change, String actor, String source, Instant at) {
+        CadreAudit line = line(change.cadreId(), change.action(), actor, source, at);
+        line.version = change.version();
+        line.changes = write(change.fields());
+        return line;
+    }
+
+    private static CadreAudit line(UUID cadreId, String action, String actor, String source, Instant at) {
+        CadreAudit line = new CadreAudit();
+        line.id = UUID.randomUUID();
+        line.cadreId = cadreId;
+        line.action = action;
+        line.actor = actor;
+        line.source = source;
+        line.recordedAt = at;
+        return line;
+    }
+
+    private HistoryEntry entry(CadreAudit line) {
         try {
-            return json.writeValueAsString(value);
+            return new HistoryEntry(line.recordedAt, line.actor, line.action, line.version, line.source,
+                    line.changes == null ? null : json.readValue(line.changes, CHANGES));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Map<String, FieldChange> changes) {
+        try {
+            return json.writeValueAsString(changes);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

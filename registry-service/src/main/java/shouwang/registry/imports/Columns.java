@@ -1,5 +1,6 @@
 package shouwang.registry.imports;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import shouwang.kit.security.Placement;
 import shouwang.registry.cadre.Cadre;
 import shouwang.registry.cadre.CadreDtos.CadreInput;
 import shouwang.registry.cadre.Codes.Gender;
@@ -66,22 +68,27 @@ public final class Columns {
         }
     }
 
-    /** Maps the header row; null when a required column is missing (then {@code missing} says which). */
-    public static Columns of(List<String> header, List<String> missing) {
+    /**
+     * Maps the header row; null when a required column is missing, with an error of the header row per missing
+     * column in {@code errors}.
+     */
+    public static Columns of(Spreadsheet.Line header, List<RowError> errors) {
+        List<String> cells = header.cells();
         Map<String, Integer> index = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            String raw = header.get(i) == null ? "" : header.get(i).replace("\uFEFF", "").replace("*", "").strip();
+        for (int i = 0; i < cells.size(); i++) {
+            String raw = cells.get(i) == null ? "" : cells.get(i).replace("\uFEFF", "").replace("*", "").strip();
             String field = HEADERS.getOrDefault(raw, HEADERS.get(raw.toLowerCase(Locale.ROOT)));
             if (field != null && !index.containsKey(field)) {
                 index.put(field, i);
             }
         }
+        int before = errors.size();
         for (String required : List.of("name", "idNumber")) {
             if (!index.containsKey(required)) {
-                missing.add(required);
+                errors.add(new RowError(header.number(), required, "missing column " + required));
             }
         }
-        return missing.isEmpty() ? new Columns(index) : null;
+        return errors.size() == before ? new Columns(index) : null;
     }
 
     public String idNumber(List<String> cells) {
@@ -89,28 +96,37 @@ public final class Columns {
     }
 
     /**
-     * The row as a cadre body: file values over the current profile ({@code base}, null for a new cadre). Values
-     * that cannot be read are reported in {@code errors} (field → message).
+     * The row as a cadre body: file values over the current profile ({@code base}, null for a new cadre). A value
+     * that cannot be read is null in the body and an error of the row in {@code errors}, at most one per field.
      */
-    public CadreInput input(List<String> cells, Cadre base, Map<String, String> errors) {
+    public CadreInput input(Spreadsheet.Line line, Cadre base, List<RowError> errors) {
+        List<String> cells = line.cells();
+        Problems problems = (field, message) -> errors.add(new RowError(line.number(), field, message));
+        Placement placement = base == null ? new Placement() : base.placement;
         return new CadreInput(null,
                 text(cells, "name", base == null ? null : base.name),
-                code(cells, "gender", Gender.class, base == null ? null : base.gender, errors),
-                date(cells, "birthDate", base == null ? null : base.birthDate, errors),
+                code(cells, "gender", Gender.class, base == null ? null : base.gender, problems),
+                date(cells, "birthDate", base == null ? null : base.birthDate, problems),
                 value(cells, "idNumber"),
-                code(cells, "retirementType", RetirementType.class, base == null ? null : base.retirementType, errors),
-                code(cells, "rank", Rank.class, base == null ? null : base.rank, errors),
-                bool(cells, "partyMember", base != null && base.partyMember, errors),
-                text(cells, "unitCode", base == null ? null : base.unitCode),
-                text(cells, "communityCode", base == null ? null : base.communityCode),
-                text(cells, "gridCode", base == null ? null : base.gridCode),
-                code(cells, "livingArrangement", LivingArrangement.class, base == null ? null : base.livingArrangement, errors),
-                code(cells, "selfCare", SelfCare.class, base == null ? null : base.selfCare, errors),
-                categories(cells, base == null ? null : base.specialCategories, errors),
+                code(cells, "retirementType", RetirementType.class, base == null ? null : base.retirementType, problems),
+                code(cells, "rank", Rank.class, base == null ? null : base.rank, problems),
+                bool(cells, "partyMember", base != null && base.partyMember, problems),
+                text(cells, "unitCode", placement.unitCode),
+                text(cells, "communityCode", placement.communityCode),
+                text(cells, "gridCode", placement.gridCode),
+                code(cells, "livingArrangement", LivingArrangement.class, base == null ? null : base.livingArrangement,
+                        problems),
+                code(cells, "selfCare", SelfCare.class, base == null ? null : base.selfCare, problems),
+                categories(cells, base == null ? null : base.specialCategories, problems),
                 text(cells, "phone", base == null ? null : base.phone),
                 text(cells, "address", base == null ? null : base.address),
                 text(cells, "notes", base == null ? null : base.notes),
                 null, null);
+    }
+
+    /** Where a cell's value could not be read: the field and what is wrong with the value. */
+    private interface Problems {
+        void add(String field, String message);
     }
 
     private String value(List<String> cells, String field) {
@@ -131,7 +147,7 @@ public final class Columns {
     }
 
     private <E extends Enum<E>> E code(List<String> cells, String field, Class<E> type, E current,
-            Map<String, String> errors) {
+            Problems problems) {
         if (!present(field)) {
             return current;
         }
@@ -141,12 +157,12 @@ public final class Columns {
         }
         E parsed = Labels.parse(type, raw);
         if (parsed == null) {
-            errors.put(field, "'" + raw + "' " + Labels.choices(type));
+            problems.add(field, "'" + raw + "' " + Labels.choices(type));
         }
         return parsed;
     }
 
-    private Boolean bool(List<String> cells, String field, boolean current, Map<String, String> errors) {
+    private Boolean bool(List<String> cells, String field, boolean current, Problems problems) {
         if (!present(field)) {
             return current;
         }
@@ -158,14 +174,14 @@ public final class Columns {
             case "是", "true", "yes", "y", "1", "党员", "中共党员" -> true;
             case "否", "false", "no", "n", "0", "群众", "非党员" -> false;
             default -> {
-                errors.put(field, "'" + raw + "' must be 是/否 (true/false)");
+                problems.add(field, "'" + raw + "' must be 是/否 (true/false)");
                 yield null;
             }
         };
     }
 
     /** 1938-10-02, 1938/10/2, 1938.10.2, 19381002, 1938年10月2日 or a spreadsheet date serial. */
-    private LocalDate date(List<String> cells, String field, LocalDate current, Map<String, String> errors) {
+    private LocalDate date(List<String> cells, String field, LocalDate current, Problems problems) {
         if (!present(field)) {
             return current;
         }
@@ -189,13 +205,13 @@ public final class Columns {
                         Integer.parseInt(parts[2].strip()));
             }
             return LocalDate.parse(value);
-        } catch (java.time.DateTimeException | NumberFormatException e) {
-            errors.put(field, "'" + raw + "' is not a date (YYYY-MM-DD)");
+        } catch (DateTimeException | NumberFormatException e) {
+            problems.add(field, "'" + raw + "' is not a date (YYYY-MM-DD)");
             return null;
         }
     }
 
-    private Set<SpecialCategory> categories(List<String> cells, Set<SpecialCategory> current, Map<String, String> errors) {
+    private Set<SpecialCategory> categories(List<String> cells, Set<SpecialCategory> current, Problems problems) {
         if (!present("specialCategories")) {
             return current;
         }
@@ -217,7 +233,7 @@ public final class Columns {
             }
         }
         if (!unknown.isEmpty()) {
-            errors.put("specialCategories", "unknown " + unknown + ": " + Labels.choices(SpecialCategory.class));
+            problems.add("specialCategories", "unknown " + unknown + ": " + Labels.choices(SpecialCategory.class));
         }
         return categories;
     }

@@ -79,7 +79,7 @@ public class ImportResource {
     }
 
     private Response started(UUID requestedId, java.nio.file.Path file, String format) throws IOException {
-        UUID id = service.start(requestedId, file, format, caller.username(), caller.scope());
+        UUID id = service.start(requestedId, file, format, caller.caller());
         return Response.accepted(Map.of("id", id, "status", ImportJob.RUNNING)).build();
     }
 }

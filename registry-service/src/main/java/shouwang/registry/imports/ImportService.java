@@ -3,8 +3,8 @@ package shouwang.registry.imports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
@@ -21,9 +20,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
+import shouwang.kit.clock.Clock;
 import shouwang.kit.outbox.OutboxRelay;
 import shouwang.kit.problem.NotFoundException;
-import shouwang.kit.security.Scope;
+import shouwang.kit.security.Caller;
 import shouwang.registry.RegistryConfig;
 import shouwang.registry.org.OrgDirectory;
 import shouwang.registry.org.OrgService;
@@ -31,6 +31,9 @@ import shouwang.registry.org.OrgService;
 /**
  * Runs imports one at a time on a background thread, chunk by chunk, committing progress after each chunk so
  * {@code GET /imports/{id}} shows it. A job interrupted by a restart is marked FAILED on the next start.
+ * <p>
+ * A reader sees a job either RUNNING with {@code processed < total}, or finished: the last chunk's counts and the
+ * DONE status are committed in one transaction.
  */
 @ApplicationScoped
 public class ImportService {
@@ -44,13 +47,16 @@ public class ImportService {
     ImportChunks chunks;
 
     @Inject
+    ImportRepository repository;
+
+    @Inject
     OrgService org;
 
     @Inject
-    EntityManager entityManager;
+    OutboxRelay relay;
 
     @Inject
-    OutboxRelay relay;
+    Clock clock;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "cadre-import");
@@ -61,15 +67,19 @@ public class ImportService {
     void onStart(@Observes StartupEvent event) {
         QuarkusTransaction.requiringNew().run(() -> ImportJob.update(
                 "status = ?1, failure = ?2, finishedAt = ?3 where status = ?4", ImportJob.FAILED,
-                "interrupted by a restart of the service", Instant.now(), ImportJob.RUNNING));
+                "interrupted by a restart of the service", clock.now(), ImportJob.RUNNING));
     }
 
     void onStop(@Observes ShutdownEvent event) {
         worker.shutdownNow();
     }
 
-    /** Takes ownership of {@code file}; repeating a {@code requestedId} returns that job without a second run. */
-    public UUID start(UUID requestedId, Path file, String format, String actor, Scope scope) throws IOException {
+    /**
+     * Takes ownership of {@code file}; repeating a {@code requestedId} returns that job without a second run.
+     *
+     * @param caller who imports: the job is theirs, and every row must be inside their scope
+     */
+    public UUID start(UUID requestedId, Path file, String format, Caller caller) throws IOException {
         UUID id = requestedId != null ? requestedId : UUID.randomUUID();
         boolean created = QuarkusTransaction.requiringNew().call(() -> {
             if (ImportJob.findById(id) != null) {
@@ -79,8 +89,8 @@ public class ImportService {
             job.id = id;
             job.status = ImportJob.RUNNING;
             job.format = format;
-            job.createdBy = actor;
-            job.createdAt = Instant.now();
+            job.createdBy = caller.username();
+            job.createdAt = clock.now();
             job.persist();
             return true;
         });
@@ -88,31 +98,26 @@ public class ImportService {
             Files.deleteIfExists(file);
             return id;
         }
-        LOG.infof("Import %s of a %s file (%d bytes) started by %s", id, format, Files.size(file), actor);
-        worker.submit(() -> run(id, file, format, actor, scope));
+        LOG.infof("Import %s of a %s file (%d bytes) started by %s", id, format, Files.size(file), caller.username());
+        worker.submit(() -> run(id, file, format, caller));
         return id;
     }
 
+    /** @param everyone whether the caller sees every job (district-admin), not only its own */
     public ImportStatus status(UUID id, String caller, boolean everyone) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ImportJob job = ImportJob.findById(id);
             if (job == null || !everyone && !job.createdBy.equals(caller)) {
                 throw new NotFoundException("Import", id);
             }
-            List<RowError> errors = new ArrayList<>();
-            for (Object result : entityManager.createNativeQuery(
-                    "select row_num, field, message from import_error where job_id = ?1 order by seq")
-                    .setParameter(1, id).getResultList()) {
-                Object[] row = (Object[]) result;
-                errors.add(new RowError(((Number) row[0]).intValue(), (String) row[1], (String) row[2]));
-            }
+            List<RowError> errors = repository.errors(id);
             boolean truncated = errors.size() >= config.imports().maxErrors();
-            return new ImportStatus(job.id, job.status, job.format, job.total, job.processed, job.accepted, job.rejected, errors,
-                    truncated, job.createdAt, job.finishedAt, job.failure);
+            return new ImportStatus(job.id, job.status, job.format, job.total, job.processed, job.accepted,
+                    job.rejected, errors, truncated, job.createdAt, job.finishedAt, job.failure);
         });
     }
 
-    private void run(UUID id, Path file, String format, String actor, Scope scope) {
+    private void run(UUID id, Path file, String format, Caller caller) {
         long started = System.nanoTime();
         int processed = 0;
         int accepted = 0;
@@ -122,38 +127,26 @@ public class ImportService {
             int total = sheet.dataRows();
             QuarkusTransaction.requiringNew().run(() -> ImportJob.update("total = ?1 where id = ?2", total, id));
             LOG.infof("Import %s: %d data rows (counted in %d ms)", id, total, (System.nanoTime() - started) / 1_000_000);
-            Spreadsheet.Line header = null;
-            while (sheet.hasNext() && header == null) {
-                Spreadsheet.Line line = sheet.next();
-                header = line.isBlank() ? null : line;
-            }
-            if (header == null) {
+            Iterator<Spreadsheet.Line> lines = sheet.nonBlank();
+            if (!lines.hasNext()) {
                 finish(id, ImportJob.FAILED, "the file has no header row", List.of());
                 return;
             }
-            List<String> missing = new ArrayList<>();
-            Columns columns = Columns.of(header.cells(), missing);
+            List<RowError> missing = new ArrayList<>();
+            Columns columns = Columns.of(lines.next(), missing);
             if (columns == null) {
-                int row = header.number();
-                finish(id, ImportJob.FAILED, "required columns are missing: " + missing,
-                        missing.stream().map(field -> new RowError(row, field, "missing column " + field)).toList());
+                finish(id, ImportJob.FAILED,
+                        "required columns are missing: " + missing.stream().map(RowError::field).toList(), missing);
                 return;
             }
             OrgDirectory directory = QuarkusTransaction.requiringNew().call(() -> org.directory());
-            ImportChunks.Context context = new ImportChunks.Context(id, columns, directory, actor, scope,
+            ImportChunks.Context context = new ImportChunks.Context(id, columns, directory, caller,
                     chunks.knownIndexes());
             List<Spreadsheet.Line> chunk = new ArrayList<>();
-            while (sheet.hasNext() || !chunk.isEmpty()) {
-                if (sheet.hasNext()) {
-                    Spreadsheet.Line line = sheet.next();
-                    if (!line.isBlank()) {
-                        chunk.add(line);
-                    }
-                    if (chunk.size() < config.imports().chunkSize() && sheet.hasNext()) {
-                        continue;
-                    }
-                }
-                if (chunk.isEmpty()) {
+            while (lines.hasNext()) {
+                chunk.add(lines.next());
+                boolean last = !lines.hasNext();
+                if (chunk.size() < config.imports().chunkSize() && !last) {
                     continue;
                 }
                 ImportChunks.Result result = chunks.apply(chunk, context);
@@ -162,12 +155,14 @@ public class ImportService {
                 rejected += result.rejected();
                 List<RowError> keep = result.errors().subList(0,
                         Math.min(result.errors().size(), Math.max(0, config.imports().maxErrors() - errorsKept)));
-                progress(id, processed, accepted, rejected, keep, errorsKept);
+                progress(id, processed, accepted, rejected, keep, errorsKept, last);
                 errorsKept += keep.size();
                 chunk.clear();
                 relay.wake();
             }
-            finish(id, ImportJob.DONE, null, List.of());
+            if (processed == 0) {
+                finish(id, ImportJob.DONE, null, List.of());
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
             LOG.infof("Import %s done: %d of %d rows, %d accepted, %d rejected in %.1f s (%.0f rows/s)", id, processed,
                     total, accepted, rejected, seconds, processed / Math.max(seconds, 1e-3));
@@ -183,13 +178,20 @@ public class ImportService {
         }
     }
 
-    private void progress(UUID id, int processed, int accepted, int rejected, List<RowError> errors, int seqStart) {
+    /** A chunk's counts and kept errors; with {@code last}, the job is DONE in the same transaction. */
+    private void progress(UUID id, int processed, int accepted, int rejected, List<RowError> errors, int seqStart,
+            boolean last) {
         QuarkusTransaction.requiringNew().run(() -> {
             ImportJob job = ImportJob.findById(id);
             job.processed = processed;
             job.accepted = accepted;
             job.rejected = rejected;
-            insertErrors(id, errors, seqStart);
+            if (last) {
+                job.status = ImportJob.DONE;
+                job.failure = null;
+                job.finishedAt = clock.now();
+            }
+            repository.insertErrors(id, errors, seqStart);
         });
     }
 
@@ -198,23 +200,11 @@ public class ImportService {
             ImportJob job = ImportJob.findById(id);
             job.status = status;
             job.failure = failure;
-            job.finishedAt = Instant.now();
-            insertErrors(id, errors, 0);
+            job.finishedAt = clock.now();
+            repository.insertErrors(id, errors, 0);
         });
         if (ImportJob.FAILED.equals(status)) {
             LOG.warnf("Import %s failed: %s", id, failure);
-        }
-    }
-
-    private void insertErrors(UUID id, List<RowError> errors, int seqStart) {
-        int seq = seqStart;
-        for (RowError error : errors) {
-            entityManager.createNativeQuery("insert into import_error (job_id, seq, row_num, field, message) "
-                    + "values (?1, ?2, ?3, ?4, ?5)")
-                    .setParameter(1, id).setParameter(2, seq++).setParameter(3, error.row())
-                    .setParameter(4, error.field())
-                    .setParameter(5, error.message().length() > 500 ? error.message().substring(0, 500) : error.message())
-                    .executeUpdate();
         }
     }
 }

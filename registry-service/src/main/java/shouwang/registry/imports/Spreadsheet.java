@@ -47,6 +47,36 @@ public interface Spreadsheet extends Iterator<Spreadsheet.Line>, AutoCloseable {
      */
     int dataRows() throws IOException;
 
+    /**
+     * The non-blank lines from here on (the header first, then the data rows), read one ahead: {@code hasNext()}
+     * is false right after the last data row, even when blank lines follow it.
+     */
+    default Iterator<Line> nonBlank() {
+        Spreadsheet sheet = this;
+        return new Iterator<>() {
+            private Line next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && sheet.hasNext()) {
+                    Line line = sheet.next();
+                    next = line.isBlank() ? null : line;
+                }
+                return next != null;
+            }
+
+            @Override
+            public Line next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Line line = next;
+                next = null;
+                return line;
+            }
+        };
+    }
+
     static Spreadsheet open(Path file, String format) throws IOException {
         return XLSX.equals(format) ? new Xlsx(file) : new Csv(decode(Files.readAllBytes(file)));
     }

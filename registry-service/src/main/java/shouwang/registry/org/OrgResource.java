@@ -16,6 +16,7 @@ import io.quarkus.security.Authenticated;
 
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
+import shouwang.kit.problem.QueryParams;
 import shouwang.kit.security.Roles;
 import shouwang.registry.org.OrgDtos.CommunityInput;
 import shouwang.registry.org.OrgDtos.CommunityView;
@@ -80,7 +81,7 @@ public class OrgResource {
     @GET
     @Path("/grids")
     public Page<GridView> grids(@QueryParam("communityCode") String communityCode, @BeanParam PageRequest page) {
-        return service.grids(communityCode, page);
+        return service.grids(QueryParams.text(communityCode), page);
     }
 
     @GET

@@ -1,16 +1,16 @@
 package shouwang.registry.org;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.panache.common.Sort;
-
+import shouwang.kit.clock.Clock;
+import shouwang.kit.paging.ListQuery;
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.ConflictException;
@@ -30,6 +30,9 @@ public class OrgService {
 
     private static final Logger LOG = Logger.getLogger(OrgService.class);
 
+    @Inject
+    Clock clock;
+
     public UnitView createUnit(UnitInput input) {
         if (Unit.findById(input.code()) != null) {
             throw new ConflictException("Unit " + input.code() + " already exists");
@@ -37,7 +40,7 @@ public class OrgService {
         Unit unit = new Unit();
         unit.code = input.code();
         unit.name = input.name();
-        unit.createdAt = Instant.now();
+        unit.createdAt = clock.now();
         unit.persist();
         LOG.infof("Unit %s created", unit.code);
         return UnitView.of(unit);
@@ -51,7 +54,7 @@ public class OrgService {
         community.code = input.code();
         community.name = input.name();
         community.streetName = input.streetName();
-        community.createdAt = Instant.now();
+        community.createdAt = clock.now();
         community.persist();
         LOG.infof("Community %s created", community.code);
         return CommunityView.of(community);
@@ -68,7 +71,7 @@ public class OrgService {
         grid.code = input.code();
         grid.name = input.name();
         grid.communityCode = input.communityCode();
-        grid.createdAt = Instant.now();
+        grid.createdAt = clock.now();
         grid.persist();
         LOG.infof("Grid %s created in community %s", grid.code, grid.communityCode);
         return GridView.of(grid);
@@ -103,23 +106,26 @@ public class OrgService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<UnitView> units(PageRequest page) {
-        var query = Unit.<Unit>findAll(Sort.by("code")).page(page.page(), page.size());
-        return new Page<>(query.list().stream().map(UnitView::of).toList(), page.page(), page.size(), query.count());
+        return ListQuery.of(Unit.class, "u").orderBy("u.code asc").pageEach(page, UnitView::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CommunityView> communities(PageRequest page) {
-        var query = Community.<Community>findAll(Sort.by("code")).page(page.page(), page.size());
-        return new Page<>(query.list().stream().map(CommunityView::of).toList(), page.page(), page.size(), query.count());
+        return ListQuery.of(Community.class, "c").orderBy("c.code asc").pageEach(page, CommunityView::of);
     }
 
+    /** @param communityCode only the grids of this community; null for all */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<GridView> grids(String communityCode, PageRequest page) {
-        var query = communityCode == null || communityCode.isBlank()
-                ? Grid.<Grid>findAll(Sort.by("code"))
-                : Grid.<Grid>find("communityCode", Sort.by("code"), communityCode);
-        query.page(page.page(), page.size());
-        return new Page<>(query.list().stream().map(GridView::of).toList(), page.page(), page.size(), query.count());
+        return ListQuery.of(Grid.class, "g").eq("g.communityCode", communityCode).orderBy("g.code asc")
+                .pageEach(page, GridView::of);
+    }
+
+    /** The community a grid belongs to, null for an unknown grid (for list filters against a scope). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String communityOfGrid(String gridCode) {
+        Grid grid = gridCode == null ? null : Grid.findById(gridCode);
+        return grid == null ? null : grid.communityCode;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -16,9 +16,11 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import shouwang.kit.problem.QueryParams;
 import shouwang.kit.security.Roles;
-import shouwang.registry.cadre.ScopeFilters;
 
-/** {@code GET /reports/high-age-subsidy?month=YYYY-MM}: JSON, or XLSX when the client asks for the XLSX type. */
+/**
+ * {@code GET /reports/high-age-subsidy?month=YYYY-MM} (default: the district's current month): JSON, or XLSX when the
+ * client asks for the XLSX type.
+ */
 @Path("/reports/high-age-subsidy")
 @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
 public class HighAgeRosterResource {
@@ -28,25 +30,20 @@ public class HighAgeRosterResource {
     @Inject
     HighAgeRosterService service;
 
-    @Inject
-    ScopeFilters scope;
-
     @GET
     @Produces({ MediaType.APPLICATION_JSON, XLSX })
     public Response roster(@QueryParam("month") String month, @QueryParam("communityCode") String communityCode,
             @Context HttpHeaders headers) {
         YearMonth parsed = QueryParams.month("month", month);
-        YearMonth on = parsed == null ? YearMonth.now() : parsed;
-        String community = communityCode == null || communityCode.isBlank() ? null : communityCode.trim();
-        scope.require(community, null, null);
+        String community = QueryParams.text(communityCode);
         boolean xlsx = headers.getAcceptableMediaTypes().stream().filter(type -> !type.isWildcardType())
                 .findFirst().map(type -> type.isCompatible(MediaType.valueOf(XLSX))).orElse(false);
-        HighAgeRoster roster = service.roster(on, community, "GET /reports/high-age-subsidy" + (xlsx ? " (xlsx)" : ""));
+        HighAgeRoster roster = service.roster(parsed, community, "GET /reports/high-age-subsidy" + (xlsx ? " (xlsx)" : ""));
         if (!xlsx) {
             return Response.ok(roster, MediaType.APPLICATION_JSON_TYPE).build();
         }
         StreamingOutput body = out -> RosterWorkbook.write(roster, out);
-        return Response.ok(body, XLSX)
-                .header("Content-Disposition", "attachment; filename=\"high-age-subsidy-" + on + ".xlsx\"").build();
+        return Response.ok(body, XLSX).header("Content-Disposition",
+                "attachment; filename=\"high-age-subsidy-" + roster.month() + ".xlsx\"").build();
     }
 }

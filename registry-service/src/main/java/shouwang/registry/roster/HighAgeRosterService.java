@@ -13,21 +13,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.jpa.HibernateHints;
-
-import io.quarkus.panache.common.Parameters;
-
+import shouwang.kit.clock.Clock;
 import shouwang.kit.security.CallerScope;
-import shouwang.registry.cadre.AgeBand;
 import shouwang.registry.cadre.Cadre;
-import shouwang.registry.cadre.CadreSearch;
 import shouwang.registry.cadre.IdNumberProtector;
 import shouwang.registry.history.AuditTrail;
+import shouwang.registry.org.OrgService;
 
 /**
- * Candidates are loaded read-only: at 100,000 cadres a month's roster holds ~18,000 of them, and dirty-checking that
- * many managed entities (with JSON-converted columns) at commit cost seconds. The month's roster and its difference from the previous month. A cadre is on the roster of a month when aged 80+
+ * The month's roster and its difference from the previous month. A cadre is on the roster of a month when aged 80+
  * on the month's last day (so the month of the 80th birthday counts) and neither dead nor gone before its first day.
+ * Within the caller's scope (a caller without any scope gets an empty roster).
  */
 @ApplicationScoped
 @Transactional
@@ -42,16 +38,25 @@ public class HighAgeRosterService {
     @Inject
     AuditTrail audit;
 
-    public HighAgeRoster roster(YearMonth month, String communityCode, String source) {
+    @Inject
+    HighAgeRosterRepository repository;
+
+    @Inject
+    OrgService org;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * @param requested the month; null for the district's current month
+     * @param source    the request, for the history of plain ID number reads
+     * @throws shouwang.kit.problem.ForbiddenException when {@code communityCode} is outside the caller's scope
+     */
+    public HighAgeRoster roster(YearMonth requested, String communityCode, String source) {
+        caller.requireFilter(communityCode, null, null, org::communityOfGrid);
+        YearMonth month = requested != null ? requested : YearMonth.from(clock.today());
         YearMonth previous = month.minusMonths(1);
-        CadreSearch scoped = new CadreSearch(communityCode, null, null, null, null, null, null, null, null, null, false, null);
-        CadreSearch.Condition condition = scoped.condition(caller.scope(), LocalDate.now());
-        Parameters parameters = condition.parameters();
-        parameters.and("oldEnough", AgeBand.bornBy(month.atEndOfMonth(), 80));
-        parameters.and("since", previous.atDay(1));
-        List<Cadre> candidates = Cadre.<Cadre>find(condition.where() + " and birthDate <= :oldEnough"
-                + " and (deceasedOn is null or deceasedOn >= :since) and (movedAwayOn is null or movedAwayOn >= :since)",
-                parameters).withHint(HibernateHints.HINT_READ_ONLY, true).list();
+        List<Cadre> candidates = repository.candidates(month, communityCode, caller.scope());
 
         List<HighAgeRoster.Entry> entries = new ArrayList<>();
         List<HighAgeRoster.Change> changes = new ArrayList<>();
@@ -83,7 +88,8 @@ public class HighAgeRosterService {
                 byBand.merge(now, 1, Integer::sum);
                 entries.add(new HighAgeRoster.Entry(cadre.id, cadre.name, cadre.gender, cadre.birthDate,
                         age(cadre, month), now, plain ? idNumbers.decrypt(cadre.idNumberCipher) : cadre.idNumberMasked,
-                        cadre.communityCode, cadre.gridCode, cadre.unitCode, cadre.phone, cadre.address, change));
+                        cadre.placement.communityCode, cadre.placement.gridCode, cadre.placement.unitCode, cadre.phone,
+                        cadre.address, change));
             }
         }
         entries.sort(Comparator.comparing(HighAgeRoster.Entry::communityCode).thenComparing(HighAgeRoster.Entry::name)

@@ -44,8 +44,7 @@ class RegistryBenchmarkTest {
 
     @Test
     void importStatisticsAndRosterAtOneHundredThousandCadres() throws Exception {
-        String p = TestData.prefix();
-        TestData.org(p);
+        String p = TestData.district();
         String admin = TestTokens.districtAdmin();
         GeneratedCadres.Marginals marginals = GeneratedCadres.Marginals.SEED.times(60);
         byte[] csv = GeneratedCadres.csv(marginals, LocalDate.of(2019, 12, 31), p + "-DW", "320106", p + "-SQ1", p + "-SQ2")

@@ -29,6 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
+import shouwang.kit.clock.Clock;
 import shouwang.kit.testing.TestTokens;
 import shouwang.registry.RegistryTestProfile;
 import shouwang.registry.TestData;
@@ -40,13 +41,15 @@ class CadreApiTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    Clock clock;
+
     private String p;
     private String admin;
 
     @BeforeEach
     void org() {
-        p = TestData.prefix();
-        TestData.org(p);
+        p = TestData.district();
         admin = TestTokens.districtAdmin();
     }
 
@@ -154,7 +157,7 @@ class CadreApiTest {
 
     @Test
     void searchFindsPartOfAChineseNameAndFiltersByRankAgeBandAndPlace() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = clock.today();
         Map<String, Object> old = TestData.cadre(p, "欧阳建华", today.minusYears(91), true);
         old.put("rank", "COUNTY_CHIEF");
         TestData.register(old);
@@ -233,6 +236,18 @@ class CadreApiTest {
                 .statusCode(403);
         given().auth().oauth2(gridWorker).contentType(ContentType.JSON).body(TestData.cadre(p, "x", LocalDate.of(1950, 1, 1), true))
                 .post("/api/v1/cadres").then().statusCode(403);
+    }
+
+    @Test
+    void aTokenWithoutScopeSeesNoCadreAndMayNotFilter() {
+        String id = TestData.register(TestData.cadre(p, "王建国", LocalDate.of(1940, 1, 1), true));
+        String unscoped = TestTokens.user("community-worker").token();
+
+        given().auth().oauth2(unscoped).get("/api/v1/cadres").then().statusCode(200)
+                .body("total", equalTo(0)).body("items", empty());
+        given().auth().oauth2(unscoped).queryParam("communityCode", p + "-SQ1").get("/api/v1/cadres").then()
+                .statusCode(403);
+        given().auth().oauth2(unscoped).get("/api/v1/cadres/" + id).then().statusCode(404);
     }
 
     @Test

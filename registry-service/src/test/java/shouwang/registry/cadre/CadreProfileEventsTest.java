@@ -33,8 +33,7 @@ class CadreProfileEventsTest {
 
     @Test
     void everyChangePublishesTheFullProfileKeyedByCadreWithoutThePlainIdNumber() throws Exception {
-        String p = TestData.prefix();
-        TestData.org(p);
+        String p = TestData.district();
         Map<String, Object> body = TestData.cadre(p, "王建国", LocalDate.of(1938, 10, 2), true);
         body.put("specialCategories", List.of("WIDOWED_CHILDLESS"));
         body.put("address", "东城街道幸福里3号楼2单元101");
@@ -54,6 +53,12 @@ class CadreProfileEventsTest {
         assertEquals("/shouwang/registry-service", TopicProbe.header(records.get(0), "ce_source"));
 
         JsonNode registered = JSON.readTree(records.get(0).value());
+        List<String> fields = new java.util.ArrayList<>();
+        registered.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("id", "version", "updatedAt", "name", "gender", "birthDate", "idNumberMasked",
+                "retirementType", "rank", "partyMember", "unitCode", "communityCode", "gridCode", "streetName",
+                "livingArrangement", "selfCare", "specialCategories", "keyServiceTarget", "phone", "address", "status",
+                "deceasedOn", "movedAwayOn", "contacts"), fields, "the bare profile, as docs/events.md shows it");
         assertEquals(1, registered.get("version").asInt());
         assertEquals("王建国", registered.get("name").asText());
         assertEquals("1938-10-02", registered.get("birthDate").asText());
@@ -76,8 +81,7 @@ class CadreProfileEventsTest {
 
     @Test
     void aNewConsumerRebuildsTheCurrentProfilesFromTheTopicAlone() throws Exception {
-        String p = TestData.prefix();
-        TestData.org(p);
+        String p = TestData.district();
         String admin = TestTokens.districtAdmin();
         String first = TestData.register(TestData.cadre(p, "甲", LocalDate.of(1940, 1, 1), true));
         String second = TestData.register(TestData.cadre(p, "乙", LocalDate.of(1941, 1, 1), false));

@@ -39,8 +39,7 @@ class LifeEventsAndHistoryTest {
 
     @BeforeEach
     void org() {
-        p = TestData.prefix();
-        TestData.org(p);
+        p = TestData.district();
         worker = TestTokens.user("community-worker").communities(p + "-SQ1").token();
     }
 

@@ -1,11 +1,14 @@
 package shouwang.registry.roster;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ import io.restassured.path.json.JsonPath;
 
 import shouwang.kit.testing.TestTokens;
 import shouwang.registry.RegistryTestProfile;
+import shouwang.registry.TestClock;
 import shouwang.registry.TestData;
 
 @QuarkusTest
@@ -35,8 +39,7 @@ class HighAgeRosterTest {
 
     @BeforeEach
     void district() {
-        p = TestData.prefix();
-        TestData.org(p);
+        p = TestData.district();
         admin = TestTokens.districtAdmin();
         Map<String, Object> a = TestData.cadre(p, "甲年满八十", LocalDate.of(1946, 3, 10), true);
         turning80 = (String) a.get("idNumber");
@@ -99,6 +102,23 @@ class HighAgeRosterTest {
             assertEquals("变动情况", changes.getName());
             assertTrue(changes.read().stream().anyMatch(row -> "去世".equals(row.getCellText(2))));
         }
+    }
+
+    @Test
+    void withoutAMonthItIsTheDistrictsCurrentMonth() {
+        // 16:30 UTC on 31 March is already 1 April in the district
+        TestClock.at(Instant.parse("2026-03-31T16:30:00Z"), () -> given().auth().oauth2(admin)
+                .queryParam("communityCode", p + "-SQ1").get("/api/v1/reports/high-age-subsidy").then().statusCode(200)
+                .body("month", equalTo("2026-04")));
+    }
+
+    @Test
+    void aTokenWithoutScopeGetsAnEmptyRosterAndMayNotFilter() {
+        String unscoped = TestTokens.user("community-worker").token();
+        given().auth().oauth2(unscoped).queryParam("month", "2026-03").get("/api/v1/reports/high-age-subsidy").then()
+                .statusCode(200).body("total", equalTo(0)).body("items", empty());
+        given().auth().oauth2(unscoped).queryParam("month", "2026-03").queryParam("communityCode", p + "-SQ1")
+                .get("/api/v1/reports/high-age-subsidy").then().statusCode(403);
     }
 
     @Test

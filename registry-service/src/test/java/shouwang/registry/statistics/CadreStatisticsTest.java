@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ import io.restassured.path.json.JsonPath;
 import shouwang.kit.testing.TestTokens;
 import shouwang.registry.GeneratedCadres;
 import shouwang.registry.RegistryTestProfile;
+import shouwang.registry.TestClock;
 import shouwang.registry.TestData;
 
 @QuarkusTest
@@ -37,8 +39,7 @@ class CadreStatisticsTest {
         if (p != null) {
             return;
         }
-        p = TestData.prefix();
-        TestData.org(p);
+        p = TestData.district();
         String csv = GeneratedCadres.csv(GeneratedCadres.Marginals.SEED, SEED_DAY, p + "-DW", "320106", p + "-SQ1",
                 p + "-SQ2");
         JsonPath status = TestData.importAndWait(TestTokens.districtAdmin(), "text/csv",
@@ -86,9 +87,25 @@ class CadreStatisticsTest {
     }
 
     @Test
+    void withoutAsOfTheyAreCountedOnTheDistrictsToday() {
+        // 16:30 UTC on 30 December is already the seed day in the district
+        TestClock.at(Instant.parse("2019-12-30T16:30:00Z"), () -> given().auth().oauth2(TestTokens.districtAdmin())
+                .queryParam("unitCode", p + "-DW").get("/api/v1/statistics/cadres").then().statusCode(200)
+                .body("asOf", equalTo("2019-12-31")).body("byAgeBand.'90+'", equalTo(14)));
+    }
+
+    @Test
+    void aTokenWithoutScopeCountsNobodyAndMayNotFilter() {
+        String unscoped = TestTokens.user("unit-liaison").token();
+        given().auth().oauth2(unscoped).queryParam("asOf", "2019-12-31").get("/api/v1/statistics/cadres").then()
+                .statusCode(200).body("total", equalTo(0)).body("byAgeBand.'90+'", equalTo(0));
+        given().auth().oauth2(unscoped).queryParam("unitCode", p + "-DW").get("/api/v1/statistics/cadres").then()
+                .statusCode(403);
+    }
+
+    @Test
     void theDeadAndThoseWhoMovedAwayCountOnlyBeforeTheirDate() {
-        String q = TestData.prefix();
-        TestData.org(q);
+        String q = TestData.district();
         String admin = TestTokens.districtAdmin();
         String died = TestData.register(TestData.cadre(q, "甲", LocalDate.of(1930, 1, 1), true));
         String left = TestData.register(TestData.cadre(q, "乙", LocalDate.of(1930, 1, 1), true));

@@ -1,7 +1,6 @@
 package shouwang.visit.campaign;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,10 +21,11 @@ import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.ForbiddenException;
 import shouwang.kit.problem.NotFoundException;
 import shouwang.kit.problem.QueryParams;
+import shouwang.kit.rest.Saved;
 import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
 import shouwang.visit.Layer;
-import shouwang.visit.Params;
+import shouwang.visit.readmodel.ReadModelService;
 import shouwang.visit.task.TaskStatus;
 
 /** Campaigns: emergency daily check-ins and greeting rounds, with their progress. */
@@ -35,6 +35,9 @@ public class CampaignResource {
 
     @Inject
     CampaignService campaigns;
+
+    @Inject
+    ReadModelService readModel;
 
     @Inject
     CallerScope caller;
@@ -54,12 +57,11 @@ public class CampaignResource {
             }
             communities.forEach(caller::requireCommunity);
         }
-        CampaignService.Created created = campaigns.create(request, communities, caller.username());
-        if (created.created()) {
-            return Response.created(URI.create("/api/v1/campaigns/" + created.campaign().id()))
-                    .entity(created.campaign()).build();
-        }
-        return Response.ok(created.campaign()).build();
+        Saved<CampaignDto> saved = campaigns.create(request, communities, caller.username());
+        Response response = saved.response();
+        return saved.created()
+                ? Response.fromResponse(response).location(URI.create("/api/v1/campaigns/" + saved.body().id())).build()
+                : response;
     }
 
     @GET
@@ -78,8 +80,7 @@ public class CampaignResource {
     @Path("/{id}/coverage")
     public CampaignCoverageDto coverage(@PathParam("id") String rawId, @QueryParam("on") String rawOn) {
         Campaign campaign = visible(rawId);
-        LocalDate on = QueryParams.date("on", rawOn);
-        return campaigns.coverage(campaign, on == null ? campaigns.today() : on, caller.scope());
+        return campaigns.coverage(campaign, QueryParams.date("on", rawOn), caller.scope());
     }
 
     /**
@@ -95,10 +96,12 @@ public class CampaignResource {
         Campaign campaign = visible(rawId);
         Layer parsedLayer = QueryParams.enumValue("layer", layer, Layer.class);
         TaskStatus parsedStatus = QueryParams.enumValue("status", status, TaskStatus.class);
-        return campaigns.tasks(campaign, new CampaignService.TaskFilter(Params.text(communityCode),
-                Params.text(gridCode), parsedLayer == null ? null : parsedLayer.name(),
+        CampaignService.TaskFilter filter = new CampaignService.TaskFilter(QueryParams.text(communityCode),
+                QueryParams.text(gridCode), parsedLayer == null ? null : parsedLayer.name(),
                 parsedStatus == null ? null : parsedStatus.name(), QueryParams.date("dueBy", dueBy),
-                QueryParams.instant("updatedSince", updatedSince)), caller.scope(), page);
+                QueryParams.instant("updatedSince", updatedSince));
+        caller.requireFilter(filter.communityCode(), filter.gridCode(), null, readModel::communityOfGrid);
+        return campaigns.tasks(campaign, filter, caller.scope(), page);
     }
 
     private Campaign visible(String rawId) {

@@ -3,8 +3,6 @@ package shouwang.visit.campaign;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,20 +22,22 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import shouwang.kit.clock.Clock;
+import shouwang.kit.paging.ListQuery;
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.InvalidFieldsException;
+import shouwang.kit.rest.Saved;
+import shouwang.kit.security.Placement;
 import shouwang.kit.security.Scope;
 import shouwang.visit.Layer;
-import shouwang.visit.PagedQuery;
-import shouwang.visit.ScopeFilter;
 import shouwang.visit.VisitConfig;
 import shouwang.visit.campaign.CampaignCoverageDto.Pending;
 import shouwang.visit.campaign.CampaignCoverageDto.Progress;
+import shouwang.visit.logbook.VisitRecorded;
 import shouwang.visit.readmodel.Cadre;
 import shouwang.visit.readmodel.CadreChanged;
 import shouwang.visit.readmodel.ReadModelService;
-import shouwang.visit.visit.VisitRecorded;
 
 /** Emergency daily check-ins (战时) and greeting rounds (春节, 重阳节, 80+ birthdays). */
 @ApplicationScoped
@@ -51,24 +51,23 @@ public class CampaignService {
     EntityManager em;
 
     @Inject
+    CampaignRepository repository;
+
+    @Inject
     ReadModelService readModel;
 
     @Inject
     VisitConfig config;
 
-    public LocalDate today() {
-        return LocalDate.now(config.zone());
-    }
-
-    public record Created(CampaignDto campaign, boolean created) {
-    }
+    @Inject
+    Clock clock;
 
     /** Creates the campaign (or returns the one with the same client id) and generates its greeting tasks. */
-    public Created create(CampaignRequest request, List<String> communities, String username) {
+    public Saved<CampaignDto> create(CampaignRequest request, List<String> communities, String username) {
         if (request.id() != null) {
             Campaign existing = em.find(Campaign.class, request.id());
             if (existing != null) {
-                return new Created(toDto(existing), false);
+                return Saved.existing(toDto(existing));
             }
         }
         Campaign campaign = new Campaign();
@@ -76,9 +75,9 @@ public class CampaignService {
         campaign.type = request.type();
         campaign.communityCodes = String.join(",", communities);
         campaign.createdBy = username;
-        campaign.createdAt = Instant.now();
+        campaign.createdAt = clock.now();
         InvalidFieldsException.Collector invalid = new InvalidFieldsException.Collector();
-        LocalDate today = today();
+        LocalDate today = clock.today();
         switch (request.type()) {
             case EMERGENCY_DAILY -> {
                 if (request.startOn() == null) {
@@ -122,7 +121,7 @@ public class CampaignService {
         int tasks = campaign.type.isGreetingRound() ? generateTasks(campaign, leadDays) : 0;
         LOG.infof("Campaign %s (%s) created by %s: %s to %s, %d greeting tasks", campaign.id, campaign.type, username,
                 campaign.startOn, campaign.endOn, tasks);
-        return new Created(toDto(campaign), true);
+        return Saved.created(toDto(campaign));
     }
 
     private static String layers(CampaignRequest request, List<Layer> defaults) {
@@ -151,22 +150,17 @@ public class CampaignService {
                 continue;
             }
             for (Layer layer : campaign.layerList()) {
-                created += em.createNativeQuery("insert into campaign_task (id, campaign_id, cadre_id, layer, org_code, "
-                        + "community_code, grid_code, unit_code, open_from, due_on, status) values (?1, ?2, ?3, ?4, ?5, "
-                        + "?6, ?7, ?8, ?9, ?10, 'OPEN') on conflict (campaign_id, cadre_id, layer, due_on) do nothing")
-                        .setParameter(1, UUID.randomUUID()).setParameter(2, campaign.id).setParameter(3, cadre.id)
-                        .setParameter(4, layer.name()).setParameter(5, readModel.responsibleOrg(cadre, layer))
-                        .setParameter(6, cadre.communityCode).setParameter(7, cadre.gridCode)
-                        .setParameter(8, cadre.unitCode).setParameter(9, due.minusDays(leadDays))
-                        .setParameter(10, due)
-                        .executeUpdate();
+                if (repository.insertTaskOnce(campaign.id, cadre.id, layer, readModel.responsibleOrg(cadre, layer),
+                        cadre.placement(), due.minusDays(leadDays), due)) {
+                    created++;
+                }
             }
         }
         return created;
     }
 
     /** The festival day, or the cadre's birthday in the range when it is the 80th or later; null when none. */
-    private static LocalDate dueDay(Campaign campaign, Cadre cadre) {
+    static LocalDate dueDay(Campaign campaign, Cadre cadre) {
         if (campaign.type != CampaignType.BIRTHDAY_80) {
             return campaign.startOn;
         }
@@ -187,7 +181,7 @@ public class CampaignService {
     public void topUp() {
         List<Campaign> running = em.createQuery("select c from Campaign c where c.type <> :emergency and c.endOn >= :today",
                 Campaign.class).setParameter("emergency", CampaignType.EMERGENCY_DAILY)
-                .setParameter("today", today()).getResultList();
+                .setParameter("today", clock.today()).getResultList();
         for (Campaign campaign : running) {
             int added = generateTasks(campaign, config.campaigns().greetingLeadDays());
             if (added > 0) {
@@ -202,11 +196,11 @@ public class CampaignService {
         if (!visit.contacted) {
             return;
         }
-        LocalDate day = LocalDate.ofInstant(visit.visitedAt, config.zone());
+        LocalDate day = clock.dateOf(visit.visitedAt);
         int done = em.createQuery("update CampaignTask t set t.status = 'DONE', t.visitId = :visit, t.completedAt = :now, "
                 + "t.updatedAt = :now where t.cadreId = :cadre and t.layer = :layer and t.status = 'OPEN' "
                 + "and t.openFrom <= :day and t.dueOn >= :earliestDue")
-                .setParameter("visit", visit.id).setParameter("now", Instant.now())
+                .setParameter("visit", visit.id).setParameter("now", clock.now())
                 .setParameter("cadre", visit.cadreId).setParameter("layer", visit.layer.name())
                 .setParameter("day", day).setParameter("earliestDue", day.minusDays(config.campaigns().greetingGraceDays()))
                 .executeUpdate();
@@ -220,16 +214,17 @@ public class CampaignService {
         Cadre cadre = change.cadre();
         if (change.left()) {
             em.createQuery("update CampaignTask t set t.status = 'CANCELLED', t.updatedAt = :now where t.cadreId = :cadre "
-                    + "and t.status = 'OPEN'").setParameter("now", Instant.now()).setParameter("cadre", cadre.id)
+                    + "and t.status = 'OPEN'").setParameter("now", clock.now()).setParameter("cadre", cadre.id)
                     .executeUpdate();
         } else if (change.moved()) {
+            Placement placement = cadre.placement();
             for (Layer layer : List.of(Layer.COMMUNITY, Layer.GRID, Layer.UNIT)) {
-                em.createQuery("update CampaignTask t set t.orgCode = :org, t.communityCode = :community, "
-                        + "t.gridCode = :grid, t.unitCode = :unit, t.updatedAt = :now where t.cadreId = :cadre "
-                        + "and t.status = 'OPEN' and t.layer = :layer")
+                em.createQuery("update CampaignTask t set t.orgCode = :org, t.placement.communityCode = :community, "
+                        + "t.placement.gridCode = :grid, t.placement.unitCode = :unit, t.updatedAt = :now "
+                        + "where t.cadreId = :cadre and t.status = 'OPEN' and t.layer = :layer")
                         .setParameter("org", readModel.responsibleOrg(cadre, layer))
-                        .setParameter("community", cadre.communityCode).setParameter("grid", cadre.gridCode)
-                        .setParameter("unit", cadre.unitCode).setParameter("now", Instant.now())
+                        .setParameter("community", placement.communityCode).setParameter("grid", placement.gridCode)
+                        .setParameter("unit", placement.unitCode).setParameter("now", clock.now())
                         .setParameter("cadre", cadre.id).setParameter("layer", layer.name())
                         .executeUpdate();
             }
@@ -239,16 +234,17 @@ public class CampaignService {
     /** A greeting round's worklist: its tasks in the caller's scope, filtered, by due day. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CampaignTaskDto> tasks(Campaign campaign, TaskFilter filter, Scope scope, PageRequest page) {
-        return PagedQuery.of(CampaignTask.class, "t")
-                .and("t.campaignId = :campaign", "campaign", campaign.id)
-                .and("t.communityCode = :community", "community", filter.communityCode())
-                .and("t.gridCode = :grid", "grid", filter.gridCode())
-                .and("t.layer = :layer", "layer", filter.layer())
-                .and("t.status = :status", "status", filter.status())
-                .and("t.dueOn <= :dueBy", "dueBy", filter.dueBy())
-                .and("t.updatedAt >= :since", "since", filter.updatedSince())
-                .inScope(scope)
-                .page(em, "t.dueOn, t.communityCode, t.id", page, CampaignTaskDto::of);
+        return ListQuery.of(CampaignTask.class, "t")
+                .eq("t.campaignId", campaign.id)
+                .eq("t.placement.communityCode", filter.communityCode())
+                .eq("t.placement.gridCode", filter.gridCode())
+                .eq("t.layer", filter.layer())
+                .eq("t.status", filter.status())
+                .atMost("t.dueOn", filter.dueBy())
+                .since("t.updatedAt", filter.updatedSince())
+                .inScope(scope, "t.placement")
+                .orderBy("t.dueOn, t.placement.communityCode, t.id")
+                .pageEach(page, CampaignTaskDto::of);
     }
 
     public record TaskFilter(String communityCode, String gridCode, String layer, String status, LocalDate dueBy,
@@ -262,15 +258,21 @@ public class CampaignService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CampaignDto> list(Scope scope) {
-        return em.createQuery("select c from Campaign c order by c.createdAt desc", Campaign.class).getResultList()
+        return ListQuery.of(Campaign.class, "c").orderBy("c.createdAt desc").list(em)
                 .stream().filter(c -> visible(c, scope)).map(this::toDto).toList();
     }
 
-    /** District-wide campaigns are visible to everyone; others to callers covering one of their communities. */
+    /**
+     * District-wide campaigns are visible to every scoped caller; others to callers covering one of their communities
+     * (grid workers and unit liaisons work in communities too). A caller without scope sees none.
+     */
     public static boolean visible(Campaign campaign, Scope scope) {
-        return scope.districtWide() || campaign.communityList().isEmpty()
+        if (scope.districtWide()) {
+            return true;
+        }
+        return !scope.isEmpty() && (campaign.communityList().isEmpty()
                 || campaign.communityList().stream().anyMatch(scope.communityCodes()::contains)
-                || !scope.gridCodes().isEmpty() || !scope.unitCodes().isEmpty();
+                || !scope.gridCodes().isEmpty() || !scope.unitCodes().isEmpty());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -281,9 +283,11 @@ public class CampaignService {
                 c.createdBy, c.createdAt);
     }
 
+    /** Emergency mode: who has not been reached on {@code on} (null: today). Greeting rounds: progress. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public CampaignCoverageDto coverage(Campaign campaign, LocalDate on, Scope scope) {
-        return campaign.type == CampaignType.EMERGENCY_DAILY ? emergencyCoverage(campaign, on, scope)
+        return campaign.type == CampaignType.EMERGENCY_DAILY
+                ? emergencyCoverage(campaign, on != null ? on : clock.today(), scope)
                 : greetingCoverage(campaign, scope);
     }
 
@@ -297,13 +301,14 @@ public class CampaignService {
         Map<String, long[]> counts = new TreeMap<>();
         List<Pending> pending = new ArrayList<>();
         for (Cadre cadre : cadres) {
-            long[] count = counts.computeIfAbsent(String.valueOf(cadre.communityCode), k -> new long[2]);
+            Placement placement = cadre.placement();
+            long[] count = counts.computeIfAbsent(String.valueOf(placement.communityCode), k -> new long[2]);
             count[0]++;
             if (reached.contains(cadre.id)) {
                 count[1]++;
             } else {
-                pending.add(new Pending(cadre.id, cadre.name, cadre.communityCode, cadre.gridCode, cadre.unitCode,
-                        null, null, on));
+                pending.add(new Pending(cadre.id, cadre.name, placement.communityCode, placement.gridCode,
+                        placement.unitCode, null, null, on));
             }
         }
         pending.sort(Comparator.comparing((Pending p) -> String.valueOf(p.communityCode()))
@@ -313,27 +318,26 @@ public class CampaignService {
     }
 
     private CampaignCoverageDto greetingCoverage(Campaign campaign, Scope scope) {
-        StringBuilder where = new StringBuilder("where t.campaignId = :id and t.status <> 'CANCELLED'");
-        Map<String, Object> params = new HashMap<>();
-        params.put("id", campaign.id);
-        ScopeFilter.apply(scope, "t", where, params);
-        var query = em.createQuery("select t from CampaignTask t " + where + " order by t.dueOn, t.communityCode, t.id",
-                CampaignTask.class);
-        params.forEach(query::setParameter);
-        List<CampaignTask> tasks = query.getResultList();
+        List<CampaignTask> tasks = ListQuery.of(CampaignTask.class, "t")
+                .eq("t.campaignId", campaign.id)
+                .where("t.status <> 'CANCELLED'")
+                .inScope(scope, "t.placement")
+                .orderBy("t.dueOn, t.placement.communityCode, t.id")
+                .list(em);
         Map<String, long[]> counts = new TreeMap<>();
         List<Pending> pending = new ArrayList<>();
         Map<UUID, String> names = new HashMap<>();
         for (CampaignTask task : tasks) {
-            long[] count = counts.computeIfAbsent(String.valueOf(task.communityCode), k -> new long[2]);
+            Placement placement = task.placement();
+            long[] count = counts.computeIfAbsent(String.valueOf(placement.communityCode), k -> new long[2]);
             count[0]++;
             if ("DONE".equals(task.status)) {
                 count[1]++;
             } else {
                 String name = names.computeIfAbsent(task.cadreId,
                         id -> readModel.find(id).map(c -> c.name).orElse(null));
-                pending.add(new Pending(task.cadreId, name, task.communityCode, task.gridCode, task.unitCode,
-                        task.layer, task.orgCode, task.dueOn));
+                pending.add(new Pending(task.cadreId, name, placement.communityCode, placement.gridCode,
+                        placement.unitCode, task.layer, task.orgCode, task.dueOn));
             }
         }
         long done = tasks.size() - pending.size();
@@ -350,14 +354,11 @@ public class CampaignService {
         return readModel.activeCadres(scope, campaign.communityList(), null);
     }
 
-    @SuppressWarnings("unchecked")
+    /** The cadres with a contact visit (any layer, any channel) on a district-local day. */
     private Set<UUID> contactedOn(LocalDate day) {
-        List<UUID> rows = em.createNativeQuery("select distinct cadre_id from visit where contacted and visited_at >= ?1 "
-                + "and visited_at < ?2")
-                .setParameter(1, OffsetDateTime.ofInstant(day.atStartOfDay(config.zone()).toInstant(), ZoneOffset.UTC))
-                .setParameter(2, OffsetDateTime.ofInstant(day.plusDays(1).atStartOfDay(config.zone()).toInstant(),
-                        ZoneOffset.UTC))
-                .getResultList();
-        return new HashSet<>(rows);
+        return new HashSet<>(em.createQuery("select distinct v.cadreId from Visit v where v.contacted = true "
+                + "and v.visitedAt >= :from and v.visitedAt < :to", UUID.class)
+                .setParameter("from", clock.startOf(day)).setParameter("to", clock.startOf(day.plusDays(1)))
+                .getResultList());
     }
 }

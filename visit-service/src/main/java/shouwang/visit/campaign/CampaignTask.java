@@ -9,12 +9,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import shouwang.visit.PlacedEntity;
 
 /** One greeting to make: a layer greets a cadre between {@code openFrom} and {@code dueOn}. */
 @Entity
 @Table(name = "campaign_task")
-public class CampaignTask extends PanacheEntityBase {
+public class CampaignTask extends PlacedEntity {
 
     @Id
     public UUID id;
@@ -25,12 +25,6 @@ public class CampaignTask extends PanacheEntityBase {
     public String layer;
     @Column(name = "org_code")
     public String orgCode;
-    @Column(name = "community_code")
-    public String communityCode;
-    @Column(name = "grid_code")
-    public String gridCode;
-    @Column(name = "unit_code")
-    public String unitCode;
     @Column(name = "open_from")
     public LocalDate openFrom;
     @Column(name = "due_on")

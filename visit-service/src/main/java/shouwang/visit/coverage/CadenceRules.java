@@ -14,8 +14,8 @@ import jakarta.inject.Inject;
 import shouwang.visit.Channel;
 import shouwang.visit.Layer;
 import shouwang.visit.VisitConfig;
+import shouwang.visit.readmodel.ActivePairing;
 import shouwang.visit.readmodel.Cadre;
-import shouwang.visit.readmodel.ReadModelService.ActivePairing;
 
 /** Which layers must contact a cadre how often, and which channels count, from {@code shouwang.visit.cadence}. */
 @ApplicationScoped

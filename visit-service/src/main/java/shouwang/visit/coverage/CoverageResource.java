@@ -13,8 +13,7 @@ import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.QueryParams;
 import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
-import shouwang.kit.security.Scope;
-import shouwang.visit.Params;
+import shouwang.visit.readmodel.ReadModelService;
 
 /** 不漏一人: who in scope has not been contacted within their cadence, per layer. */
 @Path("/coverage")
@@ -25,20 +24,19 @@ public class CoverageResource {
     CoverageService coverage;
 
     @Inject
+    ReadModelService readModel;
+
+    @Inject
     CallerScope caller;
 
     @GET
     public CoverageDto coverage(@QueryParam("communityCode") String rawCommunity, @QueryParam("gridCode") String rawGrid,
             @QueryParam("on") String rawOn, @BeanParam PageRequest page) {
-        String community = Params.text(rawCommunity);
-        String grid = Params.text(rawGrid);
+        String community = QueryParams.text(rawCommunity);
+        String grid = QueryParams.text(rawGrid);
         LocalDate on = QueryParams.date("on", rawOn);
-        Scope scope = caller.scope();
-        // A community-scoped user asking for another community is refused; grid workers and unit liaisons may name
-        // the community their grid or retirees are in, and see only their own part of it.
-        if (community != null && scope.gridCodes().isEmpty() && scope.unitCodes().isEmpty()) {
-            caller.requireCommunity(community);
-        }
-        return coverage.coverage(scope, community, grid, on == null ? coverage.today() : on, page);
+        // Grid workers and unit liaisons may name the community their grid or retirees are in, and see their part.
+        caller.requireFilter(community, grid, null, readModel::communityOfGrid);
+        return coverage.coverage(caller.scope(), community, grid, on, page);
     }
 }

@@ -11,12 +11,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import shouwang.visit.PlacedEntity;
 
-/** 问题清单 item: a need raised during a visit, owned by an org until it is resolved. */
+/** 问题清单 item: a need raised during a visit, owned by an org until it is resolved; placed where the visit was. */
 @Entity
 @Table(name = "issue_item")
-public class IssueItem extends PanacheEntityBase {
+public class IssueItem extends PlacedEntity {
 
     public enum Status {
         OPEN, RESOLVED
@@ -42,12 +42,6 @@ public class IssueItem extends PanacheEntityBase {
     public Instant resolvedAt;
     @Column(name = "resolved_by")
     public String resolvedBy;
-    @Column(name = "community_code")
-    public String communityCode;
-    @Column(name = "grid_code")
-    public String gridCode;
-    @Column(name = "unit_code")
-    public String unitCode;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

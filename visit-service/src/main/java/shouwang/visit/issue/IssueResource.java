@@ -19,7 +19,7 @@ import shouwang.kit.problem.NotFoundException;
 import shouwang.kit.problem.QueryParams;
 import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
-import shouwang.visit.Params;
+import shouwang.visit.readmodel.ReadModelService;
 
 /** 问题清单: needs raised in visits, tracked to resolution. Items are created by {@code POST /visits}. */
 @Path("/issues")
@@ -30,6 +30,9 @@ public class IssueResource {
     IssueService issues;
 
     @Inject
+    ReadModelService readModel;
+
+    @Inject
     CallerScope caller;
 
     @GET
@@ -37,15 +40,18 @@ public class IssueResource {
             @QueryParam("ownerOrgCode") String ownerOrgCode, @QueryParam("status") String status,
             @QueryParam("overdue") String overdue, @QueryParam("updatedSince") String updatedSince,
             @BeanParam PageRequest page) {
-        return issues.list(QueryParams.uuid("cadreId", cadreId), Params.text(communityCode), Params.text(ownerOrgCode),
-                QueryParams.enumValue("status", status, IssueItem.Status.class), Params.bool("overdue", overdue),
-                QueryParams.instant("updatedSince", updatedSince), caller.scope(), page);
+        IssueService.IssueFilter filter = new IssueService.IssueFilter(QueryParams.uuid("cadreId", cadreId),
+                QueryParams.text(communityCode), QueryParams.text(ownerOrgCode),
+                QueryParams.enumValue("status", status, IssueItem.Status.class), QueryParams.bool("overdue", overdue),
+                QueryParams.instant("updatedSince", updatedSince));
+        caller.requireFilter(filter.communityCode(), null, null, readModel::communityOfGrid);
+        return issues.list(filter, caller.scope(), page);
     }
 
     @GET
     @Path("/{id}")
     public IssueDto get(@PathParam("id") String rawId) {
-        return IssueDto.of(visible(rawId), issues.today());
+        return issues.view(visible(rawId));
     }
 
     @POST
@@ -55,15 +61,14 @@ public class IssueResource {
             throw InvalidFieldsException.of("body", "is required");
         }
         IssueItem item = visible(rawId);
-        caller.requireCadre(item.communityCode, item.gridCode, item.unitCode);
+        caller.requireCadre(item.placement());
         return issues.resolve(item, request.resolution(), caller.username());
     }
 
     private IssueItem visible(String rawId) {
         UUID id = QueryParams.uuid("id", rawId);
         IssueItem item = issues.find(id).orElseThrow(() -> new NotFoundException("Issue", id));
-        caller.requireVisible("Issue", id, item.communityCode, item.gridCode, item.unitCode);
+        caller.requireVisible("Issue", id, item.placement());
         return item;
     }
-
 }

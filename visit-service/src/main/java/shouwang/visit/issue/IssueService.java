@@ -3,7 +3,6 @@ package shouwang.visit.issue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,16 +11,18 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import shouwang.kit.clock.Clock;
+import shouwang.kit.paging.ListQuery;
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.ConflictException;
+import shouwang.kit.security.Placement;
 import shouwang.kit.security.Scope;
-import shouwang.visit.PagedQuery;
-import shouwang.visit.VisitConfig;
 
 /** 问题清单: needs raised in visits, each with an owner and a deadline, tracked to resolution. */
 @ApplicationScoped
@@ -34,15 +35,20 @@ public class IssueService {
     EntityManager em;
 
     @Inject
-    VisitConfig config;
+    Clock clock;
 
     /** A need as the visit service hands it over, with owner and deadline already defaulted. */
     public record NewIssue(String description, String category, String ownerOrgCode, String ownerName,
             LocalDate deadline) {
     }
 
-    public List<UUID> raise(UUID visitId, UUID cadreId, String communityCode, String gridCode, String unitCode,
-            List<NewIssue> needs) {
+    /** {@code overdue}: open past the deadline (true), or not (false). */
+    public record IssueFilter(UUID cadreId, String communityCode, String ownerOrgCode, IssueItem.Status status,
+            Boolean overdue, Instant updatedSince) {
+    }
+
+    /** One item per need, placed where the visit was. */
+    public List<UUID> raise(UUID visitId, UUID cadreId, Placement placement, List<NewIssue> needs) {
         List<UUID> ids = new ArrayList<>();
         for (NewIssue need : needs) {
             IssueItem item = new IssueItem();
@@ -55,10 +61,8 @@ public class IssueService {
             item.ownerName = need.ownerName();
             item.deadline = need.deadline();
             item.status = IssueItem.Status.OPEN;
-            item.communityCode = communityCode;
-            item.gridCode = gridCode;
-            item.unitCode = unitCode;
-            item.createdAt = Instant.now();
+            item.placement = placement.copy();
+            item.createdAt = clock.now();
             item.updatedAt = item.createdAt;
             em.persist(item);
             ids.add(item.id);
@@ -66,6 +70,12 @@ public class IssueService {
                     item.ownerOrgCode, item.deadline);
         }
         return ids;
+    }
+
+    /** The item as clients read it: overdue as of today. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public IssueDto view(IssueItem item) {
+        return IssueDto.of(item, clock.today());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -80,41 +90,37 @@ public class IssueService {
     }
 
     public IssueDto resolve(IssueItem item, String resolution, String username) {
-        IssueItem managed = em.find(IssueItem.class, item.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        IssueItem managed = em.find(IssueItem.class, item.id, LockModeType.PESSIMISTIC_WRITE);
         if (managed.status == IssueItem.Status.RESOLVED) {
             if (resolution.equals(managed.resolution)) {
-                return IssueDto.of(managed, today()); // a retried request
+                return view(managed); // a retried request
             }
             throw new ConflictException("Issue " + item.id + " is already resolved");
         }
         managed.status = IssueItem.Status.RESOLVED;
         managed.resolution = resolution;
-        managed.resolvedAt = Instant.now();
+        managed.resolvedAt = clock.now();
         managed.resolvedBy = username;
         managed.updatedAt = managed.resolvedAt;
         LOG.infof("Issue %s resolved", managed.id);
-        return IssueDto.of(managed, today());
+        return view(managed);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<IssueDto> list(UUID cadreId, String communityCode, String ownerOrgCode, IssueItem.Status status,
-            Boolean overdue, Instant updatedSince, Scope scope, PageRequest page) {
-        LocalDate today = today();
-        PagedQuery<IssueItem> query = PagedQuery.of(IssueItem.class, "i")
-                .and("i.cadreId = :cadreId", "cadreId", cadreId)
-                .and("i.communityCode = :communityCode", "communityCode", communityCode)
-                .and("i.ownerOrgCode = :owner", "owner", ownerOrgCode)
-                .and("i.status = :status", "status", status)
-                .and("i.updatedAt >= :updatedSince", "updatedSince", updatedSince);
-        if (overdue != null) {
-            query.and(overdue ? "i.status = :open and i.deadline < :today"
-                    : "not (i.status = :open and i.deadline < :today)",
+    public Page<IssueDto> list(IssueFilter filter, Scope scope, PageRequest page) {
+        LocalDate today = clock.today();
+        ListQuery<IssueItem> query = ListQuery.of(IssueItem.class, "i")
+                .eq("i.cadreId", filter.cadreId())
+                .eq("i.placement.communityCode", filter.communityCode())
+                .eq("i.ownerOrgCode", filter.ownerOrgCode())
+                .eq("i.status", filter.status())
+                .since("i.updatedAt", filter.updatedSince());
+        if (filter.overdue() != null) {
+            String overdue = "i.status = :open and i.deadline < :today";
+            query.where(filter.overdue() ? overdue : "not (" + overdue + ")",
                     Map.of("open", IssueItem.Status.OPEN, "today", today));
         }
-        return query.inScope(scope).page(em, "i.deadline, i.id", page, i -> IssueDto.of(i, today));
-    }
-
-    public LocalDate today() {
-        return LocalDate.now(config.zone());
+        return query.inScope(scope, "i.placement").orderBy("i.deadline, i.id")
+                .pageEach(page, i -> IssueDto.of(i, today));
     }
 }

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
@@ -13,18 +15,20 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import shouwang.kit.security.Placement;
+import shouwang.visit.PlacedEntity;
 
 /** A cadre as visit-service knows it from the latest cadre-profiles record. */
 @Entity
 @Table(name = "cadre")
-public class Cadre extends PanacheEntityBase {
+public class Cadre extends PlacedEntity {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String DECEASED = "DECEASED";
     public static final String MOVED_AWAY = "MOVED_AWAY";
 
-    private static final Set<String> KEY_CATEGORIES = Set.of("WIDOWED_CHILDLESS", "EXTREME_HARDSHIP", "DISABLED",
+    /** Special categories that make a cadre a key service target (重点服务对象). */
+    public static final Set<String> KEY_CATEGORIES = Set.of("WIDOWED_CHILDLESS", "EXTREME_HARDSHIP", "DISABLED",
             "SERIOUS_ILLNESS");
 
     @Id
@@ -33,12 +37,6 @@ public class Cadre extends PanacheEntityBase {
     public String name;
     @Column(name = "birth_date")
     public LocalDate birthDate;
-    @Column(name = "unit_code")
-    public String unitCode;
-    @Column(name = "community_code")
-    public String communityCode;
-    @Column(name = "grid_code")
-    public String gridCode;
     @Column(name = "living_arrangement")
     public String livingArrangement;
     @Column(name = "self_care")
@@ -53,6 +51,22 @@ public class Cadre extends PanacheEntityBase {
     public Instant firstSeenAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+
+    /**
+     * Where work for a cadre is placed: the cadre's own codes, each one the read model lacks (the cadre unknown yet,
+     * or a code not registered) taken from {@code fallback} (the alert's org codes, the task's placement).
+     */
+    public static Placement placementOf(Optional<Cadre> cadre, Supplier<Placement> fallback) {
+        Placement own = cadre.map(Cadre::placement).orElseGet(Placement::new);
+        if (own.communityCode != null && own.gridCode != null && own.unitCode != null) {
+            return own.copy();
+        }
+        Placement other = Placement.orEmpty(fallback.get());
+        return new Placement(own.communityCode != null ? own.communityCode : other.communityCode,
+                own.gridCode != null ? own.gridCode : other.gridCode,
+                own.unitCode != null ? own.unitCode : other.unitCode);
+    }
 
     public boolean isActive() {
         return ACTIVE.equals(status);

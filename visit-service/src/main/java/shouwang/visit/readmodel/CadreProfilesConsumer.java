@@ -1,5 +1,6 @@
 package shouwang.visit.readmodel;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
+import shouwang.kit.inbox.EventHandlers;
 import shouwang.kit.inbox.EventReceiver;
 
 /** cadre-profiles → the read model. Every event type carries the full profile, so all are applied alike. */
@@ -20,9 +22,16 @@ public class CadreProfilesConsumer {
     @Inject
     ReadModelService service;
 
+    private EventHandlers handlers;
+
+    @PostConstruct
+    void handlers() {
+        handlers = EventHandlers.of("visit-service.cadre-profiles").onAny(CadreProfile.class, service::applyProfile);
+    }
+
     @Incoming("cadre-profiles")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        receiver.receive("visit-service.cadre-profiles", record, event -> service.applyProfile(event.data()));
+        receiver.receive(handlers, record);
     }
 }

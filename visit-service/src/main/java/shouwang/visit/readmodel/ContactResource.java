@@ -33,7 +33,7 @@ public class ContactResource {
             throw InvalidFieldsException.of("cadreId", "is required");
         }
         Cadre cadre = readModel.find(cadreId).orElseThrow(() -> new NotFoundException("Cadre", cadreId));
-        caller.requireVisible("Cadre", cadreId, cadre.communityCode, cadre.gridCode, cadre.unitCode);
+        caller.requireVisible("Cadre", cadreId, cadre.placement());
         return readModel.contactsOf(cadreId);
     }
 }

@@ -1,5 +1,6 @@
 package shouwang.visit.readmodel;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
+import shouwang.kit.inbox.EventHandlers;
 import shouwang.kit.inbox.EventReceiver;
 
 /** volunteering → NEIGHBOUR-layer contacts. Other volunteering events are not visit-service's business. */
@@ -20,15 +22,18 @@ public class VolunteeringConsumer {
     @Inject
     ReadModelService service;
 
+    private EventHandlers handlers;
+
+    @PostConstruct
+    void handlers() {
+        handlers = EventHandlers.of("visit-service.volunteering")
+                .on(PairingCreated.class, service::pairingCreated)
+                .on(PairingEnded.class, service::pairingEnded);
+    }
+
     @Incoming("volunteering")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        receiver.receive("visit-service.volunteering", record, event -> {
-            if (event.is("PairingCreated")) {
-                service.pairingCreated(event.data());
-            } else if (event.is("PairingEnded")) {
-                service.pairingEnded(event.data());
-            }
-        });
+        receiver.receive(handlers, record);
     }
 }

@@ -1,5 +1,6 @@
 package shouwang.visit.task;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
+import shouwang.kit.inbox.EventHandlers;
 import shouwang.kit.inbox.EventReceiver;
 
 /** alerts → must-visit tasks: MustVisitRequired makes them, AlertResolved cancels the open ones; others are skipped. */
@@ -20,15 +22,18 @@ public class AlertsConsumer {
     @Inject
     TaskService tasks;
 
+    private EventHandlers handlers;
+
+    @PostConstruct
+    void handlers() {
+        handlers = EventHandlers.of("visit-service.alerts")
+                .on(MustVisitRequired.class, tasks::create)
+                .on(AlertResolved.class, tasks::cancelOpenTasksOf);
+    }
+
     @Incoming("alerts")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        receiver.receive("visit-service.alerts", record, event -> {
-            if (event.is("MustVisitRequired")) {
-                tasks.createFromMustVisitRequired(event.data());
-            } else if (event.is("AlertResolved")) {
-                tasks.cancelOpenTasksOfResolvedAlert(event.data());
-            }
-        });
+        receiver.receive(handlers, record);
     }
 }

@@ -1,5 +1,6 @@
 package shouwang.visit.task;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
+import shouwang.kit.health.Workers;
 import shouwang.visit.VisitConfig;
 
 /**
@@ -30,6 +32,11 @@ public class MissedTaskScanner {
     @Inject
     VisitConfig config;
 
+    @Inject
+    Workers workers;
+
+    private Workers.Worker pulse;
+
     private volatile boolean running;
     private Thread worker;
 
@@ -39,7 +46,9 @@ public class MissedTaskScanner {
             return;
         }
         running = true;
-        worker = new Thread(this::loop, "missed-visit-scanner");
+        // a cycle is one batch or a pause of a second at most: a minute of silence means the thread is gone
+        pulse = workers.register("missed-visit-scanner", Duration.ofMinutes(1));
+        worker = new Thread(() -> Workers.guard(pulse, this::loop), "missed-visit-scanner");
         worker.setDaemon(true);
         worker.start();
         LOG.infof("Missed-visit scanner started: every %s, batches of %d", config.missed().pollInterval(),
@@ -48,6 +57,7 @@ public class MissedTaskScanner {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
+        workers.retire("missed-visit-scanner");
         if (worker != null) {
             worker.interrupt();
             try {
@@ -61,6 +71,7 @@ public class MissedTaskScanner {
     private void loop() {
         boolean failing = false;
         while (running) {
+            pulse.beat();
             try {
                 int missed = tasks.markDueTasksMissed(config.missed().batchSize());
                 if (failing) {

@@ -10,14 +10,16 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 import shouwang.visit.Layer;
+import shouwang.visit.PlacedEntity;
 
-/** 必访任务: one layer's duty to visit a cadre for one alert at one escalation level, by a deadline. */
+/**
+ * 必访任务: one layer's duty to visit a cadre for one alert at one escalation level, by a deadline. Placed where the
+ * cadre is (before its profile arrived, by the alert's org codes).
+ */
 @Entity
 @Table(name = "must_visit_task")
-public class MustVisitTask extends PanacheEntityBase {
+public class MustVisitTask extends PlacedEntity {
 
     @Id
     public UUID id;
@@ -34,12 +36,6 @@ public class MustVisitTask extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public TaskStatus status;
     public Instant deadline;
-    @Column(name = "community_code")
-    public String communityCode;
-    @Column(name = "grid_code")
-    public String gridCode;
-    @Column(name = "unit_code")
-    public String unitCode;
     @Column(name = "visit_id")
     public UUID visitId;
     @Column(name = "created_at")

@@ -3,6 +3,7 @@ package shouwang.visit.task;
 import java.time.Instant;
 import java.util.UUID;
 
+import shouwang.kit.security.Placement;
 import shouwang.visit.Layer;
 
 /** A task as the contract shows it, plus what a worklist needs (level, kind, visit, cancellation, updatedAt). */
@@ -11,8 +12,9 @@ public record TaskDto(UUID id, UUID cadreId, UUID alertId, String kind, int leve
         String cancelReason, String communityCode, String gridCode, String unitCode, Instant updatedAt) {
 
     static TaskDto of(MustVisitTask t) {
+        Placement p = t.placement();
         return new TaskDto(t.id, t.cadreId, t.alertId, t.kind, t.level, t.layer, t.orgCode, t.status, t.deadline,
-                t.createdAt, t.completedAt, t.visitId, t.missedAt, t.cancelReason, t.communityCode, t.gridCode,
-                t.unitCode, t.updatedAt);
+                t.createdAt, t.completedAt, t.visitId, t.missedAt, t.cancelReason, p.communityCode, p.gridCode,
+                p.unitCode, t.updatedAt);
     }
 }

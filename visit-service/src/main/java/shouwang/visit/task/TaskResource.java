@@ -16,7 +16,6 @@ import shouwang.kit.problem.NotFoundException;
 import shouwang.kit.problem.QueryParams;
 import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
-import shouwang.visit.Params;
 import shouwang.visit.Layer;
 
 /** Must-visit worklists. Tasks are made from alerts and closed by visits; there is no write endpoint here. */
@@ -36,7 +35,7 @@ public class TaskResource {
             @QueryParam("alertId") String alertId, @QueryParam("updatedSince") String updatedSince,
             @BeanParam PageRequest page) {
         TaskService.TaskFilter filter = new TaskService.TaskFilter(QueryParams.uuid("cadreId", cadreId),
-                QueryParams.enumValue("layer", layer, Layer.class), Params.text(orgCode),
+                QueryParams.enumValue("layer", layer, Layer.class), QueryParams.text(orgCode),
                 QueryParams.enumValue("status", status, TaskStatus.class), QueryParams.uuid("alertId", alertId),
                 QueryParams.instant("updatedSince", updatedSince));
         return tasks.list(filter, caller.scope(), page);
@@ -47,7 +46,7 @@ public class TaskResource {
     public TaskDto get(@PathParam("id") String rawId) {
         UUID id = QueryParams.uuid("id", rawId);
         MustVisitTask task = tasks.find(id).orElseThrow(() -> new NotFoundException("Task", id));
-        caller.requireVisible("Task", id, task.communityCode, task.gridCode, task.unitCode);
+        caller.requireVisible("Task", id, task.placement());
         return TaskDto.of(task);
     }
 }

@@ -1,9 +1,5 @@
 package shouwang.volunteer.cadre;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,10 +9,10 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import shouwang.kit.clock.Clock;
 import shouwang.kit.problem.ConflictException;
 import shouwang.kit.problem.InvalidFieldsException;
+import shouwang.kit.security.Placement;
 
 /** The cadre read model: applies cadre-profiles and answers "does this cadre exist, is it active, where is it". */
 @ApplicationScoped
@@ -34,51 +30,38 @@ public class CadreDirectory {
     @Inject
     Event<CadrePlaced> cadrePlaced;
 
+    @Inject
+    Clock clock;
+
     /** Applies one full profile; a profile whose version is not newer than the one held is ignored. */
-    public void apply(JsonNode profile) {
-        if (profile == null || !profile.isObject()) {
-            throw new IllegalArgumentException("profile data is not a JSON object");
-        }
-        UUID id = UUID.fromString(required(profile, "id"));
-        JsonNode versionNode = profile.get("version");
-        if (versionNode == null || !versionNode.canConvertToLong()) {
-            throw new IllegalArgumentException("profile " + id + " has no numeric version");
-        }
-        long version = versionNode.asLong();
-        String status = required(profile, "status");
-        CadreRef cadre = CadreRef.findById(id);
-        if (cadre != null && cadre.version >= version) {
-            LOG.debugf("Ignored cadre profile %s version %d (holding %d)", id, version, cadre.version);
+    public void apply(CadreProfile profile) {
+        CadreRef cadre = CadreRef.findById(profile.id());
+        if (cadre != null && cadre.version >= profile.version()) {
+            LOG.debugf("Ignored cadre profile %s version %d (holding %d)", profile.id(), profile.version(),
+                    cadre.version);
             return;
         }
         boolean wasActive = cadre == null || cadre.isActive();
-        String placedBefore = cadre == null ? null : placement(cadre);
+        Placement placedBefore = cadre == null ? null : cadre.placement();
         if (cadre == null) {
             cadre = new CadreRef();
-            cadre.id = id;
+            cadre.id = profile.id();
         }
-        cadre.version = version;
-        cadre.name = text(profile, "name");
-        cadre.phone = text(profile, "phone");
-        cadre.communityCode = text(profile, "communityCode");
-        cadre.gridCode = text(profile, "gridCode");
-        cadre.unitCode = text(profile, "unitCode");
-        cadre.status = status;
-        cadre.selfCare = text(profile, "selfCare");
-        List<String> categories = new ArrayList<>();
-        JsonNode special = profile.get("specialCategories");
-        if (special != null && special.isArray()) {
-            special.forEach(code -> categories.add(code.asText()));
-        }
-        cadre.specialCategories = String.join(",", categories);
-        cadre.updatedAt = Instant.now();
+        cadre.version = profile.version();
+        cadre.name = profile.name();
+        cadre.phone = profile.phone();
+        cadre.placement = profile.placement();
+        cadre.status = profile.status();
+        cadre.selfCare = profile.selfCare();
+        cadre.specialCategories = profile.categoriesText();
+        cadre.updatedAt = clock.now();
         cadre.persist();
-        LOG.infof("Cadre profile %s applied at version %d (status %s)", id, version, status);
-        if (placedBefore != null && !placedBefore.equals(placement(cadre))) {
-            cadrePlaced.fire(new CadrePlaced(id, cadre.communityCode, cadre.gridCode, cadre.unitCode));
+        LOG.infof("Cadre profile %s applied at version %d (status %s)", cadre.id, cadre.version, cadre.status);
+        if (placedBefore != null && !placedBefore.equals(cadre.placement())) {
+            cadrePlaced.fire(new CadrePlaced(cadre.id, cadre.placement()));
         }
         if (wasActive && !cadre.isActive()) {
-            cadreLeft.fire(new CadreLeft(id, status, leftOn(profile, status)));
+            cadreLeft.fire(new CadreLeft(cadre.id, cadre.status, profile.leftOn(clock.today())));
         }
     }
 
@@ -123,46 +106,9 @@ public class CadreDirectory {
         }
         flag.bereavedOnlyChild = bereaved;
         flag.flaggedBy = by;
-        flag.flaggedAt = Instant.now();
+        flag.flaggedAt = clock.now();
         flag.persist();
         LOG.infof("Cadre %s flagged bereavedOnlyChild=%s by %s", cadreId, bereaved, by);
         return flag;
-    }
-
-    private static java.time.LocalDate leftOn(JsonNode profile, String status) {
-        String date = text(profile, "DECEASED".equals(status) ? "deceasedOn" : "movedAwayOn");
-        if (date != null) {
-            try {
-                return java.time.LocalDate.parse(date);
-            } catch (java.time.format.DateTimeParseException ignored) {
-                // fall back to the profile's change time
-            }
-        }
-        String updatedAt = text(profile, "updatedAt");
-        if (updatedAt != null) {
-            try {
-                return OffsetDateTime.parse(updatedAt).toLocalDate();
-            } catch (java.time.format.DateTimeParseException ignored) {
-                // fall back to today
-            }
-        }
-        return java.time.LocalDate.now();
-    }
-
-    private static String placement(CadreRef cadre) {
-        return cadre.communityCode + "|" + cadre.gridCode + "|" + cadre.unitCode;
-    }
-
-    private static String required(JsonNode node, String field) {
-        String value = text(node, field);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("profile has no " + field);
-        }
-        return value;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }

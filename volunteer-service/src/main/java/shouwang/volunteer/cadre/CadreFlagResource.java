@@ -14,10 +14,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import shouwang.kit.problem.NotFoundException;
 import shouwang.kit.problem.QueryParams;
 import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
+import shouwang.volunteer.Rows;
 
 /** 失独 flag of a cadre, which decides (with 孤寡 from registry) who may receive donated hours. */
 @Path("/cadres/{cadreId}/flags")
@@ -48,18 +48,14 @@ public class CadreFlagResource {
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
     public FlagsView put(@PathParam("cadreId") String rawId, @Valid @NotNull FlagsRequest request) {
         CadreRef cadre = visibleCadre(rawId);
-        callerScope.requireCommunity(cadre.communityCode);
+        callerScope.requireCommunity(cadre.placement().communityCode);
         CadreFlag flag = directory.flagBereavedOnlyChild(cadre.id, request.bereavedOnlyChild(), callerScope.username());
         return view(cadre, flag);
     }
 
     private CadreRef visibleCadre(String rawId) {
-        UUID id = QueryParams.uuid("cadreId", rawId);
-        CadreRef cadre = directory.find(id);
-        if (cadre == null) {
-            throw new NotFoundException("Cadre", id);
-        }
-        callerScope.requireVisible("Cadre", id, cadre.communityCode, cadre.gridCode, cadre.unitCode);
+        CadreRef cadre = Rows.require(CadreRef.class, "Cadre", QueryParams.uuid("cadreId", rawId));
+        callerScope.requireVisible("Cadre", cadre.id, cadre.placement());
         return cadre;
     }
 

@@ -8,8 +8,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
+import shouwang.kit.inbox.EventHandlers;
 import shouwang.kit.inbox.EventReceiver;
 
+/** Every event on cadre-profiles carries the full profile, so all of them are applied alike. */
 @ApplicationScoped
 public class CadreProfilesConsumer {
 
@@ -19,9 +21,12 @@ public class CadreProfilesConsumer {
     @Inject
     CadreDirectory directory;
 
+    private final EventHandlers handlers = EventHandlers.of("volunteer-service.cadre-profiles")
+            .onAny(CadreProfile.class, profile -> directory.apply(profile));
+
     @Incoming("cadre-profiles")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        receiver.receive("volunteer-service.cadre-profiles", record, event -> directory.apply(event.data()));
+        receiver.receive(handlers, record);
     }
 }

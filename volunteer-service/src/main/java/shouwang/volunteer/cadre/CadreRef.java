@@ -7,11 +7,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import shouwang.kit.security.Placement;
 
 /** What volunteering knows of a registry cadre, rebuilt from cadre-profiles (latest version wins). */
 @Entity
@@ -25,12 +28,8 @@ public class CadreRef extends PanacheEntityBase {
     public long version;
     public String name;
     public String phone;
-    @Column(name = "community_code")
-    public String communityCode;
-    @Column(name = "grid_code")
-    public String gridCode;
-    @Column(name = "unit_code")
-    public String unitCode;
+    @Embedded
+    public Placement placement;
     public String status;
     @Column(name = "self_care")
     public String selfCare;
@@ -42,6 +41,10 @@ public class CadreRef extends PanacheEntityBase {
 
     public boolean isActive() {
         return ACTIVE.equals(status);
+    }
+
+    public Placement placement() {
+        return Placement.orEmpty(placement);
     }
 
     public Set<String> categories() {

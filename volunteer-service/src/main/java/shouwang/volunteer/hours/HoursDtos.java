@@ -74,12 +74,6 @@ public final class HoursDtos {
             Page<EntryView> history) {
     }
 
-    /** {@code ServiceHoursLogged}; peopleServed, beneficiaryCadreId and verifiedAt are additions to docs/events.md. */
-    public record ServiceHoursLogged(UUID recordId, UUID volunteerId, UUID postId, String communityCode,
-            ServiceCategory serviceType, LocalDate servedOn, BigDecimal hours, int peopleServed,
-            UUID beneficiaryCadreId, Instant verifiedAt) {
-    }
-
     /** 人次 (people served), services given, volunteers and hours of verified records. */
     public record Figures(long records, long peopleServed, BigDecimal hours, long volunteers) {
     }

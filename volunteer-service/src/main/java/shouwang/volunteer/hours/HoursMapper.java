@@ -1,11 +1,10 @@
 package shouwang.volunteer.hours;
 
 import shouwang.volunteer.hours.HoursDtos.EntryView;
-import shouwang.volunteer.hours.HoursDtos.ServiceHoursLogged;
 import shouwang.volunteer.hours.HoursDtos.ServiceRecordView;
-import shouwang.volunteer.volunteer.Volunteer;
+import shouwang.volunteer.roster.Volunteer;
 
-/** The one place where service records and ledger entries become REST views and events. */
+/** The one place where service records and ledger entries become REST views (the event: {@link ServiceHoursLogged}). */
 final class HoursMapper {
 
     private HoursMapper() {
@@ -23,11 +22,5 @@ final class HoursMapper {
         return new EntryView(entry.id, entry.volunteerId, entry.kind, entry.hours, entry.balanceAfter,
                 entry.serviceRecordId, entry.counterpartId, entry.beneficiary, entry.note, entry.recordedBy,
                 entry.recordedAt);
-    }
-
-    static ServiceHoursLogged logged(ServiceRecord record) {
-        return new ServiceHoursLogged(record.id, record.volunteerId, record.postId, record.communityCode,
-                record.serviceType, record.servedOn, record.hours, record.peopleServed, record.beneficiaryCadreId,
-                record.verifiedAt);
     }
 }

@@ -48,7 +48,7 @@ public class ServiceRecordResource {
             @QueryParam("status") String status, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("updatedSince") String updatedSince, @BeanParam PageRequest page) {
         return service.list(QueryParams.uuid("volunteerId", volunteerId),
-                communityCode == null || communityCode.isBlank() ? null : communityCode.trim(),
+                QueryParams.text(communityCode),
                 QueryParams.uuid("postId", postId),
                 QueryParams.enumValue("status", status, ServiceRecord.Status.class), QueryParams.date("from", from),
                 QueryParams.date("to", to), QueryParams.instant("updatedSince", updatedSince), page);

@@ -2,37 +2,36 @@ package shouwang.volunteer.hours;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.panache.common.Sort;
-
+import shouwang.kit.clock.Clock;
 import shouwang.kit.outbox.Outbox;
+import shouwang.kit.paging.ListQuery;
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.ConflictException;
 import shouwang.kit.problem.ForbiddenException;
 import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.problem.NotFoundException;
+import shouwang.kit.problem.QueryParams;
+import shouwang.kit.rest.Saved;
 import shouwang.kit.security.CallerScope;
-import shouwang.volunteer.Created;
-import shouwang.volunteer.Filter;
+import shouwang.volunteer.Rows;
+import shouwang.volunteer.StaffScope;
 import shouwang.volunteer.Volunteering;
 import shouwang.volunteer.cadre.CadreDirectory;
 import shouwang.volunteer.hours.HoursDtos.ServiceRecordRequest;
 import shouwang.volunteer.hours.HoursDtos.ServiceRecordView;
 import shouwang.volunteer.post.Claim;
 import shouwang.volunteer.post.Post;
-import shouwang.volunteer.volunteer.Volunteer;
-import shouwang.volunteer.volunteer.VolunteerService;
+import shouwang.volunteer.roster.Volunteer;
+import shouwang.volunteer.roster.VolunteerService;
 
 /**
  * Service records: recorded by the volunteer or by staff, verified (or rejected) by the post's owner — the community
@@ -43,7 +42,6 @@ import shouwang.volunteer.volunteer.VolunteerService;
 public class ServiceRecordService {
 
     private static final Logger LOG = Logger.getLogger(ServiceRecordService.class);
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Inject
     CallerScope callerScope;
@@ -60,13 +58,14 @@ public class ServiceRecordService {
     @Inject
     Outbox outbox;
 
-    public Created<ServiceRecordView> record(ServiceRecordRequest request) {
-        if (request.id() != null) {
-            ServiceRecord existing = ServiceRecord.findById(request.id());
-            if (existing != null) {
-                requireVisible(existing);
-                return Created.found(HoursMapper.view(existing, Volunteer.findById(existing.volunteerId)));
-            }
+    @Inject
+    Clock clock;
+
+    public Saved<ServiceRecordView> record(ServiceRecordRequest request) {
+        ServiceRecord existing = Rows.repeated(ServiceRecord.class, request.id());
+        if (existing != null) {
+            requireVisible(existing);
+            return Saved.existing(view(existing));
         }
         boolean self = volunteers.isSelfService();
         InvalidFieldsException.Collector problems = new InvalidFieldsException.Collector();
@@ -91,15 +90,15 @@ public class ServiceRecordService {
                 problems.add("postId", "is not a known post");
             }
         }
-        String community = request.communityCode() != null && !request.communityCode().isBlank()
-                ? request.communityCode().trim() : post == null ? null : post.communityCode;
+        String requested = QueryParams.text(request.communityCode());
+        String community = requested != null ? requested : post == null ? null : post.communityCode;
         if (community == null) {
             problems.add("communityCode", "is required when the service belongs to no post");
         }
         if (request.serviceType() == null && post == null) {
             problems.add("serviceType", "is required when the service belongs to no post");
         }
-        if (request.servedOn() != null && request.servedOn().isAfter(LocalDate.now(CHINA))) {
+        if (request.servedOn() != null && request.servedOn().isAfter(clock.today())) {
             problems.add("servedOn", "must not be in the future");
         }
         if (request.beneficiaryCadreId() != null && cadres.find(request.beneficiaryCadreId()) == null) {
@@ -130,12 +129,12 @@ public class ServiceRecordService {
         record.description = request.description();
         record.status = ServiceRecord.Status.PENDING;
         record.recordedBy = callerScope.username();
-        record.recordedAt = Instant.now();
+        record.recordedAt = clock.now();
         record.updatedAt = record.recordedAt;
         record.persist();
         LOG.infof("Service record %s: volunteer %s, %s hours of %s in %s, awaiting verification", record.id,
                 volunteer.id, record.hours, record.serviceType, record.communityCode);
-        return Created.made(HoursMapper.view(record, volunteer));
+        return Saved.created(HoursMapper.view(record, volunteer));
     }
 
     /** Verifying twice is harmless: the hours are earned and announced once. */
@@ -147,15 +146,14 @@ public class ServiceRecordService {
         if (record.status == ServiceRecord.Status.PENDING) {
             record.status = ServiceRecord.Status.VERIFIED;
             record.verifiedBy = callerScope.username();
-            record.verifiedAt = Instant.now();
+            record.verifiedAt = clock.now();
             record.updatedAt = record.verifiedAt;
             timeBank.earn(record);
-            outbox.publish(Volunteering.TOPIC, keyOf(record), Volunteering.SERVICE_HOURS_LOGGED,
-                    HoursMapper.logged(record));
+            outbox.publish(Volunteering.TOPIC, ServiceHoursLogged.keyOf(record), ServiceHoursLogged.of(record));
             LOG.infof("Service record %s verified: %s hours for volunteer %s", record.id, record.hours,
                     record.volunteerId);
         }
-        return HoursMapper.view(record, Volunteer.findById(record.volunteerId));
+        return view(record);
     }
 
     public ServiceRecordView reject(UUID id, String reason) {
@@ -167,48 +165,44 @@ public class ServiceRecordService {
             record.status = ServiceRecord.Status.REJECTED;
             record.rejectReason = reason;
             record.verifiedBy = callerScope.username();
-            record.verifiedAt = Instant.now();
+            record.verifiedAt = clock.now();
             record.updatedAt = record.verifiedAt;
             LOG.infof("Service record %s rejected", record.id);
         }
-        return HoursMapper.view(record, Volunteer.findById(record.volunteerId));
+        return view(record);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ServiceRecordView get(UUID id) {
-        ServiceRecord record = id == null ? null : ServiceRecord.findById(id);
-        if (record == null) {
-            throw new NotFoundException("Service record", id);
-        }
+        ServiceRecord record = Rows.require(ServiceRecord.class, "Service record", id);
         requireVisible(record);
-        return HoursMapper.view(record, Volunteer.findById(record.volunteerId));
+        return view(record);
     }
 
     /** Staff see the records of their communities; a volunteer sees their own. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ServiceRecordView> list(UUID volunteerId, String communityCode, UUID postId,
             ServiceRecord.Status status, LocalDate from, LocalDate to, Instant updatedSince, PageRequest page) {
-        Filter filter = new Filter();
+        ListQuery<ServiceRecord> query = ListQuery.of(ServiceRecord.class, "r");
         if (volunteers.isSelfService()) {
-            filter.eq("volunteerId", volunteers.me().map(v -> v.id).orElse(new UUID(0, 0)));
+            volunteers.onlyOwn(query, "r.volunteerId");
         } else {
-            filter.within(callerScope.scope(), "communityCode", null, null);
+            StaffScope.requireFilter(callerScope, communityCode);
+            query.inScope(StaffScope.communitiesOf(callerScope.scope()), "r");
         }
-        filter.eq("volunteerId", volunteerId).eq("communityCode", communityCode).eq("postId", postId)
-                .eq("status", status).atLeast("servedOn", from).atMost("servedOn", to)
-                .after("updatedAt", updatedSince);
-        return Filter.page(ServiceRecord.<ServiceRecord>find(filter.where(), Sort.by("updatedAt").and("id"),
-                filter.params()), page, rows -> {
-                    Map<UUID, Volunteer> byId = VolunteerService.byId(rows.stream().map(r -> r.volunteerId).toList());
-                    return rows.stream().map(r -> HoursMapper.view(r, byId.get(r.volunteerId))).toList();
-                });
+        return query.eq("r.volunteerId", volunteerId)
+                .eq("r.communityCode", communityCode)
+                .eq("r.postId", postId)
+                .eq("r.status", status)
+                .atLeast("r.servedOn", from)
+                .atMost("r.servedOn", to)
+                .after("r.updatedAt", updatedSince)
+                .orderBy("r.updatedAt asc, r.id asc")
+                .page(page, rows -> VolunteerService.withVolunteers(rows, r -> r.volunteerId, HoursMapper::view));
     }
 
     private ServiceRecord lockManaged(UUID id) {
-        ServiceRecord record = id == null ? null : ServiceRecord.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (record == null) {
-            throw new NotFoundException("Service record", id);
-        }
+        ServiceRecord record = Rows.lock(ServiceRecord.class, "Service record", id);
         callerScope.requireVisible("Service record", id, record.communityCode, null, null);
         callerScope.requireCommunity(record.communityCode);
         return record;
@@ -221,10 +215,7 @@ public class ServiceRecordService {
         }
     }
 
-    /** The helped cadre where there is one, else the post, else the volunteer. */
-    private static String keyOf(ServiceRecord record) {
-        UUID key = record.beneficiaryCadreId != null ? record.beneficiaryCadreId
-                : record.postId != null ? record.postId : record.volunteerId;
-        return key.toString();
+    private static ServiceRecordView view(ServiceRecord record) {
+        return HoursMapper.view(record, Volunteer.findById(record.volunteerId));
     }
 }

@@ -25,6 +25,6 @@ public class StatisticsResource {
     public ServiceStatistics get(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("communityCode") String communityCode) {
         return statistics.compute(QueryParams.date("from", from), QueryParams.date("to", to),
-                communityCode == null || communityCode.isBlank() ? null : communityCode.trim());
+                QueryParams.text(communityCode));
     }
 }

@@ -1,11 +1,11 @@
 package shouwang.volunteer.hours;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,23 +13,23 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.panache.common.Sort;
-
+import shouwang.kit.clock.Clock;
+import shouwang.kit.paging.ListQuery;
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.ConflictException;
 import shouwang.kit.problem.ForbiddenException;
 import shouwang.kit.problem.InvalidFieldsException;
+import shouwang.kit.rest.Saved;
 import shouwang.kit.security.CallerScope;
-import shouwang.volunteer.Created;
 import shouwang.volunteer.cadre.CadreDirectory;
 import shouwang.volunteer.cadre.CadreRef;
 import shouwang.volunteer.hours.HoursDtos.DonateRequest;
 import shouwang.volunteer.hours.HoursDtos.EntryView;
 import shouwang.volunteer.hours.HoursDtos.HoursView;
 import shouwang.volunteer.hours.HoursDtos.SpendRequest;
-import shouwang.volunteer.volunteer.Volunteer;
-import shouwang.volunteer.volunteer.VolunteerService;
+import shouwang.volunteer.roster.Volunteer;
+import shouwang.volunteer.roster.VolunteerService;
 
 /**
  * The time bank: a ledger of hours per volunteer, never money. Every change locks the volunteer row, appends an
@@ -50,6 +50,9 @@ public class TimeBank {
     @Inject
     CallerScope callerScope;
 
+    @Inject
+    Clock clock;
+
     /** Credits a verified service record, once (a unique index on the record id backs this up). */
     void earn(ServiceRecord record) {
         if (HourEntry.count("serviceRecordId = ?1 and kind = ?2", record.id, HourEntry.Kind.EARNED) > 0) {
@@ -59,26 +62,26 @@ public class TimeBank {
         append(null, volunteer, HourEntry.Kind.EARNED, record.hours, entry -> entry.serviceRecordId = record.id);
     }
 
-    public Created<EntryView> spend(UUID volunteerId, SpendRequest request) {
+    public Saved<EntryView> spend(UUID volunteerId, SpendRequest request) {
         HourEntry repeated = repeated(request.id(), volunteerId);
         if (repeated != null) {
-            return Created.found(HoursMapper.view(repeated));
+            return Saved.existing(HoursMapper.view(repeated));
         }
         requireMayMove(volunteers.visible(volunteerId));
         Volunteer volunteer = volunteers.lock(volunteerId);
-        requireBalance(volunteer, request.hours());
+        TimeBankRules.requireCovers(volunteer.id, volunteer.balance, request.hours());
         HourEntry entry = append(request.id(), volunteer, HourEntry.Kind.SPENT, request.hours(), e -> {
             e.beneficiary = request.beneficiary();
             e.note = request.note();
         });
-        return Created.made(HoursMapper.view(entry));
+        return Saved.created(HoursMapper.view(entry));
     }
 
     /** Gives hours to an elder who is 孤寡 (WIDOWED_CHILDLESS) or 失独; the elder's own account receives them. */
-    public Created<EntryView> donate(UUID volunteerId, DonateRequest request) {
+    public Saved<EntryView> donate(UUID volunteerId, DonateRequest request) {
         HourEntry repeated = repeated(request.id(), volunteerId);
         if (repeated != null) {
-            return Created.found(HoursMapper.view(repeated));
+            return Saved.existing(HoursMapper.view(repeated));
         }
         Volunteer donor = volunteers.visible(volunteerId);
         requireMayMove(donor);
@@ -92,8 +95,8 @@ public class TimeBank {
         }
         Volunteer recipient = volunteers.accountOf(elder);
         // lock both rows in id order, so two donations between the same pair cannot deadlock
-        java.util.stream.Stream.of(donor.id, recipient.id).sorted().forEach(volunteers::lock);
-        requireBalance(donor, request.hours());
+        Stream.of(donor.id, recipient.id).sorted().forEach(volunteers::lock);
+        TimeBankRules.requireCovers(donor.id, donor.balance, request.hours());
         HourEntry given = append(request.id(), donor, HourEntry.Kind.DONATED, request.hours(), e -> {
             e.counterpartId = recipient.id;
             e.note = request.note();
@@ -104,27 +107,23 @@ public class TimeBank {
         });
         LOG.infof("Volunteer %s donated %s hours to cadre %s (account %s)", donor.id, request.hours(), elder.id,
                 recipient.id);
-        return Created.made(HoursMapper.view(given));
+        return Saved.created(HoursMapper.view(given));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public HoursView hours(UUID volunteerId, PageRequest page) {
         Volunteer volunteer = volunteers.visible(volunteerId);
-        Map<HourEntry.Kind, BigDecimal> totals = new EnumMap<>(HourEntry.Kind.class);
-        for (HourEntry.Kind kind : HourEntry.Kind.values()) {
-            totals.put(kind, BigDecimal.ZERO.setScale(2));
-        }
-        List<Object[]> sums = HourEntry.getEntityManager().createQuery(
+        Map<HourEntry.Kind, BigDecimal> sums = new EnumMap<>(HourEntry.Kind.class);
+        HourEntry.getEntityManager().createQuery(
                 "select e.kind, sum(e.hours) from HourEntry e where e.volunteerId = ?1 group by e.kind", Object[].class)
-                .setParameter(1, volunteer.id).getResultList();
-        for (Object[] sum : sums) {
-            totals.put((HourEntry.Kind) sum[0], ((BigDecimal) sum[1]).setScale(2));
-        }
-        var query = HourEntry.<HourEntry>find("volunteerId", Sort.by("recordedAt").descending().and("id"),
-                volunteer.id);
-        Page<EntryView> history = new Page<>(query.page(page.page(), page.size()).list().stream()
-                .map(HoursMapper::view).toList(), page.page(), page.size(), query.count());
-        return new HoursView(volunteer.id, volunteer.name, volunteer.balance.setScale(2), totals, history);
+                .setParameter(1, volunteer.id).getResultList()
+                .forEach(sum -> sums.put((HourEntry.Kind) sum[0], (BigDecimal) sum[1]));
+        Page<EntryView> history = ListQuery.of(HourEntry.class, "e")
+                .eq("e.volunteerId", volunteer.id)
+                .orderBy("e.recordedAt desc, e.id asc")
+                .pageEach(page, HoursMapper::view);
+        return new HoursView(volunteer.id, volunteer.name, volunteer.balance.setScale(2), TimeBankRules.totals(sums),
+                history);
     }
 
     private HourEntry repeated(UUID entryId, UUID volunteerId) {
@@ -148,17 +147,10 @@ public class TimeBank {
         }
     }
 
-    private static void requireBalance(Volunteer volunteer, BigDecimal hours) {
-        if (volunteer.balance.compareTo(hours) < 0) {
-            throw new ConflictException("Volunteer " + volunteer.id + " has " + volunteer.balance.setScale(2)
-                    + " hours, fewer than " + hours.setScale(2));
-        }
-    }
-
     private HourEntry append(UUID id, Volunteer volunteer, HourEntry.Kind kind, BigDecimal hours,
-            java.util.function.Consumer<HourEntry> details) {
-        volunteer.balance = kind.credits() ? volunteer.balance.add(hours) : volunteer.balance.subtract(hours);
-        volunteer.updatedAt = Instant.now();
+            Consumer<HourEntry> details) {
+        volunteer.balance = TimeBankRules.balanceAfter(volunteer.balance, kind, hours);
+        volunteer.updatedAt = clock.now();
         HourEntry entry = new HourEntry();
         entry.id = id == null ? UUID.randomUUID() : id;
         entry.volunteerId = volunteer.id;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import shouwang.kit.security.Placement;
 
 /** 结对帮扶: a volunteer who keeps in touch with a cadre who needs help, at a contact cadence. */
 @Entity
@@ -26,13 +29,9 @@ public class Pairing extends PanacheEntityBase {
     public UUID cadreId;
     @Column(name = "volunteer_id")
     public UUID volunteerId;
-    /** The helped cadre's placement when paired, for scope checks. */
-    @Column(name = "community_code")
-    public String communityCode;
-    @Column(name = "grid_code")
-    public String gridCode;
-    @Column(name = "unit_code")
-    public String unitCode;
+    /** The helped cadre's placement (it follows the cadre), for scope checks. */
+    @Embedded
+    public Placement placement;
     /** ISO-8601 duration, e.g. P7D. */
     public String cadence;
     @Column(name = "started_on")
@@ -50,4 +49,8 @@ public class Pairing extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    public Placement placement() {
+        return Placement.orEmpty(placement);
+    }
 }

@@ -37,13 +37,4 @@ public final class PairingDtos {
             Pairing.Status status, LocalDate endedOn, String endReason, String note, String createdBy,
             Instant createdAt, Instant updatedAt) {
     }
-
-    /** {@code PairingCreated}; communityCode and gridCode (the helped cadre's) are additions to docs/events.md. */
-    public record PairingCreated(UUID pairingId, UUID cadreId, UUID volunteerId, UUID volunteerCadreId,
-            String volunteerName, String volunteerPhone, String cadence, LocalDate startedOn, String communityCode,
-            String gridCode) {
-    }
-
-    public record PairingEnded(UUID pairingId, UUID cadreId, UUID volunteerId, LocalDate endedOn, String reason) {
-    }
 }

@@ -48,7 +48,7 @@ public class PairingResource {
             @QueryParam("communityCode") String communityCode, @QueryParam("status") String status,
             @QueryParam("updatedSince") String updatedSince, @BeanParam PageRequest page) {
         return service.list(QueryParams.uuid("cadreId", cadreId), QueryParams.uuid("volunteerId", volunteerId),
-                communityCode == null || communityCode.isBlank() ? null : communityCode.trim(),
+                QueryParams.text(communityCode),
                 QueryParams.enumValue("status", status, Pairing.Status.class),
                 QueryParams.instant("updatedSince", updatedSince), page);
     }

@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import shouwang.kit.problem.ConflictException;
 import shouwang.volunteer.ServiceCategory;
 
 /** A volunteer post (志愿服务岗) in a community or grid, with a capacity that claims fill. */
@@ -48,4 +49,31 @@ public class Post extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** A claim takes a place only on an open post with one left; anything else is a 409. */
+    public void requireRoom() {
+        if (status != Status.OPEN) {
+            throw new ConflictException("Post " + id + " is closed");
+        }
+        if (claimedCount >= capacity) {
+            throw new ConflictException("Post " + id + " is full (" + capacity + " places)");
+        }
+    }
+
+    /** A claim takes a place (after {@link #requireRoom()}, under the post's row lock). */
+    public void take(Instant at) {
+        requireRoom();
+        claimedCount++;
+        updatedAt = at;
+    }
+
+    /** A withdrawn claim frees its place. */
+    public void free(Instant at) {
+        claimedCount--;
+        updatedAt = at;
+    }
+
+    public int remaining() {
+        return Math.max(0, capacity - claimedCount);
+    }
 }

@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Size;
 
 import shouwang.volunteer.ServiceCategory;
 
-/** REST bodies and event data of the post capability. */
+/** REST bodies of the post capability. */
 public final class PostDtos {
 
     private PostDtos() {
@@ -51,15 +51,5 @@ public final class PostDtos {
 
     public record ClaimView(UUID id, UUID postId, UUID volunteerId, String volunteerName, UUID cadreId,
             Claim.Status status, Instant claimedAt, Instant withdrawnAt, String withdrawReason) {
-    }
-
-    /** {@code PostPublished} on volunteering; startsOn and endsOn are additions to docs/events.md. */
-    public record PostPublished(UUID postId, String title, ServiceCategory category, String communityCode,
-            String gridCode, int capacity, String schedule, LocalDate startsOn, LocalDate endsOn) {
-    }
-
-    /** {@code PostClaimed}; communityCode, category, capacity and claimedCount are additions to docs/events.md. */
-    public record PostClaimed(UUID postId, UUID claimId, UUID volunteerId, String volunteerName, UUID cadreId,
-            Instant claimedAt, String communityCode, ServiceCategory category, int capacity, int claimedCount) {
     }
 }

@@ -49,7 +49,7 @@ public class PostResource {
             @QueryParam("gridCode") String gridCode, @QueryParam("category") String category,
             @QueryParam("status") String status, @QueryParam("updatedSince") String updatedSince,
             @BeanParam PageRequest page) {
-        return service.list(blankToNull(communityCode), blankToNull(gridCode),
+        return service.list(QueryParams.text(communityCode), QueryParams.text(gridCode),
                 QueryParams.enumValue("category", category, ServiceCategory.class),
                 QueryParams.enumValue("status", status, Post.Status.class),
                 QueryParams.instant("updatedSince", updatedSince), page);
@@ -93,9 +93,5 @@ public class PostResource {
             String body) {
         WithdrawRequest request = bodies.read(body, WithdrawRequest.class, new WithdrawRequest(null));
         return service.withdraw(QueryParams.uuid("id", id), QueryParams.uuid("claimId", claimId), request.reason());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -1,7 +1,6 @@
 package shouwang.volunteer.post;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,27 +10,28 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.panache.common.Sort;
-
+import shouwang.kit.clock.Clock;
 import shouwang.kit.outbox.Outbox;
+import shouwang.kit.paging.ListQuery;
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.ConflictException;
 import shouwang.kit.problem.ForbiddenException;
 import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.problem.NotFoundException;
+import shouwang.kit.problem.QueryParams;
+import shouwang.kit.rest.Saved;
 import shouwang.kit.security.CallerScope;
-import shouwang.volunteer.Created;
-import shouwang.volunteer.Filter;
+import shouwang.volunteer.Rows;
 import shouwang.volunteer.ServiceCategory;
 import shouwang.volunteer.Volunteering;
 import shouwang.volunteer.post.PostDtos.ClaimRequest;
 import shouwang.volunteer.post.PostDtos.ClaimView;
 import shouwang.volunteer.post.PostDtos.PostRequest;
 import shouwang.volunteer.post.PostDtos.PostView;
-import shouwang.volunteer.volunteer.Volunteer;
-import shouwang.volunteer.volunteer.VolunteerRef;
-import shouwang.volunteer.volunteer.VolunteerService;
+import shouwang.volunteer.roster.Volunteer;
+import shouwang.volunteer.roster.VolunteerRef;
+import shouwang.volunteer.roster.VolunteerService;
 
 /** Publishing posts and claiming them; a post's row lock serialises its claims so capacity always holds. */
 @ApplicationScoped
@@ -49,13 +49,14 @@ public class PostService {
     @Inject
     Outbox outbox;
 
-    public Created<PostView> publish(PostRequest request) {
-        if (request.id() != null) {
-            Post existing = Post.findById(request.id());
-            if (existing != null) {
-                requireManages(existing);
-                return Created.found(PostMapper.view(existing));
-            }
+    @Inject
+    Clock clock;
+
+    public Saved<PostView> publish(PostRequest request) {
+        Post existing = Rows.repeated(Post.class, request.id());
+        if (existing != null) {
+            requireManages(existing);
+            return Saved.existing(PostMapper.view(existing));
         }
         if (request.startsOn() != null && request.endsOn() != null && request.endsOn().isBefore(request.startsOn())) {
             throw InvalidFieldsException.of("endsOn", "must not be before startsOn");
@@ -66,7 +67,7 @@ public class PostService {
         post.title = request.title().trim();
         post.category = request.category();
         post.communityCode = request.communityCode();
-        post.gridCode = blankToNull(request.gridCode());
+        post.gridCode = QueryParams.text(request.gridCode());
         post.capacity = request.capacity();
         post.claimedCount = 0;
         post.schedule = request.schedule();
@@ -75,13 +76,13 @@ public class PostService {
         post.endsOn = request.endsOn();
         post.status = Post.Status.OPEN;
         post.owner = callerScope.username();
-        post.createdAt = Instant.now();
+        post.createdAt = clock.now();
         post.updatedAt = post.createdAt;
         post.persist();
-        outbox.publish(Volunteering.TOPIC, post.id.toString(), Volunteering.POST_PUBLISHED, PostMapper.published(post));
+        outbox.publish(Volunteering.TOPIC, post.id.toString(), PostPublished.of(post));
         LOG.infof("Post %s published in %s (%s, capacity %d)", post.id, post.communityCode, post.category,
                 post.capacity);
-        return Created.made(PostMapper.view(post));
+        return Saved.created(PostMapper.view(post));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -93,18 +94,22 @@ public class PostService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PostView> list(String communityCode, String gridCode, ServiceCategory category, Post.Status status,
             Instant updatedSince, PageRequest page) {
-        Filter filter = new Filter().eq("communityCode", communityCode).eq("gridCode", gridCode)
-                .eq("category", category).eq("status", status).after("updatedAt", updatedSince);
-        return Filter.page(Post.<Post>find(filter.where(), Sort.by("updatedAt").and("id"), filter.params()), page,
-                rows -> rows.stream().map(PostMapper::view).toList());
+        return ListQuery.of(Post.class, "p")
+                .eq("p.communityCode", communityCode)
+                .eq("p.gridCode", gridCode)
+                .eq("p.category", category)
+                .eq("p.status", status)
+                .after("p.updatedAt", updatedSince)
+                .orderBy("p.updatedAt asc, p.id asc")
+                .pageEach(page, PostMapper::view);
     }
 
     public PostView close(UUID id) {
-        Post post = lock(id);
+        Post post = Rows.lock(Post.class, "Post", id);
         requireManages(post);
         if (post.status != Post.Status.CLOSED) {
             post.status = Post.Status.CLOSED;
-            post.updatedAt = Instant.now();
+            post.updatedAt = clock.now();
             LOG.infof("Post %s closed", post.id);
         }
         return PostMapper.view(post);
@@ -116,34 +121,28 @@ public class PostService {
      * re-read, so concurrent claims of one post run their checks one after another on the count the previous one
      * committed: exactly {@code capacity} succeed. The lock is held only for the checks and two inserts.
      */
-    public Created<ClaimView> claim(UUID postId, ClaimRequest request) {
-        if (request.id() != null) {
-            Created<ClaimView> repeated = repeatedClaim(postId, request.id());
-            if (repeated != null) {
-                return repeated;
-            }
+    public Saved<ClaimView> claim(UUID postId, ClaimRequest request) {
+        Saved<ClaimView> repeated = repeatedClaim(postId, request.id());
+        if (repeated != null) {
+            return repeated;
         }
         Post post = find(postId);
         requireMayClaim(post);
-        requireRoom(post);
+        post.requireRoom();
         Volunteer volunteer = volunteers.resolve("",
                 new VolunteerRef(request.volunteerId(), request.cadreId(), request.volunteerName(), request.phone()),
                 post.communityCode);
         Post.getEntityManager().refresh(post, LockModeType.PESSIMISTIC_WRITE);
-        if (request.id() != null) {
-            // a retry that raced its original: now serialised behind it
-            Created<ClaimView> repeated = repeatedClaim(postId, request.id());
-            if (repeated != null) {
-                return repeated;
-            }
+        // a retry that raced its original: now serialised behind it
+        repeated = repeatedClaim(postId, request.id());
+        if (repeated != null) {
+            return repeated;
         }
         if (Claim.count("postId = ?1 and volunteerId = ?2 and status = ?3", post.id, volunteer.id,
                 Claim.Status.ACTIVE) > 0) {
             throw new ConflictException("Volunteer " + volunteer.id + " already holds a place on post " + post.id);
         }
-        requireRoom(post);
-        post.claimedCount++;
-        post.updatedAt = Instant.now();
+        post.take(clock.now());
         Claim claim = new Claim();
         claim.id = request.id() == null ? UUID.randomUUID() : request.id();
         claim.postId = post.id;
@@ -153,25 +152,15 @@ public class PostService {
         claim.claimedAt = post.updatedAt;
         claim.updatedAt = post.updatedAt;
         claim.persist();
-        outbox.publish(Volunteering.TOPIC, post.id.toString(), Volunteering.POST_CLAIMED,
-                PostMapper.claimed(post, claim, volunteer));
+        outbox.publish(Volunteering.TOPIC, post.id.toString(), PostClaimed.of(post, claim, volunteer));
         LOG.infof("Claim %s: volunteer %s took place %d/%d on post %s", claim.id, volunteer.id, post.claimedCount,
                 post.capacity, post.id);
-        return Created.made(PostMapper.view(claim, volunteer));
-    }
-
-    private static void requireRoom(Post post) {
-        if (post.status != Post.Status.OPEN) {
-            throw new ConflictException("Post " + post.id + " is closed");
-        }
-        if (post.claimedCount >= post.capacity) {
-            throw new ConflictException("Post " + post.id + " is full (" + post.capacity + " places)");
-        }
+        return Saved.created(PostMapper.view(claim, volunteer));
     }
 
     public ClaimView withdraw(UUID postId, UUID claimId, String reason) {
-        Post post = lock(postId);
-        Claim claim = Claim.findById(claimId);
+        Post post = Rows.lock(Post.class, "Post", postId);
+        Claim claim = claimId == null ? null : Claim.findById(claimId);
         if (claim == null || !claim.postId.equals(post.id)) {
             throw new NotFoundException("Claim", claimId);
         }
@@ -181,11 +170,10 @@ public class PostService {
         }
         if (claim.status == Claim.Status.ACTIVE) {
             claim.status = Claim.Status.WITHDRAWN;
-            claim.withdrawnAt = Instant.now();
+            claim.withdrawnAt = clock.now();
             claim.withdrawReason = reason;
             claim.updatedAt = claim.withdrawnAt;
-            post.claimedCount--;
-            post.updatedAt = claim.withdrawnAt;
+            post.free(claim.withdrawnAt);
             LOG.infof("Claim %s withdrawn from post %s (%d/%d taken)", claim.id, post.id, post.claimedCount,
                     post.capacity);
         }
@@ -196,49 +184,38 @@ public class PostService {
     public Page<ClaimView> claims(UUID postId, Claim.Status status, PageRequest page) {
         Post post = find(postId);
         requireManages(post);
-        Filter filter = new Filter().eq("postId", post.id).eq("status", status);
-        return Filter.page(Claim.<Claim>find(filter.where(), Sort.by("claimedAt").and("id"), filter.params()), page,
-                rows -> {
-                    Map<UUID, Volunteer> byId = VolunteerService.byId(rows.stream().map(c -> c.volunteerId).toList());
-                    return rows.stream().map(c -> PostMapper.view(c, byId.get(c.volunteerId))).toList();
-                });
+        return ListQuery.of(Claim.class, "c")
+                .eq("c.postId", post.id)
+                .eq("c.status", status)
+                .orderBy("c.claimedAt asc, c.id asc")
+                .page(page, rows -> VolunteerService.withVolunteers(rows, c -> c.volunteerId, PostMapper::view));
     }
 
-    /** The claims of one volunteer (their own, or staff who can see the volunteer). */
+    /** The claims of one volunteer (their own, or staff who can see the volunteer), newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ClaimView> claimsOf(UUID volunteerId, PageRequest page) {
         Volunteer volunteer = volunteers.visible(volunteerId);
-        return Filter.page(Claim.<Claim>find("volunteerId", Sort.by("claimedAt").descending().and("id"), volunteer.id),
-                page, rows -> rows.stream().map(c -> PostMapper.view(c, volunteer)).toList());
+        return ListQuery.of(Claim.class, "c")
+                .eq("c.volunteerId", volunteer.id)
+                .orderBy("c.claimedAt desc, c.id asc")
+                .pageEach(page, claim -> PostMapper.view(claim, volunteer));
     }
 
     /** The post, for other capabilities (service records verify against its owner community). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Post find(UUID id) {
-        Post post = id == null ? null : Post.findById(id);
-        if (post == null) {
-            throw new NotFoundException("Post", id);
-        }
-        return post;
+        return Rows.require(Post.class, "Post", id);
     }
 
-    private Created<ClaimView> repeatedClaim(UUID postId, UUID claimId) {
-        Claim existing = Claim.findById(claimId);
+    private Saved<ClaimView> repeatedClaim(UUID postId, UUID claimId) {
+        Claim existing = Rows.repeated(Claim.class, claimId);
         if (existing == null) {
             return null;
         }
         if (!existing.postId.equals(postId)) {
             throw new ConflictException("Claim id " + claimId + " is already used for another post");
         }
-        return Created.found(PostMapper.view(existing, Volunteer.findById(existing.volunteerId)));
-    }
-
-    private Post lock(UUID id) {
-        Post post = Post.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (post == null) {
-            throw new NotFoundException("Post", id);
-        }
-        return post;
+        return Saved.existing(PostMapper.view(existing, Volunteer.findById(existing.volunteerId)));
     }
 
     /** Publishing, closing and verifying belong to the post's community (and district admins). */
@@ -253,9 +230,5 @@ public class PostService {
         if (!callerScope.scope().covers(post.communityCode, post.gridCode, null)) {
             throw new ForbiddenException("Post " + post.id + " is outside your scope");
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

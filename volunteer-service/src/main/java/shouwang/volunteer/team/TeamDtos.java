@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import shouwang.volunteer.ServiceCategory;
-import shouwang.volunteer.volunteer.VolunteerRef;
+import shouwang.volunteer.roster.VolunteerRef;
 
 public final class TeamDtos {
 

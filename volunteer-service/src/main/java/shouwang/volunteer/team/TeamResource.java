@@ -22,10 +22,10 @@ import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.QueryParams;
 import shouwang.kit.security.Roles;
 import shouwang.volunteer.ServiceCategory;
+import shouwang.volunteer.roster.VolunteerRef;
 import shouwang.volunteer.team.TeamDtos.LeaderRequest;
 import shouwang.volunteer.team.TeamDtos.TeamRequest;
 import shouwang.volunteer.team.TeamDtos.TeamView;
-import shouwang.volunteer.volunteer.VolunteerRef;
 
 @Path("/teams")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,7 +45,7 @@ public class TeamResource {
     public Page<TeamView> list(@QueryParam("communityCode") String communityCode,
             @QueryParam("category") String category, @QueryParam("volunteerId") String volunteerId,
             @BeanParam PageRequest page) {
-        return service.list(communityCode == null || communityCode.isBlank() ? null : communityCode.trim(),
+        return service.list(QueryParams.text(communityCode),
                 QueryParams.enumValue("category", category, ServiceCategory.class),
                 QueryParams.uuid("volunteerId", volunteerId), page);
     }

@@ -1,35 +1,31 @@
 package shouwang.volunteer.team;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.panache.common.Sort;
-
+import shouwang.kit.clock.Clock;
+import shouwang.kit.paging.ListQuery;
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.problem.NotFoundException;
+import shouwang.kit.rest.Saved;
 import shouwang.kit.security.CallerScope;
-import shouwang.volunteer.Created;
-import shouwang.volunteer.Filter;
+import shouwang.volunteer.Rows;
 import shouwang.volunteer.ServiceCategory;
+import shouwang.volunteer.roster.Volunteer;
+import shouwang.volunteer.roster.VolunteerRef;
+import shouwang.volunteer.roster.VolunteerService;
 import shouwang.volunteer.team.TeamDtos.MemberView;
 import shouwang.volunteer.team.TeamDtos.TeamRequest;
 import shouwang.volunteer.team.TeamDtos.TeamView;
-import shouwang.volunteer.volunteer.Volunteer;
-import shouwang.volunteer.volunteer.VolunteerRef;
-import shouwang.volunteer.volunteer.VolunteerService;
 
 /** Teams are run by their community's workers (and district admins); every signed-in user may browse them. */
 @ApplicationScoped
@@ -44,12 +40,13 @@ public class TeamService {
     @Inject
     VolunteerService volunteers;
 
-    public Created<TeamView> create(TeamRequest request) {
-        if (request.id() != null) {
-            Team existing = Team.findById(request.id());
-            if (existing != null) {
-                return Created.found(view(existing));
-            }
+    @Inject
+    Clock clock;
+
+    public Saved<TeamView> create(TeamRequest request) {
+        Team existing = Rows.repeated(Team.class, request.id());
+        if (existing != null) {
+            return Saved.existing(view(existing));
         }
         callerScope.requireCommunity(request.communityCode());
         Team team = new Team();
@@ -59,7 +56,7 @@ public class TeamService {
         team.communityCode = request.communityCode();
         team.description = request.description();
         team.createdBy = callerScope.username();
-        team.createdAt = Instant.now();
+        team.createdAt = clock.now();
         team.updatedAt = team.createdAt;
         team.persist();
         List<VolunteerRef> members = request.members() == null ? List.of() : request.members();
@@ -73,28 +70,28 @@ public class TeamService {
         }
         LOG.infof("Team %s formed in %s (%s) with %d members", team.id, team.communityCode, team.category,
                 TeamMember.count("teamId", team.id));
-        return Created.made(view(team));
+        return Saved.created(view(team));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TeamView get(UUID id) {
-        return view(find(id));
+        return view(Rows.require(Team.class, "Team", id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TeamView> list(String communityCode, ServiceCategory category, UUID memberId, PageRequest page) {
-        Filter filter = new Filter().eq("communityCode", communityCode).eq("category", category);
-        if (memberId != null) {
-            filter.clause("id in (select m.teamId from TeamMember m where m.volunteerId = :value)", memberId);
-        }
-        return Filter.page(Team.<Team>find(filter.where(), Sort.by("createdAt").and("id"), filter.params()), page,
-                rows -> rows.stream().map(this::view).toList());
+        return ListQuery.of(Team.class, "t")
+                .eq("t.communityCode", communityCode)
+                .eq("t.category", category)
+                .where("t.id in (select m.teamId from TeamMember m where m.volunteerId = :value)", memberId)
+                .orderBy("t.createdAt asc, t.id asc")
+                .pageEach(page, this::view);
     }
 
     public TeamView addMember(UUID teamId, VolunteerRef ref) {
         Team team = managed(teamId);
         join(team, volunteers.resolve("", ref, team.communityCode));
-        team.updatedAt = Instant.now();
+        team.updatedAt = clock.now();
         return view(team);
     }
 
@@ -107,7 +104,7 @@ public class TeamService {
         if (volunteerId.equals(team.leaderId)) {
             team.leaderId = null;
         }
-        team.updatedAt = Instant.now();
+        team.updatedAt = clock.now();
         LOG.infof("Volunteer %s left team %s", volunteerId, team.id);
         return view(team);
     }
@@ -118,7 +115,7 @@ public class TeamService {
             throw InvalidFieldsException.of("volunteerId", "is not a member of this team");
         }
         team.leaderId = volunteerId;
-        team.updatedAt = Instant.now();
+        team.updatedAt = clock.now();
         LOG.infof("Volunteer %s leads team %s", volunteerId, team.id);
         return view(team);
     }
@@ -130,45 +127,27 @@ public class TeamService {
         TeamMember member = new TeamMember();
         member.teamId = team.id;
         member.volunteerId = volunteer.id;
-        member.joinedAt = Instant.now();
+        member.joinedAt = clock.now();
         member.persist();
-    }
-
-    private Team find(UUID id) {
-        Team team = id == null ? null : Team.findById(id);
-        if (team == null) {
-            throw new NotFoundException("Team", id);
-        }
-        return team;
     }
 
     /** A change to a team: its row is locked so concurrent member changes do not interleave. */
     private Team managed(UUID id) {
-        Team team = id == null ? null : Team.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (team == null) {
-            throw new NotFoundException("Team", id);
-        }
+        Team team = Rows.lock(Team.class, "Team", id);
         callerScope.requireCommunity(team.communityCode);
         return team;
     }
 
     private TeamView view(Team team) {
-        List<TeamMember> members = TeamMember.list("teamId", team.id);
-        Map<UUID, Volunteer> byId = VolunteerService.byId(members.stream().map(m -> m.volunteerId).toList());
-        List<MemberView> views = new ArrayList<>();
-        MemberView leader = null;
-        for (TeamMember member : members) {
-            Volunteer volunteer = byId.get(member.volunteerId);
-            boolean leads = member.volunteerId.equals(team.leaderId);
-            MemberView view = new MemberView(member.volunteerId, volunteer.name, volunteer.cadreId,
-                    leads ? "LEADER" : "MEMBER", member.joinedAt);
-            views.add(view);
-            if (leads) {
-                leader = view;
-            }
-        }
-        views.sort(Comparator.comparing(MemberView::joinedAt).thenComparing(MemberView::volunteerId));
+        List<MemberView> members = VolunteerService.withVolunteers(TeamMember.<TeamMember>list("teamId", team.id),
+                member -> member.volunteerId, (member, volunteer) -> new MemberView(member.volunteerId,
+                        volunteer.name, volunteer.cadreId, member.volunteerId.equals(team.leaderId) ? "LEADER" : "MEMBER",
+                        member.joinedAt))
+                .stream().sorted(Comparator.comparing(MemberView::joinedAt).thenComparing(MemberView::volunteerId))
+                .toList();
+        MemberView leader = members.stream().filter(m -> m.volunteerId().equals(team.leaderId)).findFirst()
+                .orElse(null);
         return new TeamView(team.id, team.name, team.category, team.category.label(), team.communityCode,
-                team.description, leader, views, views.size(), team.createdAt, team.updatedAt);
+                team.description, leader, members, members.size(), team.createdAt, team.updatedAt);
     }
 }

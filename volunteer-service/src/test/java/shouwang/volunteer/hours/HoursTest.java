@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +28,7 @@ import io.restassured.response.ValidatableResponse;
 
 import shouwang.kit.testing.PlatformTestProfile;
 import shouwang.kit.testing.TestTokens;
+import shouwang.kit.testing.TopicProbe;
 import shouwang.volunteer.Fixtures;
 
 @QuarkusTest
@@ -88,8 +89,11 @@ class HoursTest {
                 .body("history.total", equalTo(1)).body("history.items[0].kind", equalTo("EARNED"))
                 .body("history.items[0].serviceRecordId", equalTo(recordId));
 
-        ConsumerRecord<String, String> event = Fixtures.awaitEventRecord("ServiceHoursLogged", "recordId", recordId);
-        JsonNode data = Fixtures.data(event);
+        TopicProbe.Received event = Fixtures.awaitEvent("ServiceHoursLogged", "recordId", recordId);
+        JsonNode data = event.data();
+        assertEquals(Set.of("recordId", "volunteerId", "postId", "communityCode",
+                "serviceType", "servedOn", "hours", "peopleServed", "beneficiaryCadreId", "verifiedAt"),
+                Fixtures.fields(data));
         assertEquals(elder.toString(), event.key());
         assertEquals(volunteerId, data.path("volunteerId").asText());
         assertEquals(post[0], data.path("postId").asText());
@@ -224,6 +228,8 @@ class HoursTest {
         verify(WORKER, recordId).statusCode(200);
         hours(me, myId).statusCode(200).body("balance", equalTo(2.0f));
         given().auth().oauth2(me).get("/api/v1/service-records").then().statusCode(200).body("total", equalTo(1));
+        given().auth().oauth2(me).get("/api/v1/service-records?communityCode=SQ302").then().statusCode(200)
+                .body("total", equalTo(1));
 
         String otherId = volunteerWithHours("13600000308", "1");
         hours(me, otherId).statusCode(404);
@@ -281,5 +287,23 @@ class HoursTest {
         given().auth().oauth2(outsider).get("/api/v1/volunteers/" + volunteerId).then().statusCode(404);
         given().auth().oauth2(WORKER).get("/api/v1/service-records?status=DONE").then().statusCode(400)
                 .body("violations.field", hasItem("status"));
+    }
+
+    @Test
+    void aTokenWithoutScopeClaimsSeesNoRecordsAndMayNotFilterThemByCommunity() {
+        String[] post = new String[1];
+        String volunteerId = volunteerWithPost("SQ301", "13600000312", post);
+        record(WORKER, Map.of("volunteerId", volunteerId, "postId", post[0], "servedOn", YESTERDAY, "hours", 1));
+        String unscoped = TestTokens.named("worker-without-scope").roles("community-worker").token();
+
+        given().auth().oauth2(unscoped).get("/api/v1/service-records").then().statusCode(200)
+                .body("total", equalTo(0));
+        given().auth().oauth2(unscoped).get("/api/v1/service-records?volunteerId=" + volunteerId).then()
+                .statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(unscoped).get("/api/v1/service-records?communityCode=SQ301").then().statusCode(403);
+        given().auth().oauth2(unscoped).get("/api/v1/statistics/service").then().statusCode(200)
+                .body("total.records", equalTo(0));
+        given().auth().oauth2(unscoped).get("/api/v1/statistics/service?communityCode=SQ301").then()
+                .statusCode(403);
     }
 }

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +21,7 @@ import io.restassured.response.ValidatableResponse;
 
 import shouwang.kit.testing.PlatformTestProfile;
 import shouwang.kit.testing.TestTokens;
+import shouwang.kit.testing.TopicProbe;
 import shouwang.volunteer.Fixtures;
 
 @QuarkusTest
@@ -40,8 +41,11 @@ class PairingTest {
                 "phone", "13500000401", "cadence", "P3D", "startedOn", "2026-11-01")).statusCode(201)
                 .body("status", equalTo("ACTIVE")).body("cadence", equalTo("P3D")).extract().path("id");
 
-        ConsumerRecord<String, String> record = Fixtures.awaitEventRecord("PairingCreated", "pairingId", pairingId);
-        JsonNode data = Fixtures.data(record);
+        TopicProbe.Received record = Fixtures.awaitEvent("PairingCreated", "pairingId", pairingId);
+        JsonNode data = record.data();
+        assertEquals(Set.of("pairingId", "cadreId", "volunteerId", "volunteerCadreId",
+                "volunteerName", "volunteerPhone", "cadence", "startedOn", "communityCode", "gridCode"),
+                Fixtures.fields(data));
         assertEquals(cadre.toString(), record.key());
         assertEquals(cadre.toString(), data.path("cadreId").asText());
         assertEquals("邻居王阿姨", data.path("volunteerName").asText());
@@ -64,7 +68,7 @@ class PairingTest {
         String pairingId = pair(WORKER, Map.of("cadreId", helped.toString(), "volunteerCadreId", healthy.toString()))
                 .statusCode(201).body("volunteerCadreId", equalTo(healthy.toString()))
                 .body("cadence", equalTo("P7D")).extract().path("id");
-        JsonNode data = Fixtures.awaitEvent("PairingCreated", "pairingId", pairingId);
+        JsonNode data = Fixtures.awaitEvent("PairingCreated", "pairingId", pairingId).data();
         assertEquals(healthy.toString(), data.path("volunteerCadreId").asText());
         assertEquals("测试老干部", data.path("volunteerName").asText());
 
@@ -98,10 +102,12 @@ class PairingTest {
         given().auth().oauth2(WORKER).post("/api/v1/pairings/" + pairingId + "/end").then().statusCode(200)
                 .body("endedOn", equalTo("2026-11-20")).body("endReason", equalTo("志愿者搬家"));
 
-        ConsumerRecord<String, String> record = Fixtures.awaitEventRecord("PairingEnded", "pairingId", pairingId);
+        TopicProbe.Received record = Fixtures.awaitEvent("PairingEnded", "pairingId", pairingId);
         assertEquals(cadre.toString(), record.key());
-        assertEquals("2026-11-20", Fixtures.data(record).path("endedOn").asText());
-        assertEquals("志愿者搬家", Fixtures.data(record).path("reason").asText());
+        assertEquals("2026-11-20", record.data().path("endedOn").asText());
+        assertEquals(Set.of("pairingId", "cadreId", "volunteerId", "endedOn", "reason"),
+                Fixtures.fields(record.data()));
+        assertEquals("志愿者搬家", record.data().path("reason").asText());
         // a new pairing of the same two may start after the old one ended
         pair(WORKER, Map.of("cadreId", cadre.toString(), "volunteerName", "钱", "phone", "13500000403"))
                 .statusCode(201);
@@ -139,7 +145,7 @@ class PairingTest {
         deceased.put("deceasedOn", "2026-11-21");
         Fixtures.sendProfile(deceased);
 
-        JsonNode ended = Fixtures.awaitEvent("PairingEnded", "pairingId", pairingId);
+        JsonNode ended = Fixtures.awaitEvent("PairingEnded", "pairingId", pairingId).data();
         assertEquals("2026-11-21", ended.path("endedOn").asText());
         assertEquals("CADRE_DECEASED", ended.path("reason").asText());
         given().auth().oauth2(WORKER).get("/api/v1/pairings/" + pairingId).then().body("status", equalTo("ENDED"));
@@ -158,5 +164,19 @@ class PairingTest {
                 given().auth().oauth2(newCommunity).get("/api/v1/pairings/" + pairingId).then().statusCode(200)
                         .body("communityCode", equalTo("SQ402")));
         given().auth().oauth2(WORKER).get("/api/v1/pairings/" + pairingId).then().statusCode(404);
+    }
+
+    @Test
+    void aTokenWithoutScopeClaimsSeesNoPairingsAndMayNotFilterThemByCommunity() {
+        UUID cadre = Fixtures.activeCadre("SQ401");
+        String pairingId = pair(WORKER, Map.of("cadreId", cadre.toString(), "volunteerName", "郑",
+                "phone", "13500000407")).statusCode(201).extract().path("id");
+        String unscoped = TestTokens.named("grid-worker-without-scope").roles("grid-worker").token();
+
+        given().auth().oauth2(unscoped).get("/api/v1/pairings").then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(unscoped).get("/api/v1/pairings?cadreId=" + cadre).then().statusCode(200)
+                .body("total", equalTo(0));
+        given().auth().oauth2(unscoped).get("/api/v1/pairings?communityCode=SQ401").then().statusCode(403);
+        given().auth().oauth2(unscoped).get("/api/v1/pairings/" + pairingId).then().statusCode(404);
     }
 }

@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +26,7 @@ import io.restassured.http.ContentType;
 
 import shouwang.kit.testing.PlatformTestProfile;
 import shouwang.kit.testing.TestTokens;
+import shouwang.kit.testing.TopicProbe;
 import shouwang.volunteer.Fixtures;
 
 @QuarkusTest
@@ -62,9 +63,11 @@ class PostClaimTest {
                 .body("categoryLabel", equalTo("助老服务")).body("capacity", equalTo(3))
                 .body("claimedCount", equalTo(0)).body("status", equalTo("OPEN"));
 
-        ConsumerRecord<String, String> record = Fixtures.awaitEventRecord("PostPublished", "postId", id);
-        JsonNode data = Fixtures.data(record);
+        TopicProbe.Received record = Fixtures.awaitEvent("PostPublished", "postId", id);
+        JsonNode data = record.data();
         assertEquals(id, record.key());
+        assertEquals(Set.of("postId", "title", "category", "communityCode", "gridCode",
+                "capacity", "schedule", "startsOn", "endsOn"), Fixtures.fields(data));
         assertEquals("SQ101", data.path("communityCode").asText());
         assertEquals("SQ101-WG01", data.path("gridCode").asText());
         assertEquals(3, data.path("capacity").asInt());
@@ -165,9 +168,11 @@ class PostClaimTest {
         String volunteerId = given().auth().oauth2(WORKER).get("/api/v1/posts/" + postId + "/claims").then()
                 .body("items[0].id", equalTo(claimId)).extract().path("items[0].volunteerId");
 
-        ConsumerRecord<String, String> record = Fixtures.awaitEventRecord("PostClaimed", "claimId", claimId);
-        JsonNode data = Fixtures.data(record);
+        TopicProbe.Received record = Fixtures.awaitEvent("PostClaimed", "claimId", claimId);
+        JsonNode data = record.data();
         assertEquals(postId, record.key());
+        assertEquals(Set.of("postId", "claimId", "volunteerId", "volunteerName", "cadreId",
+                "claimedAt", "communityCode", "category", "capacity", "claimedCount"), Fixtures.fields(data));
         assertEquals(postId, data.path("postId").asText());
         assertEquals(cadreId.toString(), data.path("cadreId").asText());
         assertEquals(volunteerId, data.path("volunteerId").asText());

@@ -1,5 +1,0 @@
-package shouwang.alert.alert;
-
-public enum AlertStatus {
-    OPEN, ACKNOWLEDGED, RESOLVED
-}

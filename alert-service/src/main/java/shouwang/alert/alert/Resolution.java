@@ -1,8 +1,0 @@
-package shouwang.alert.alert;
-
-public enum Resolution {
-    /** The must-visit tasks of the current level were completed. */
-    VISITED,
-    /** Resolved by hand, with a reason. */
-    MANUAL
-}

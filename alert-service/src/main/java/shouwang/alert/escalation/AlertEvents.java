@@ -1,0 +1,61 @@
+package shouwang.alert.escalation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import shouwang.alert.cadre.CadreProfile;
+import shouwang.alert.cadre.CadreRepository;
+import shouwang.alert.cadre.Contact;
+import shouwang.kit.outbox.Outbox;
+
+/** The events on {@code alerts}, built in one place, published through the outbox in the caller's transaction. */
+@ApplicationScoped
+public class AlertEvents {
+
+    public static final String TOPIC = "alerts";
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    CadreRepository cadres;
+
+    @Inject
+    Ladder ladder;
+
+    /** AlertRaised then MustVisitRequired at level 0. */
+    public void raised(Alert alert, CadreProfile profile, List<UUID> signalIds) {
+        List<Contact> notify = cadres.contacts(profile);
+        publish(alert, new AlertRaised(alert.id, alert.cadreId, profile.name, alert.kind, alert.kind.label(),
+                alert.level, alert.raisedAt, alert.deadline, signalIds, alert.placement().communityCode,
+                alert.placement().gridCode, alert.placement().unitCode, notify, alert.policyVersion));
+        mustVisit(alert, profile, notify);
+    }
+
+    /** AlertEscalated then MustVisitRequired at the new level. */
+    public void escalated(Alert alert, CadreProfile profile, int fromLevel, Instant at) {
+        List<Contact> notify = cadres.contacts(profile);
+        publish(alert, new AlertEscalated(alert.id, alert.cadreId, profile.name, alert.kind, alert.kind.label(),
+                fromLevel, alert.level, Ladder.levelLabel(alert.level), alert.deadline, at,
+                ladder.mustActNow(alert.level, profile.placement(), notify), notify));
+        mustVisit(alert, profile, notify);
+    }
+
+    public void resolved(Alert alert) {
+        publish(alert, new AlertResolved(alert.id, alert.cadreId, alert.kind, alert.level, alert.resolvedAt,
+                alert.resolution, alert.resolveReason, alert.resolvedBy));
+    }
+
+    private void mustVisit(Alert alert, CadreProfile profile, List<Contact> notify) {
+        publish(alert, new MustVisitRequired(alert.id, alert.cadreId, profile.name, alert.kind, alert.kind.label(),
+                alert.level, alert.deadline, ladder.layers(profile.placement(), notify), notify));
+    }
+
+    private void publish(Alert alert, Object event) {
+        outbox.publish(TOPIC, alert.cadreId.toString(), event);
+    }
+}

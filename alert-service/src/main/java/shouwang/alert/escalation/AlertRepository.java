@@ -1,0 +1,90 @@
+package shouwang.alert.escalation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import shouwang.kit.security.Placement;
+
+/** The alert tables' SQL that is more than a find: task completions, the overdue scan and its row lock, moves. */
+@ApplicationScoped
+public class AlertRepository {
+
+    /**
+     * Overdue alerts: not resolved, below the top level, current deadline before {@code ?1}, oldest deadline first.
+     * The literals match the partial index {@code alert_overdue} (migration V2, whose comment names this query by its
+     * former place, AlertService), so the scan reads only what is due.
+     */
+    public static final String OVERDUE_SQL = "select id from alert where status <> 'RESOLVED' and level < "
+            + Ladder.TOP_LEVEL + " and deadline < ?1 order by deadline limit ?2";
+
+    @Inject
+    EntityManager entityManager;
+
+    /** Records a completed task once per (alert, level, layer); returns whether this call recorded it. */
+    public boolean recordCompletion(UUID alertId, int level, String layer, UUID taskId, UUID visitId,
+            Instant completedAt) {
+        return entityManager.createNativeQuery("insert into alert_task_completion (alert_id, level, layer, "
+                + "task_id, visit_id, completed_at) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing")
+                .setParameter(1, alertId)
+                .setParameter(2, level)
+                .setParameter(3, layer)
+                .setParameter(4, taskId)
+                .setParameter(5, visitId)
+                .setParameter(6, completedAt)
+                .executeUpdate() > 0;
+    }
+
+    /** The layers that have completed a task of the alert, at any level. */
+    public List<String> completedLayers(UUID alertId) {
+        @SuppressWarnings("unchecked")
+        List<String> layers = entityManager.createNativeQuery(
+                "select distinct layer from alert_task_completion where alert_id = ?1")
+                .setParameter(1, alertId)
+                .getResultList();
+        return layers;
+    }
+
+    /** Ids of the alerts overdue before {@code cutoff} ({@link #OVERDUE_SQL}); a plain read, re-checked per alert. */
+    public List<UUID> overdue(Instant cutoff, int limit) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = entityManager.createNativeQuery(OVERDUE_SQL, UUID.class)
+                .setParameter(1, cutoff)
+                .setParameter(2, limit)
+                .getResultList();
+        return ids;
+    }
+
+    /**
+     * The alert, row-locked, if it is still overdue before {@code cutoff}; null when it no longer is, or when another
+     * transaction holds the row ({@code FOR UPDATE SKIP LOCKED}: another replica's watch, a VisitMissed being applied).
+     */
+    public Alert lockIfOverdue(UUID alertId, Instant cutoff) {
+        @SuppressWarnings("unchecked")
+        List<Alert> due = entityManager.createNativeQuery("select * from alert where id = ?1 and status <> "
+                + "'RESOLVED' and level < " + Ladder.TOP_LEVEL + " and deadline < ?2 for update skip locked", Alert.class)
+                .setParameter(1, alertId)
+                .setParameter(2, cutoff)
+                .getResultList();
+        return due.isEmpty() ? null : due.get(0);
+    }
+
+    /** The cadre's alerts not resolved take its new placement (and a new {@code updatedAt}) where it differs. */
+    public void moveOpenAlerts(UUID cadreId, Placement to, Instant now) {
+        entityManager.createQuery("update Alert a set a.placement.communityCode = ?1, a.placement.gridCode = ?2, "
+                + "a.placement.unitCode = ?3, a.updatedAt = ?4 where a.cadreId = ?5 and a.status <> ?6 and ("
+                + "coalesce(a.placement.communityCode, '') <> coalesce(?1, '') or coalesce(a.placement.gridCode, '') <> "
+                + "coalesce(?2, '') or coalesce(a.placement.unitCode, '') <> coalesce(?3, ''))")
+                .setParameter(1, to.communityCode)
+                .setParameter(2, to.gridCode)
+                .setParameter(3, to.unitCode)
+                .setParameter(4, now)
+                .setParameter(5, cadreId)
+                .setParameter(6, AlertStatus.RESOLVED)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,128 @@
+package shouwang.alert.escalation;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import shouwang.alert.cadre.CadreProfile;
+import shouwang.alert.cadre.CadreRepository;
+import shouwang.alert.signal.SignalKind;
+import shouwang.kit.paging.Page;
+import shouwang.kit.paging.PageRequest;
+import shouwang.kit.problem.InvalidFieldsException;
+import shouwang.kit.problem.QueryParams;
+import shouwang.kit.security.CallerScope;
+import shouwang.kit.security.Roles;
+
+@Path("/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
+public class AlertResource {
+
+    private static final int MAX_TEXT = 1000;
+
+    @Inject
+    AlertService service;
+
+    @Inject
+    AlertReads reads;
+
+    @Inject
+    CadreRepository cadres;
+
+    @Inject
+    CallerScope caller;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    public record AcknowledgeRequest(String note) {
+    }
+
+    public record ResolveRequest(@NotBlank @Size(max = MAX_TEXT) String reason) {
+    }
+
+    /**
+     * A {@code communityCode} filter outside the caller's scope is a 403 (the kit's filter rule), and so is a
+     * {@code cadreId} of a known cadre outside it; the rows are limited to the scope in any case.
+     */
+    @GET
+    public Page<AlertView> list(@QueryParam("cadreId") String cadreId, @QueryParam("status") String status,
+            @QueryParam("level") String level, @QueryParam("communityCode") String communityCode,
+            @QueryParam("kind") String kind, @QueryParam("updatedSince") String updatedSince,
+            @QueryParam("overdue") String overdue,
+            @BeanParam PageRequest page) {
+        Integer levelValue = QueryParams.integer("level", level);
+        if (levelValue != null && (levelValue < 0 || levelValue > Ladder.TOP_LEVEL)) {
+            throw InvalidFieldsException.of("level", "must be between 0 and " + Ladder.TOP_LEVEL);
+        }
+        AlertQuery query = new AlertQuery(QueryParams.uuid("cadreId", cadreId),
+                QueryParams.enumValue("status", status, AlertStatus.class), levelValue,
+                QueryParams.text(communityCode), QueryParams.enumValue("kind", kind, SignalKind.class),
+                QueryParams.instant("updatedSince", updatedSince), QueryParams.bool("overdue", overdue));
+        caller.requireFilter(query.communityCode(), null, null, cadres::communityOfGrid);
+        if (query.cadreId() != null) {
+            CadreProfile profile = cadres.find(query.cadreId());
+            if (profile != null) {
+                caller.requireCadre(profile.placement());
+            }
+        }
+        return reads.list(query, caller.scope(), page);
+    }
+
+    @GET
+    @Path("/{id}")
+    public AlertView get(@PathParam("id") String id) {
+        return reads.one(QueryParams.uuid("id", id), caller.caller());
+    }
+
+    /** The body ({@code {"note":..}}) is optional: mobile clients acknowledge with a bare POST, any Content-Type. */
+    @POST
+    @Path("/{id}/acknowledge")
+    @Consumes(MediaType.WILDCARD)
+    public AlertView acknowledge(@PathParam("id") String id, String body) {
+        UUID alertId = QueryParams.uuid("id", id);
+        String note = noteOf(body);
+        return reads.detail(service.acknowledge(alertId, caller.caller(), note));
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AlertView resolve(@PathParam("id") String id, @Valid @NotNull ResolveRequest request) {
+        return reads.detail(service.resolveByHand(QueryParams.uuid("id", id), caller.caller(), request.reason()));
+    }
+
+    private String noteOf(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        AcknowledgeRequest request;
+        try {
+            request = objectMapper.readValue(body, AcknowledgeRequest.class);
+        } catch (JsonProcessingException e) {
+            throw InvalidFieldsException.of("body", "is not valid JSON");
+        }
+        if (request.note() != null && request.note().length() > MAX_TEXT) {
+            throw InvalidFieldsException.of("note", "size must be between 0 and " + MAX_TEXT);
+        }
+        return request.note();
+    }
+}

@@ -1,0 +1,271 @@
+package shouwang.alert.escalation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import shouwang.alert.cadre.CadreChanged;
+import shouwang.alert.cadre.CadreProfile;
+import shouwang.alert.cadre.CadreRepository;
+import shouwang.alert.policy.KindRule;
+import shouwang.alert.policy.Policy;
+import shouwang.alert.policy.PolicyService;
+import shouwang.alert.signal.Alerting;
+import shouwang.kit.clock.Clock;
+import shouwang.kit.problem.ConflictException;
+import shouwang.kit.problem.NotFoundException;
+import shouwang.kit.security.Caller;
+
+/**
+ * An alert's life: raised or joined by signals, escalated by missed tasks or the deadline watch, resolved by visits
+ * or by hand, following its cadre's profile. The ladder's rules are {@link Ladder}'s; this applies them under the
+ * alert's row lock.
+ */
+@ApplicationScoped
+@Transactional
+public class AlertService implements Alerting {
+
+    private static final Logger LOG = Logger.getLogger(AlertService.class);
+    public static final String VISIT_SERVICE = "visit-service";
+    private static final String REGISTRY = "registry-service";
+    /** Actor of escalations made by {@link DeadlineWatch} (no VisitMissed arrived in time). */
+    public static final String DEADLINE_WATCH = "deadline-watch";
+    /** Open alerts follow a changed profile before signals waiting for it are applied (signal observes later). */
+    private static final int BEFORE_SIGNALS = 1000;
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
+    CadreRepository cadres;
+
+    @Inject
+    AlertRepository repository;
+
+    @Inject
+    Ladder ladder;
+
+    @Inject
+    AlertEvents events;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Clock clock;
+
+    /** Joins the signal into the cadre's open alert of its kind, or raises a new one. Caller holds the cadre lock. */
+    @Override
+    public Placed raiseOrJoin(Alerting.Signal signal, CadreProfile profile) {
+        Instant now = clock.now();
+        Alert open = Alert.openOf(signal.cadreId(), signal.kind());
+        if (open != null) {
+            open.updatedAt = now;
+            history(open, AlertHistory.Action.SIGNAL_JOINED, signal.reportedBy(), "signal " + signal.signalId(), now);
+            LOG.infof("Signal %s joined alert %s (%s, cadre %s)", signal.signalId(), open.id, open.kind, open.cadreId);
+            return new Placed(open.id, true);
+        }
+        Policy policy = policies.current();
+        KindRule rule = policy.rule(signal.kind());
+        Ladder.Step start = Ladder.start(rule, now);
+        Alert alert = new Alert();
+        alert.id = signal.reservedAlertId() != null ? signal.reservedAlertId() : UUID.randomUUID();
+        alert.cadreId = signal.cadreId();
+        alert.kind = signal.kind();
+        alert.status = AlertStatus.OPEN;
+        alert.level = start.level();
+        alert.raisedAt = now;
+        alert.deadline = start.deadline();
+        alert.placement = profile.placement().copy();
+        alert.layers = layersOf(profile);
+        alert.policyVersion = policy.version();
+        alert.escalateEvery = rule.escalateEvery().toString();
+        alert.updatedAt = now;
+        alert.persist();
+        history(alert, AlertHistory.Action.RAISED, signal.reportedBy(), "signal " + signal.signalId(), now);
+        events.raised(alert, profile, List.of(signal.signalId()));
+        LOG.infof("Alert %s raised: %s for cadre %s, deadline %s, policy v%d (signal %s)", alert.id, alert.kind,
+                alert.cadreId, alert.deadline, alert.policyVersion, signal.signalId());
+        return new Placed(alert.id, false);
+    }
+
+    /**
+     * A newer profile: open alerts follow the cadre when registry moves it (so scope filters see them where it lives
+     * now), and a cadre who died or moved away will get no more visits (visit-service cancels the open tasks), so
+     * its open alerts are closed rather than left to linger: resolution MANUAL, by registry, the status as reason.
+     */
+    void followProfile(@Observes @Priority(BEFORE_SIGNALS) CadreChanged changed) {
+        CadreProfile profile = changed.profile();
+        repository.moveOpenAlerts(profile.id, profile.placement(), clock.now());
+        if (!profile.isActive()) {
+            List<Alert> open = Alert.list("cadreId = ?1 and status <> ?2", profile.id, AlertStatus.RESOLVED);
+            Instant now = clock.now();
+            for (Alert alert : open) {
+                entityManager.lock(alert, LockModeType.PESSIMISTIC_WRITE);
+                resolve(alert, Resolution.MANUAL, "cadre " + profile.status, REGISTRY, now);
+            }
+        }
+    }
+
+    /** OPEN → ACKNOWLEDGED; again is a no-op; a resolved alert is a conflict. 403 outside the caller's scope. */
+    public Alert acknowledge(UUID alertId, Caller caller, String note) {
+        Alert alert = lockedForChange(alertId, caller);
+        if (alert.isResolved()) {
+            throw new ConflictException("Alert " + alertId + " is already resolved");
+        }
+        if (alert.status == AlertStatus.OPEN) {
+            Instant now = clock.now();
+            alert.status = AlertStatus.ACKNOWLEDGED;
+            alert.acknowledgedAt = now;
+            alert.acknowledgedBy = caller.username();
+            alert.updatedAt = now;
+            history(alert, AlertHistory.Action.ACKNOWLEDGED, caller.username(), note, now);
+            LOG.infof("Alert %s acknowledged at level %d", alert.id, alert.level);
+        }
+        return alert;
+    }
+
+    /** Resolving an already resolved alert is a no-op answered with the alert, so a retrying client is safe. */
+    public Alert resolveByHand(UUID alertId, Caller caller, String reason) {
+        Alert alert = lockedForChange(alertId, caller);
+        if (!alert.isResolved()) {
+            resolve(alert, Resolution.MANUAL, reason, caller.username(), clock.now());
+        }
+        return alert;
+    }
+
+    /**
+     * A MustVisitTaskCompleted: the alert resolves once every layer has been visited for it, at whatever level. A late
+     * visit (completing a task that was already MISSED and escalated) still means the responsible party went: the
+     * escalation has done its work, and asking for another visit would only burden the cadre.
+     */
+    public void taskCompleted(UUID alertId, int level, String layer, UUID taskId, UUID visitId, Instant completedAt) {
+        Alert alert = lockedOrThrow(alertId);
+        if (!repository.recordCompletion(alertId, level, layer, taskId, visitId, completedAt)) {
+            return;
+        }
+        Instant now = clock.now();
+        history(alert, AlertHistory.Action.TASK_COMPLETED, VISIT_SERVICE,
+                layer + " task " + taskId + " completed at level " + level, now);
+        alert.updatedAt = now;
+        if (alert.isResolved()) {
+            return;
+        }
+        if (repository.completedLayers(alertId).containsAll(alert.layerList())) {
+            resolve(alert, Resolution.VISITED, null, VISIT_SERVICE, now);
+        }
+    }
+
+    /** A VisitMissed of a must-visit task: recorded, and escalated as {@link Ladder#onMiss} decides. */
+    public void taskMissed(UUID alertId, int level, String layer, UUID taskId) {
+        Alert alert = lockedOrThrow(alertId);
+        Instant now = clock.now();
+        history(alert, AlertHistory.Action.TASK_MISSED, VISIT_SERVICE, layer + " task " + taskId + " missed at level "
+                + level, now);
+        alert.updatedAt = now;
+        switch (Ladder.onMiss(alert.isResolved(), alert.level, level)) {
+            case RECORDED -> LOG.debugf("Miss of task %s at level %d leaves alert %s at level %d (%s)", taskId, level,
+                    alert.id, alert.level, alert.status);
+            case AT_TOP -> LOG.warnf("Alert %s missed at the top level %d; it stays with the district bureau",
+                    alert.id, alert.level);
+            case ESCALATES -> escalate(alert, VISIT_SERVICE, "", now);
+        }
+    }
+
+    /** Overdue alerts before {@code cutoff}, oldest deadline first; {@link #escalateOverdue} re-checks each. */
+    public List<UUID> overdue(Instant cutoff, int limit) {
+        return repository.overdue(cutoff, limit);
+    }
+
+    /**
+     * The deadline watch's escalation of one overdue alert, in its own transaction: the row is taken with
+     * {@code FOR UPDATE SKIP LOCKED} and re-checked, so another replica's watch or a VisitMissed being applied right
+     * now (which holds the row) makes this a no-op, and an alert already escalated for that level (new deadline)
+     * no longer matches. Escalates exactly as a VisitMissed of the current level would.
+     *
+     * @return whether this call escalated the alert
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean escalateOverdue(UUID alertId, Instant cutoff) {
+        Alert alert = repository.lockIfOverdue(alertId, cutoff);
+        if (alert == null) {
+            return false;
+        }
+        escalate(alert, DEADLINE_WATCH, "; escalated by the deadline watch: deadline " + alert.deadline
+                + " passed and no VisitMissed was reported", clock.now());
+        return true;
+    }
+
+    /** One level up with a new deadline; the new level has to acknowledge. Caller holds the row lock. */
+    private void escalate(Alert alert, String actor, String why, Instant now) {
+        CadreProfile profile = cadres.find(alert.cadreId);
+        int from = alert.level;
+        Ladder.Step next = Ladder.above(from, alert.escalationInterval(), now);
+        alert.level = next.level();
+        alert.deadline = next.deadline();
+        alert.status = AlertStatus.OPEN;
+        alert.acknowledgedAt = null;
+        alert.acknowledgedBy = null;
+        alert.layers = layersOf(profile);
+        alert.updatedAt = now;
+        history(alert, AlertHistory.Action.ESCALATED, actor, "level " + from + " → " + alert.level
+                + " (" + Ladder.levelLabel(alert.level) + ")" + why, now);
+        events.escalated(alert, profile, from, now);
+        LOG.infof("Alert %s escalated %d → %d by %s, deadline %s", alert.id, from, alert.level, actor, alert.deadline);
+    }
+
+    private void resolve(Alert alert, Resolution resolution, String reason, String by, Instant now) {
+        alert.status = AlertStatus.RESOLVED;
+        alert.resolution = resolution;
+        alert.resolveReason = reason;
+        alert.resolvedBy = by;
+        alert.resolvedAt = now;
+        alert.updatedAt = now;
+        history(alert, AlertHistory.Action.RESOLVED, by, resolution + (reason == null ? "" : ": " + reason), now);
+        events.resolved(alert);
+        LOG.infof("Alert %s resolved (%s) at level %d", alert.id, resolution, alert.level);
+    }
+
+    /** 404 for an unknown id; 403 when the alert's cadre is outside the caller's scope. */
+    private static Alert lockedForChange(UUID alertId, Caller caller) {
+        Alert alert = lockedOrThrow(alertId);
+        caller.requireCadre(alert.placement());
+        return alert;
+    }
+
+    private static Alert lockedOrThrow(UUID alertId) {
+        Alert alert = Alert.lockedById(alertId);
+        if (alert == null) {
+            throw new NotFoundException("Alert", alertId);
+        }
+        return alert;
+    }
+
+    private String layersOf(CadreProfile profile) {
+        return ladder.layers(profile.placement(), cadres.contacts(profile)).stream()
+                .map(LayerOrg::layer)
+                .collect(Collectors.joining(","));
+    }
+
+    private static void history(Alert alert, AlertHistory.Action action, String actor, String note, Instant at) {
+        AlertHistory entry = new AlertHistory();
+        entry.alertId = alert.id;
+        entry.at = at;
+        entry.action = action;
+        entry.level = alert.level;
+        entry.actor = actor;
+        entry.note = note;
+        entry.persist();
+    }
+}

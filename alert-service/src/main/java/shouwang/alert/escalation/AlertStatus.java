@@ -1,0 +1,5 @@
+package shouwang.alert.escalation;
+
+public enum AlertStatus {
+    OPEN, ACKNOWLEDGED, RESOLVED
+}

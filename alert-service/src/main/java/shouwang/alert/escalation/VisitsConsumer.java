@@ -1,0 +1,89 @@
+package shouwang.alert.escalation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+import shouwang.alert.signal.CareSignal;
+import shouwang.alert.signal.SignalInput;
+import shouwang.alert.signal.SignalKind;
+import shouwang.alert.signal.SignalService;
+import shouwang.kit.clock.Clock;
+import shouwang.kit.events.Envelope;
+import shouwang.kit.inbox.EventHandlers;
+import shouwang.kit.inbox.EventReceiver;
+import shouwang.kit.security.Caller;
+
+/**
+ * visit-service's events: a completed must-visit task may resolve its alert, a missed one escalates it, and a
+ * routine lapse is a signal that raises a ROUTINE_VISIT_MISSED alert. Other types (VisitLogged,
+ * MustVisitTaskCreated) are not needed here.
+ */
+@ApplicationScoped
+public class VisitsConsumer {
+
+    private static final Caller PLATFORM = Caller.platform("visits");
+
+    @Inject
+    EventReceiver receiver;
+
+    @Inject
+    AlertService alerts;
+
+    @Inject
+    SignalService signals;
+
+    @Inject
+    Clock clock;
+
+    private final EventHandlers handlers = EventHandlers.of("alert-service.visits")
+            .on(MustVisitTaskCompleted.class, this::completed)
+            .onWithEnvelope(VisitMissed.class, this::missed);
+
+    @Incoming("visits")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        receiver.receive(handlers, record);
+    }
+
+    void completed(MustVisitTaskCompleted task) {
+        alerts.taskCompleted(task.alertId(), task.level(), task.layer(), task.taskId(), task.visitId(),
+                task.completedAt());
+    }
+
+    void missed(VisitMissed missed, Envelope envelope) {
+        if (VisitMissed.ROUTINE.equals(missed.kind())) {
+            signals.intake(routineLapse(missed, envelope), PLATFORM);
+        } else if (VisitMissed.MUST_VISIT.equals(missed.kind())) {
+            alerts.taskMissed(required(missed.alertId(), "alertId"), required(missed.level(), "level"),
+                    missed.layer(), missed.taskId());
+        } else {
+            throw new IllegalArgumentException("VisitMissed kind must be MUST_VISIT or ROUTINE");
+        }
+    }
+
+    /** One routine lapse is one signal, identified by the event it came in. */
+    private SignalInput routineLapse(VisitMissed missed, Envelope envelope) {
+        String origin = "visits/" + envelope.source() + "/" + envelope.id();
+        String days = missed.daysOverdue() == null ? "?" : missed.daysOverdue().toString();
+        String details = "例行走访逾期 " + days + " 天 (" + missed.layer() + " " + missed.orgCode() + ")";
+        return new SignalInput(UUID.nameUUIDFromBytes(origin.getBytes(StandardCharsets.UTF_8)),
+                required(missed.cadreId(), "cadreId"), SignalKind.ROUTINE_VISIT_MISSED,
+                missed.detectedAt() == null ? clock.now() : missed.detectedAt(), details, AlertService.VISIT_SERVICE,
+                CareSignal.Channel.PLATFORM);
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is missing");
+        }
+        return value;
+    }
+}

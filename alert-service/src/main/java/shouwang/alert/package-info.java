@@ -1,0 +1,23 @@
+/**
+ * alert-service: care signals, alerts, the escalation ladder and its policy.
+ * <p>
+ * One package per capability; dependencies point one way only (ArchitectureTest fails on a cycle):
+ * <pre>
+ *   cadre  ←  signal  ←  policy
+ *     ↑         ↑          ↑
+ *     └──── escalation ────┘
+ * </pre>
+ * <ul>
+ * <li>{@code cadre}: the cadre-profiles read model and the per-cadre lock. Depends on nothing here; a newer profile
+ * reaches the others as the CDI event {@code CadreChanged}, which they observe.</li>
+ * <li>{@code signal}: care signals from every path (REST, care-signals, routine lapses), their kinds and
+ * idempotency. Where an applicable signal goes (raise or join an alert) is the {@code Alerting} interface it declares;
+ * escalation implements it, so signal never names escalation.</li>
+ * <li>{@code policy}: the versioned escalation policy; uses signal only for the kinds.</li>
+ * <li>{@code escalation}: alerts, the ladder, the deadline watch, the {@code alerts} events and the visits
+ * consumer.</li>
+ * </ul>
+ * Who asks is a {@code shouwang.kit.security.Caller} value the services check (a REST user, or
+ * {@code Caller.platform(..)} for consumers), never a callback from the resource.
+ */
+package shouwang.alert;

@@ -1,0 +1,81 @@
+package shouwang.alert.policy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import shouwang.alert.signal.SignalKind;
+
+/** Policy versions as stored ({@code escalation_policy}, kinds as JSON), and the lock that serialises changes. */
+@ApplicationScoped
+public class PolicyRepository {
+
+    /** Advisory lock space of policy changes (kept from earlier releases, so replicas of both agree). */
+    private static final int POLICY_LOCK = 0x41_4C_02;
+    private static final TypeReference<Map<String, PolicyDocument.Rule>> KINDS = new TypeReference<>() {
+    };
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    public Policy latest() {
+        return parse(EscalationPolicy.latest());
+    }
+
+    /** Transaction-scoped: two changes never both build on the same version. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock() {
+        entityManager.createNativeQuery("select cast(pg_advisory_xact_lock(?1, hashtext(?2)) as text)")
+                .setParameter(1, POLICY_LOCK)
+                .setParameter(2, "policy")
+                .getSingleResult();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Policy add(int version, Map<SignalKind, KindRule> kinds, String by, Instant at) {
+        EscalationPolicy next = new EscalationPolicy();
+        next.version = version;
+        next.kinds = toJson(kinds);
+        next.createdAt = at;
+        next.createdBy = by;
+        next.persist();
+        return parse(next);
+    }
+
+    private Policy parse(EscalationPolicy stored) {
+        Map<String, PolicyDocument.Rule> raw;
+        try {
+            raw = objectMapper.readValue(stored.kinds, KINDS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Escalation policy version " + stored.version + " is not JSON", e);
+        }
+        Map<SignalKind, KindRule> kinds = new EnumMap<>(SignalKind.class);
+        raw.forEach((name, rule) -> kinds.put(SignalKind.valueOf(name),
+                new KindRule(Duration.parse(rule.deadline()), Duration.parse(rule.escalateEvery()))));
+        return new Policy(stored.version, stored.createdAt, stored.createdBy, kinds);
+    }
+
+    private String toJson(Map<SignalKind, KindRule> kinds) {
+        Map<String, PolicyDocument.Rule> raw = new LinkedHashMap<>();
+        kinds.forEach((kind, rule) -> raw.put(kind.name(), rule.document()));
+        try {
+            return objectMapper.writeValueAsString(raw);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

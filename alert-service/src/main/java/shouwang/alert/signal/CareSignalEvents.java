@@ -1,0 +1,56 @@
+package shouwang.alert.signal;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * The care-signals event types, one per reportable kind, each carrying a {@link SignalReport} as its data (the
+ * record's name is the event name). {@link SignalKind#eventName()} names the same types for the consumer.
+ */
+final class CareSignalEvents {
+
+    private CareSignalEvents() {
+    }
+
+    record HospitalisationReported(@JsonValue SignalReport report) {
+    }
+
+    record HardshipReported(@JsonValue SignalReport report) {
+    }
+
+    record FamilyAccidentReported(@JsonValue SignalReport report) {
+    }
+
+    record FamilyConflictReported(@JsonValue SignalReport report) {
+    }
+
+    record NeighbourDisputeReported(@JsonValue SignalReport report) {
+    }
+
+    record HouseMoveReported(@JsonValue SignalReport report) {
+    }
+
+    record WorryReported(@JsonValue SignalReport report) {
+    }
+
+    record BenefitsNotHonouredReported(@JsonValue SignalReport report) {
+    }
+
+    record HelpRequested(@JsonValue SignalReport report) {
+    }
+
+    /** The event announcing a signal of this kind; routine lapses are never announced. */
+    static Object of(SignalReport report) {
+        return switch (report.kind()) {
+            case HOSPITALISATION -> new HospitalisationReported(report);
+            case HARDSHIP -> new HardshipReported(report);
+            case FAMILY_ACCIDENT -> new FamilyAccidentReported(report);
+            case FAMILY_CONFLICT -> new FamilyConflictReported(report);
+            case NEIGHBOUR_DISPUTE -> new NeighbourDisputeReported(report);
+            case HOUSE_MOVE -> new HouseMoveReported(report);
+            case WORRY -> new WorryReported(report);
+            case BENEFITS_NOT_HONOURED -> new BenefitsNotHonouredReported(report);
+            case HELP_REQUEST -> new HelpRequested(report);
+            case ROUTINE_VISIT_MISSED -> throw new IllegalArgumentException("routine lapses are not care-signals events");
+        };
+    }
+}

@@ -1,0 +1,98 @@
+package shouwang.kit.inbox;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import shouwang.kit.events.CloudEvents;
+import shouwang.kit.events.Envelope;
+
+/**
+ * What one consumer does with each event type of its topic, declared by type (after eventuate-tram's
+ * {@code onEvent(Type.class, handler)}):
+ * <pre>{@code EventHandlers.of("visit-service.alerts")
+ *         .on(MustVisitRequired.class, tasks::create)
+ *         .on(AlertResolved.class, tasks::cancelOpenOf)}</pre>
+ * The kit deserialises the data into the handler's record (unknown fields ignored: each consumer keeps a record of
+ * only the fields it reads) and validates its Bean Validation constraints; a record that does not fit is a poison
+ * record. Event types with no handler are skipped.
+ *
+ * @param consumer the inbox's consumer name, {@code <service>.<topic>}; it scopes the {@code ce_id} dedupe
+ */
+public final class EventHandlers {
+
+    /** A handler with the record and its envelope (id, source, time). */
+    record Handler<T>(Class<T> type, BiConsumer<T, Envelope> effect) {
+
+        void apply(Object data, Envelope envelope) {
+            effect.accept(type.cast(data), envelope);
+        }
+    }
+
+    private final String consumer;
+    private final Map<String, Handler<?>> byType = new LinkedHashMap<>();
+    private Handler<?> fallback;
+
+    private EventHandlers(String consumer) {
+        this.consumer = Objects.requireNonNull(consumer);
+    }
+
+    public static EventHandlers of(String consumer) {
+        return new EventHandlers(consumer);
+    }
+
+    /** Events named after {@code type} ({@link CloudEvents#nameOf}) go to {@code handler}. */
+    public <T> EventHandlers on(Class<T> type, Consumer<? super T> handler) {
+        return onWithEnvelope(type, (data, envelope) -> handler.accept(data));
+    }
+
+    public <T> EventHandlers onWithEnvelope(Class<T> type, BiConsumer<? super T, Envelope> handler) {
+        return register(CloudEvents.nameOf(type), type, handler);
+    }
+
+    /** Events of the given names all carry the same data (e.g. the care-signal kinds, all alike). */
+    public <T> EventHandlers onNamed(Iterable<String> eventNames, Class<T> type,
+            BiConsumer<? super T, Envelope> handler) {
+        for (String name : eventNames) {
+            register(name, type, handler);
+        }
+        return this;
+    }
+
+    /**
+     * Every event type of the topic that has no handler of its own carries this data: on {@code cadre-profiles}
+     * each event is the full profile, so all are applied alike.
+     */
+    public <T> EventHandlers onAny(Class<T> type, Consumer<? super T> handler) {
+        return onAnyWithEnvelope(type, (data, envelope) -> handler.accept(data));
+    }
+
+    public <T> EventHandlers onAnyWithEnvelope(Class<T> type, BiConsumer<? super T, Envelope> handler) {
+        fallback = new Handler<>(type, castEffect(handler));
+        return this;
+    }
+
+    public String consumer() {
+        return consumer;
+    }
+
+    /** The handler for a {@code ce_type}, or null when the consumer ignores that type. */
+    Handler<?> handlerFor(String ceType) {
+        Handler<?> handler = byType.get(CloudEvents.eventNameOf(ceType));
+        return handler != null ? handler : fallback;
+    }
+
+    private <T> EventHandlers register(String eventName, Class<T> type, BiConsumer<? super T, Envelope> handler) {
+        if (byType.putIfAbsent(eventName, new Handler<>(type, castEffect(handler))) != null) {
+            throw new IllegalStateException(consumer + " declares two handlers for " + eventName);
+        }
+        return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> BiConsumer<T, Envelope> castEffect(BiConsumer<? super T, Envelope> handler) {
+        return (BiConsumer<T, Envelope>) handler;
+    }
+}

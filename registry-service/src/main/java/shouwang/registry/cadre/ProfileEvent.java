@@ -1,0 +1,11 @@
+package shouwang.registry.cadre;
+
+/**
+ * An event of the cadre-profiles topic. Each type carries the same data, the full profile, as its whole JSON
+ * ({@code @JsonValue}), so a consumer rebuilds its read model from the latest record per key whatever the type.
+ */
+public sealed interface ProfileEvent
+        permits CadreRegistered, CadreUpdated, ContactsAssigned, CadreDeceased, CadreMovedAway {
+
+    CadreProfile profile();
+}

@@ -1,0 +1,286 @@
+package shouwang.visit.coverage;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import shouwang.kit.clock.Clock;
+import shouwang.kit.security.Scope;
+import shouwang.visit.Channel;
+import shouwang.visit.Layer;
+import shouwang.visit.coverage.CoverageDto.Overdue;
+import shouwang.visit.coverage.CoverageDto.Totals;
+import shouwang.visit.readmodel.Cadre;
+
+/**
+ * 不漏一人 computed where the data is. One statement derives, for every active cadre it covers, the risk on the asked
+ * day, the layers that risk requires (NEIGHBOUR while a pairing is active, at its shortest cadence), the latest
+ * counting contact per layer, the due day and how late it is: the same rules as {@link CadenceRules}, which a test
+ * holds the two to. Only a page of overdue rows and per-community and per-grid counts reach the heap, so memory stays
+ * flat whether the district has 3,000 cadres or 1,000,000.
+ */
+@ApplicationScoped
+public class CoverageRepository {
+
+    /** A cadre is the first (lowest) id above this one in a chunked sweep. */
+    public static final UUID BEFORE_FIRST = new UUID(0, 0);
+
+    private static final String COLUMNS = "o.id, o.name, o.community_code, o.grid_code, o.unit_code, o.risk, "
+            + "o.layer, o.org_code, o.last_at, o.due_on, o.days_overdue";
+    private static final String ORDER = "o.risk, o.days_overdue desc, o.id, "
+            + "array_position(array['UNIT','COMMUNITY','GRID','NEIGHBOUR'], o.layer)";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CadenceRules rules;
+
+    @Inject
+    Clock clock;
+
+    /** The cadres a computation covers: a scope and the list's filters, or a chunk (after, upTo] of every cadre. */
+    public record Cadres(Scope scope, String communityCode, String gridCode, UUID after, UUID upTo) {
+
+        public static Cadres inScope(Scope scope, String communityCode, String gridCode) {
+            return new Cadres(scope, communityCode, gridCode, null, null);
+        }
+
+        public static Cadres chunk(UUID after, UUID upTo) {
+            return new Cadres(Scope.everything(), null, null, after, upTo);
+        }
+    }
+
+    /** Counts over everything the cadres selection covers, whatever page is shown. */
+    public record Counts(long cadres, long overdue, long overdueCadres, Map<Layer, Long> overdueByLayer,
+            Map<String, Totals> byCommunity, Map<String, Totals> byGrid) {
+    }
+
+    /** One page of overdue (cadre, layer) pairs: highest risk first, then the longest overdue. */
+    public List<Overdue> overduePage(Cadres cadres, LocalDate on, int offset, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String sql = overdue(cadres, on, params) + " select " + COLUMNS + " from overdue o order by " + ORDER
+                + " offset :offset limit :limit";
+        params.put("offset", offset);
+        params.put("limit", limit);
+        return rows(sql, params).stream().map(CoverageRepository::toOverdue).toList();
+    }
+
+    public Counts counts(Cadres cadres, LocalDate on) {
+        Map<String, Object> params = new HashMap<>();
+        // g: 0 = all cadres, 1 = per community, 2 = per grid; the layer is null in the rows not split by layer
+        String sql = overdue(cadres, on, params) + """
+                 select 'cadres', case when grouping(community_code) = 0 then 1 when grouping(grid_code) = 0 then 2
+                        else 0 end, coalesce(community_code, grid_code), null, count(*), 0
+                 from scoped group by grouping sets ((community_code), (grid_code), ())
+                 union all
+                 select 'overdue', case when grouping(community_code) = 0 then 1 when grouping(grid_code) = 0 then 2
+                        else 0 end, coalesce(community_code, grid_code),
+                        case when grouping(layer) = 0 then layer end, count(*), count(distinct id)
+                 from overdue group by grouping sets ((), (layer), (community_code), (community_code, layer),
+                        (grid_code), (grid_code, layer))
+                """;
+        long cadreCount = 0;
+        long overdue = 0;
+        long overdueCadres = 0;
+        Map<Layer, Long> byLayer = new EnumMap<>(Layer.class);
+        List<Map<String, Long>> cadresPer = List.of(new TreeMap<>(), new TreeMap<>());
+        List<Map<String, Long>> overdueCadresPer = List.of(new HashMap<>(), new HashMap<>());
+        List<Map<String, Map<Layer, Long>>> byLayerPer = List.of(new HashMap<>(), new HashMap<>());
+        for (Object[] row : rows(sql, params)) {
+            int grouping = ((Number) row[1]).intValue();
+            String code = row[2] == null ? "" : (String) row[2];
+            Layer layer = row[3] == null ? null : Layer.valueOf((String) row[3]);
+            long count = ((Number) row[4]).longValue();
+            boolean cadresRow = "cadres".equals(row[0]);
+            if (grouping == 0) {
+                if (cadresRow) {
+                    cadreCount = count;
+                } else if (layer != null) {
+                    byLayer.put(layer, count);
+                } else {
+                    overdue = count;
+                    overdueCadres = ((Number) row[5]).longValue();
+                }
+            } else if (cadresRow) {
+                cadresPer.get(grouping - 1).put(code, count);
+            } else if (layer != null) {
+                byLayerPer.get(grouping - 1).computeIfAbsent(code, k -> new EnumMap<>(Layer.class)).put(layer, count);
+            } else {
+                overdueCadresPer.get(grouping - 1).put(code, ((Number) row[5]).longValue());
+            }
+        }
+        List<Map<String, Totals>> totals = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Map<String, Totals> perCode = new TreeMap<>();
+            int split = i;
+            cadresPer.get(i).forEach((code, count) -> perCode.put(code, new Totals(count,
+                    overdueCadresPer.get(split).getOrDefault(code, 0L),
+                    byLayerPer.get(split).getOrDefault(code, new EnumMap<>(Layer.class)))));
+            totals.add(perCode);
+        }
+        return new Counts(cadreCount, overdue, overdueCadres, byLayer, totals.get(0), totals.get(1));
+    }
+
+    /**
+     * Records each overdue pair of a chunk in routine_lapse once per (cadre, layer, due day) and returns the ones that
+     * were new: a rescan, or another replica scanning at the same time, gets nothing back for them.
+     */
+    public List<Overdue> recordNewLapses(Cadres chunk, LocalDate on) {
+        Map<String, Object> params = new HashMap<>();
+        String sql = overdue(chunk, on, params) + ", recorded as (insert into routine_lapse (cadre_id, layer, due_on, "
+                + "org_code) select id, layer, due_on, org_code from overdue on conflict do nothing "
+                + "returning cadre_id, layer) select " + COLUMNS + " from overdue o join recorded r "
+                + "on r.cadre_id = o.id and r.layer = o.layer order by o.id, o.layer";
+        return rows(sql, params).stream().map(CoverageRepository::toOverdue).toList();
+    }
+
+    /** The highest id of the next {@code size} active cadres after {@code after}, or null when none is left. */
+    public UUID chunkEnd(UUID after, int size) {
+        List<?> last = em.createNativeQuery("select id from (select id from cadre where status = 'ACTIVE' "
+                + "and id > :after order by id limit :size) chunk order by id desc limit 1")
+                .setParameter("after", after).setParameter("size", size).getResultList();
+        return last.isEmpty() ? null : (UUID) last.get(0);
+    }
+
+    /** The risk the database derives for each cadre on a day (what the page sorts by). */
+    public Map<UUID, Risk> risks(List<UUID> cadreIds, LocalDate on) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("on", on);
+        params.put("ids", cadreIds);
+        return rows("select c.id, " + riskSql() + " from cadre c where c.id in (:ids)", params).stream()
+                .collect(Collectors.toMap(row -> (UUID) row[0], row -> Risk.values()[((Number) row[1]).intValue()]));
+    }
+
+    /**
+     * The shared CTEs ending in {@code overdue}. The cadence config and the key categories are typed values (periods,
+     * enum names), so they are written into the statement; everything from a request is a parameter.
+     */
+    private String overdue(Cadres cadres, LocalDate on, Map<String, Object> params) {
+        params.put("on", on);
+        params.put("zone", clock.zone().getId());
+        StringBuilder where = new StringBuilder("c.status = 'ACTIVE' and ")
+                .append(cadres.scope().sql("c", params));
+        if (cadres.communityCode() != null) {
+            where.append(" and c.community_code = :community");
+            params.put("community", cadres.communityCode());
+        }
+        if (cadres.gridCode() != null) {
+            where.append(" and c.grid_code = :grid");
+            params.put("grid", cadres.gridCode());
+        }
+        if (cadres.after() != null) {
+            where.append(" and c.id > :after and c.id <= :upTo");
+            params.put("after", cadres.after());
+            params.put("upTo", cadres.upTo());
+        }
+        String contacts;
+        if (!on.isBefore(clock.today())) {
+            contacts = "select lc.cadre_id, lc.layer, max(lc.last_contact_at) as last_at from last_contact lc "
+                    + "join counting k on k.layer = lc.layer and k.channel = lc.channel "
+                    + "where lc.cadre_id in (select id from scoped) group by lc.cadre_id, lc.layer";
+        } else {
+            // a past day: what was known then, from the visit log
+            contacts = "select v.cadre_id, v.layer, max(v.visited_at) as last_at from visit v "
+                    + "join counting k on k.layer = v.layer and k.channel = v.channel "
+                    + "where v.contacted and v.visited_at < :until and v.cadre_id in (select id from scoped) "
+                    + "group by v.cadre_id, v.layer";
+            params.put("until", OffsetDateTime.ofInstant(clock.startOf(on.plusDays(1)), clock.zone()));
+        }
+        return "with required (risk, layer, period) as (" + requiredSql() + "),"
+                + " counting (layer, channel) as (" + countingSql() + "),"
+                + " scoped as (select c.id, c.name, c.community_code, c.grid_code, c.unit_code, c.first_seen_at, "
+                + riskSql() + " as risk from cadre c where " + where + "),"
+                + " pairings as (select p.cadre_id, (array_agg(p.cadence order by date '2000-01-01' "
+                + "+ cast(p.cadence as interval)))[1] as cadence, min(p.started_on) as first_started_on "
+                + "from neighbour_pairing p where p.ended_on is null and (p.started_on is null or p.started_on <= :on) "
+                + "and p.cadre_id in (select id from scoped) group by p.cadre_id),"
+                + " needs as (select s.id as cadre_id, r.layer, r.period from scoped s join required r on r.risk = s.risk"
+                + " union all select p.cadre_id, 'NEIGHBOUR', cast(p.cadence as interval) from pairings p),"
+                + " contacts as (" + contacts + "),"
+                + " due as (select s.id, s.name, s.community_code, s.grid_code, s.unit_code, s.risk, n.layer, c.last_at, "
+                + "cast(coalesce(cast(c.last_at at time zone :zone as date), "
+                + "case when n.layer = 'NEIGHBOUR' then p.first_started_on end, "
+                + "cast(s.first_seen_at at time zone :zone as date)) + n.period as date) as due_on "
+                + "from needs n join scoped s on s.id = n.cadre_id "
+                + "left join contacts c on c.cadre_id = n.cadre_id and c.layer = n.layer "
+                + "left join pairings p on p.cadre_id = n.cadre_id),"
+                + " overdue as (select d.*, cast(:on as date) - d.due_on as days_overdue, coalesce(cc.org_code, "
+                + "case d.layer when 'UNIT' then d.unit_code when 'COMMUNITY' then d.community_code "
+                + "else d.grid_code end) as org_code from due d left join cadre_contact cc on cc.cadre_id = d.id "
+                + "and cc.layer = d.layer and cc.org_code is not null where d.due_on < cast(:on as date))";
+    }
+
+    /** {@link CadenceRules#riskOf} in SQL: the ordinal of {@link Risk}. */
+    private static String riskSql() {
+        String keyCategories = String.join("|", Cadre.KEY_CATEGORIES.stream().sorted().toList());
+        return "case when c.key_service_target or c.special_categories ~ '(^|,)(" + keyCategories + ")(,|$)' "
+                + "or c.living_arrangement = 'ALONE' or c.self_care in ('PARTIAL', 'NONE') "
+                + "or c.birth_date <= cast(:on as date) - interval '90 years' then " + Risk.KEY_TARGET.ordinal()
+                + " when c.birth_date <= cast(:on as date) - interval '80 years' then " + Risk.AGED_80.ordinal()
+                + " else " + Risk.OTHERS.ordinal() + " end";
+    }
+
+    private String requiredSql() {
+        List<String> rows = new ArrayList<>();
+        for (Risk risk : Risk.values()) {
+            for (Map.Entry<Layer, Period> required : rules.required(risk, List.of()).entrySet()) {
+                rows.add("(" + risk.ordinal() + ", '" + required.getKey().name() + "', interval '"
+                        + required.getValue() + "')");
+            }
+        }
+        return rows.isEmpty() ? "select 0, '', interval '0 days' where false" : "values " + String.join(", ", rows);
+    }
+
+    private String countingSql() {
+        List<String> rows = new ArrayList<>();
+        for (Layer layer : Layer.values()) {
+            for (Channel channel : rules.countingChannels(layer)) {
+                rows.add("('" + layer.name() + "', '" + channel.name() + "')");
+            }
+        }
+        return rows.isEmpty() ? "select '', '' where false" : "values " + String.join(", ", rows);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, Map<String, Object> params) {
+        Query query = em.createNativeQuery(sql);
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    private static Overdue toOverdue(Object[] row) {
+        return new Overdue((UUID) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4],
+                Risk.values()[((Number) row[5]).intValue()], Layer.valueOf((String) row[6]), (String) row[7],
+                instant(row[8]), date(row[9]), ((Number) row[10]).longValue());
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null || value instanceof Instant) {
+            return (Instant) value;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+
+    private static LocalDate date(Object value) {
+        return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
+    }
+}

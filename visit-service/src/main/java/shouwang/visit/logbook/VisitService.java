@@ -1,0 +1,208 @@
+package shouwang.visit.logbook;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import shouwang.kit.clock.Clock;
+import shouwang.kit.outbox.Outbox;
+import shouwang.kit.paging.ListQuery;
+import shouwang.kit.paging.Page;
+import shouwang.kit.paging.PageRequest;
+import shouwang.kit.problem.ForbiddenException;
+import shouwang.kit.problem.InvalidFieldsException;
+import shouwang.kit.rest.Saved;
+import shouwang.kit.security.Caller;
+import shouwang.kit.security.Placement;
+import shouwang.kit.security.Roles;
+import shouwang.kit.security.Scope;
+import shouwang.visit.Layer;
+import shouwang.visit.Topics;
+import shouwang.visit.VisitConfig;
+import shouwang.visit.issue.IssueService;
+import shouwang.visit.readmodel.Cadre;
+import shouwang.visit.readmodel.ReadModelService;
+import shouwang.visit.task.MustVisitTask;
+import shouwang.visit.task.TaskService;
+
+/** The visit log: records contacts and attempts, completes named tasks, raises needs as issue-list items. */
+@ApplicationScoped
+@Transactional
+public class VisitService {
+
+    private static final Logger LOG = Logger.getLogger(VisitService.class);
+    /** Device clocks drift; a visit a few minutes "in the future" is still today's visit. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final Set<String> STAFF_ROLES = Set.of(Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER,
+            Roles.GRID_WORKER, Roles.UNIT_LIAISON);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    VisitRepository repository;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ReadModelService readModel;
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    IssueService issues;
+
+    @Inject
+    VisitConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<VisitRecorded> recorded;
+
+    /** Logs the visit, or returns the one already logged under the client's id (a retry from an offline device). */
+    public Saved<VisitDto> log(VisitRequest request, Caller caller) {
+        if (request.id() != null) {
+            Visit existing = em.find(Visit.class, request.id());
+            if (existing != null) {
+                caller.requireVisible("Visit", existing.id, existing.placement());
+                return Saved.existing(toDto(existing));
+            }
+        }
+        InvalidFieldsException.Collector invalid = new InvalidFieldsException.Collector();
+        Optional<Cadre> cadre = readModel.find(request.cadreId());
+        Optional<MustVisitTask> task = request.taskId() == null ? Optional.empty() : tasks.find(request.taskId());
+        if (request.taskId() != null && task.isEmpty()) {
+            invalid.add("taskId", "no such task");
+        }
+        if (task.isPresent() && !task.get().cadreId.equals(request.cadreId())) {
+            invalid.add("taskId", "is a task for another cadre");
+        }
+        if (cadre.isEmpty() && task.isEmpty()) {
+            invalid.add("cadreId", "is not a known cadre");
+        }
+        Layer layer = request.layer() != null ? request.layer() : task.map(t -> t.layer).orElse(null);
+        if (layer == null) {
+            invalid.add("layer", "is required");
+        } else if (task.isPresent() && task.get().layer != layer) {
+            invalid.add("layer", "must be the task's layer " + task.get().layer);
+        }
+        Instant now = clock.now();
+        if (request.visitedAt().toInstant().isAfter(now.plus(CLOCK_SKEW))) {
+            invalid.add("visitedAt", "must not be in the future");
+        }
+        if (!request.isContact() && request.notContactedReason() == null) {
+            invalid.add("notContactedReason", "is required when contacted is false");
+        }
+        if (request.isContact() && request.notContactedReason() != null) {
+            invalid.add("notContactedReason", "is only for a visit that did not reach the cadre (contacted false)");
+        }
+        LocalDate visitDay = clock.dateOf(request.visitedAt().toInstant());
+        List<VisitRequest.Need> needs = request.needs() == null ? List.of() : request.needs();
+        for (int i = 0; i < needs.size(); i++) {
+            if (needs.get(i).deadline() != null && needs.get(i).deadline().isBefore(visitDay)) {
+                invalid.add("needs[" + i + "].deadline", "must not be before the visit");
+            }
+        }
+        invalid.throwIfAny();
+
+        Placement placement = Cadre.placementOf(cadre, () -> task.map(MustVisitTask::placement).orElse(null));
+        caller.requireCadre(placement);
+        if (caller.roles().stream().noneMatch(STAFF_ROLES::contains) && layer != Layer.NEIGHBOUR) {
+            throw new ForbiddenException("A volunteer logs NEIGHBOUR-layer visits only");
+        }
+
+        Visit visit = new Visit();
+        visit.id = request.id() != null ? request.id() : UUID.randomUUID();
+        visit.cadreId = request.cadreId();
+        visit.visitedAt = request.visitedAt().toInstant();
+        visit.channel = request.channel();
+        visit.layer = layer;
+        visit.visitorName = request.visitorName();
+        visit.taskId = request.taskId();
+        visit.notes = request.notes();
+        visit.contacted = request.isContact();
+        visit.notContactedReason = request.notContactedReason();
+        visit.healthStatus = request.healthStatus();
+        visit.healthNotes = request.healthNotes();
+        visit.placement = placement;
+        visit.recordedBy = caller.username();
+        visit.createdAt = now;
+        visit.updatedAt = now;
+        em.persist(visit);
+        em.flush();
+
+        if (visit.contacted) {
+            repository.recordContact(visit);
+        }
+        boolean completed = visit.contacted && visit.taskId != null && tasks.completeByVisit(visit.taskId, visit.id);
+        outbox.publish(Topics.VISITS, visit.cadreId.toString(), VisitLogged.of(visit));
+        String defaultOwner = cadre.map(c -> readModel.responsibleOrg(c, layer)).orElse(placement.communityCode);
+        List<IssueService.NewIssue> newIssues = new ArrayList<>();
+        for (VisitRequest.Need need : needs) {
+            newIssues.add(new IssueService.NewIssue(need.description(), need.category(),
+                    need.ownerOrgCode() != null ? need.ownerOrgCode() : defaultOwner, need.ownerName(),
+                    need.deadline() != null ? need.deadline()
+                            : visitDay.plusDays(config.issues().defaultDeadlineDays())));
+        }
+        List<UUID> issueIds = issues.raise(visit.id, visit.cadreId, placement, newIssues);
+        recorded.fire(new VisitRecorded(visit));
+        LOG.infof("Visit %s logged: cadre %s layer %s channel %s contacted %s task %s%s", visit.id, visit.cadreId,
+                visit.layer, visit.channel, visit.contacted, visit.taskId, completed ? " (completed)" : "");
+        return Saved.created(toDto(visit, completed, issueIds));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Visit> find(UUID id) {
+        return Optional.ofNullable(em.find(Visit.class, id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public VisitDto toDto(Visit visit) {
+        boolean completed = visit.taskId != null && tasks.find(visit.taskId).map(t -> visit.id.equals(t.visitId))
+                .orElse(false);
+        return toDto(visit, completed, issues.idsOfVisit(visit.id));
+    }
+
+    private static VisitDto toDto(Visit v, boolean taskCompleted, List<UUID> issueIds) {
+        Placement p = v.placement();
+        return new VisitDto(v.id, v.cadreId, v.visitedAt, v.channel, v.layer, v.visitorName, v.taskId, taskCompleted,
+                v.notes, v.contacted, v.notContactedReason, v.healthStatus, v.healthNotes, issueIds, p.communityCode,
+                p.gridCode, p.unitCode, v.recordedBy, v.createdAt, v.updatedAt);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<VisitDto> list(VisitFilter filter, Scope scope, PageRequest page) {
+        return ListQuery.of(Visit.class, "v")
+                .eq("v.cadreId", filter.cadreId())
+                .eq("v.placement.communityCode", filter.communityCode())
+                .eq("v.layer", filter.layer())
+                .eq("v.taskId", filter.taskId())
+                .atLeast("v.visitedAt", filter.from())
+                .before("v.visitedAt", filter.to())
+                .since("v.updatedAt", filter.updatedSince())
+                .inScope(scope, "v.placement")
+                .orderBy("v.visitedAt desc, v.id")
+                .pageEach(page, this::toDto);
+    }
+
+    public record VisitFilter(UUID cadreId, String communityCode, Layer layer, UUID taskId, Instant from, Instant to,
+            Instant updatedSince) {
+    }
+}

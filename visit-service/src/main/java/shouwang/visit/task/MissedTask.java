@@ -1,0 +1,11 @@
+package shouwang.visit.task;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import shouwang.visit.Layer;
+
+/** A task the scanner just marked MISSED, as the update returned it. */
+public record MissedTask(UUID taskId, UUID alertId, UUID cadreId, Layer layer, String orgCode, int level,
+        Instant deadline, Instant missedAt) {
+}

@@ -1,0 +1,29 @@
+package shouwang.visit.task;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import shouwang.visit.Layer;
+
+/**
+ * alerts {@code MustVisitRequired}, the fields visit-service reads: one task per listed layer at this level, due at
+ * {@code deadline}. Without alert, cadre, deadline or layers, or with a layer lacking its org, it is poison.
+ */
+public record MustVisitRequired(
+        @NotNull UUID alertId,
+        @NotNull UUID cadreId,
+        String kind,
+        int level,
+        @NotNull Instant deadline,
+        @NotEmpty List<@Valid @NotNull LayerOrg> layers) {
+
+    /** The org responsible for the visit of one layer. */
+    public record LayerOrg(@NotNull Layer layer, @NotBlank String orgCode) {
+    }
+}

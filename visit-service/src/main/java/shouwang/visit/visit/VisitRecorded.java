@@ -1,5 +1,0 @@
-package shouwang.visit.visit;
-
-/** Fired synchronously in the transaction that logged a visit, for capabilities that count contacts (campaigns). */
-public record VisitRecorded(Visit visit) {
-}

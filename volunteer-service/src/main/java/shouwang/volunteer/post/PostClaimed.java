@@ -1,0 +1,20 @@
+package shouwang.volunteer.post;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import shouwang.volunteer.ServiceCategory;
+import shouwang.volunteer.roster.Volunteer;
+
+/**
+ * On volunteering when a volunteer takes a place; communityCode, category, capacity and claimedCount are additions to
+ * docs/events.md. Key: the post.
+ */
+public record PostClaimed(UUID postId, UUID claimId, UUID volunteerId, String volunteerName, UUID cadreId,
+        Instant claimedAt, String communityCode, ServiceCategory category, int capacity, int claimedCount) {
+
+    static PostClaimed of(Post post, Claim claim, Volunteer volunteer) {
+        return new PostClaimed(post.id, claim.id, volunteer.id, volunteer.name, volunteer.cadreId, claim.claimedAt,
+                post.communityCode, post.category, post.capacity, post.claimedCount);
+    }
+}
