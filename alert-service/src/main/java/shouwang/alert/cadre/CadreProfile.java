@@ -26,7 +26,6 @@ public class CadreProfile extends PanacheEntityBase {
     @Column(name = "version", nullable = false)
     public long version;
 
-    @Column(name = "name")
     public String name;
 
     @Embedded
@@ -39,7 +38,6 @@ public class CadreProfile extends PanacheEntityBase {
     @Column(name = "contacts", nullable = false)
     public String contacts;
 
-    @Column(name = "profile_updated_at")
     public Instant profileUpdatedAt;
 
     @Column(name = "received_at", nullable = false)

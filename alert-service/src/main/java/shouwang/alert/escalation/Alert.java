@@ -61,23 +61,17 @@ public class Alert extends PanacheEntityBase {
     @Column(name = "escalate_every", nullable = false)
     public String escalateEvery;
 
-    @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;
 
-    @Column(name = "acknowledged_by")
     public String acknowledgedBy;
 
-    @Column(name = "resolved_at")
     public Instant resolvedAt;
 
-    @Column(name = "resolved_by")
     public String resolvedBy;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "resolution")
     public Resolution resolution;
 
-    @Column(name = "resolve_reason")
     public String resolveReason;
 
     @Column(name = "updated_at", nullable = false)

@@ -41,10 +41,8 @@ public class AlertHistory extends PanacheEntityBase {
     @Column(name = "level", nullable = false)
     public int level;
 
-    @Column(name = "actor")
     public String actor;
 
-    @Column(name = "note")
     public String note;
 
     public static List<AlertHistory> of(UUID alertId) {

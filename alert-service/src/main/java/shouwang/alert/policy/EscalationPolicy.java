@@ -15,7 +15,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class EscalationPolicy extends PanacheEntityBase {
 
     @Id
-    @Column(name = "version")
     public int version;
 
     /** JSON object: kind → {"deadline":"PT24H","escalateEvery":"PT24H"}. */

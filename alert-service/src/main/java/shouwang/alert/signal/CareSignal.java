@@ -23,7 +23,6 @@ public class CareSignal extends PanacheEntityBase {
     }
 
     @Id
-    @Column(name = "signal_id")
     public UUID signalId;
 
     @Column(name = "cadre_id", nullable = false)
@@ -33,13 +32,10 @@ public class CareSignal extends PanacheEntityBase {
     @Column(name = "kind", nullable = false)
     public SignalKind kind;
 
-    @Column(name = "occurred_at")
     public Instant occurredAt;
 
-    @Column(name = "details")
     public String details;
 
-    @Column(name = "reported_by")
     public String reportedBy;
 
     @Enumerated(EnumType.STRING)
@@ -54,7 +50,6 @@ public class CareSignal extends PanacheEntityBase {
     public SignalStatus status;
 
     /** The alert it raised or joined; for a pending signal, the id reserved for the alert it will raise or join. */
-    @Column(name = "alert_id")
     public UUID alertId;
 
     /** Records where the signal went. */

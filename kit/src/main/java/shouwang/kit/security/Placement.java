@@ -2,7 +2,6 @@ package shouwang.kit.security;
 
 import java.util.Objects;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
 /**
@@ -14,13 +13,10 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public class Placement {
 
-    @Column(name = "community_code")
     public String communityCode;
 
-    @Column(name = "grid_code")
     public String gridCode;
 
-    @Column(name = "unit_code")
     public String unitCode;
 
     public Placement() {

@@ -45,57 +45,41 @@ public class Cadre extends PanacheEntityBase {
     public String name;
     @Enumerated(EnumType.STRING)
     public Gender gender;
-    @Column(name = "birth_date")
     public LocalDate birthDate;
-    @Column(name = "id_number_cipher")
     public String idNumberCipher;
-    @Column(name = "id_number_index")
     public String idNumberIndex;
-    @Column(name = "id_number_masked")
     public String idNumberMasked;
     @Enumerated(EnumType.STRING)
-    @Column(name = "retirement_type")
     public RetirementType retirementType;
     @Enumerated(EnumType.STRING)
     @Column(name = "cadre_rank")
     public Rank rank;
-    @Column(name = "party_member")
     public boolean partyMember;
     /** Community, grid and original unit: what scope checks and org filters look at. */
     @Embedded
     public Placement placement = new Placement();
     @Enumerated(EnumType.STRING)
-    @Column(name = "living_arrangement")
     public LivingArrangement livingArrangement;
     @Enumerated(EnumType.STRING)
-    @Column(name = "self_care")
     public SelfCare selfCare;
     @Convert(converter = JsonColumns.SpecialCategories.class)
-    @Column(name = "special_categories")
     public Set<SpecialCategory> specialCategories = EnumSet.noneOf(SpecialCategory.class);
     /** Key target for a reason other than age (kept in the row so worklists can query it). */
-    @Column(name = "key_target_by_profile")
     public boolean keyTargetByProfile;
     public String phone;
     public String address;
     public String notes;
     @Convert(converter = JsonColumns.FamilyContacts.class)
-    @Column(name = "family_contacts")
     public List<FamilyContact> familyContacts = List.of();
     @Convert(converter = JsonColumns.Contacts.class)
     public List<Contact> contacts = List.of();
     /** {@code ,UNIT,GRID,}: the layers that have a contact, for the missing-contacts worklist. */
-    @Column(name = "contact_layers")
     public String contactLayers = "";
     @Enumerated(EnumType.STRING)
     public CadreStatus status;
-    @Column(name = "deceased_on")
     public LocalDate deceasedOn;
-    @Column(name = "moved_away_on")
     public LocalDate movedAwayOn;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     /** 重点服务对象: a special group (孤寡, 特困, 残疾, 重病), living alone, self-care PARTIAL/NONE, or 90+ on the day. */

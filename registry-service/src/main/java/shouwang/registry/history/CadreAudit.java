@@ -16,7 +16,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class CadreAudit extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "cadre_id")
     public UUID cadreId;
     public Long version;
     public String action;

@@ -3,7 +3,6 @@ package shouwang.registry.imports;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -23,11 +22,8 @@ public class ImportJob extends PanacheEntityBase {
     public UUID id;
     public String status;
     public String format;
-    @Column(name = "created_by")
     public String createdBy;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "finished_at")
     public Instant finishedAt;
     /** Data rows in the file (blank rows excluded), counted in a first pass when the job starts; null until then. */
     public Integer total;

@@ -2,7 +2,6 @@ package shouwang.registry.org;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,8 +15,6 @@ public class Grid extends PanacheEntityBase {
     @Id
     public String code;
     public String name;
-    @Column(name = "community_code")
     public String communityCode;
-    @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,17 +27,12 @@ public class Campaign extends PanacheEntityBase {
     public CampaignType type;
     public String name;
     /** Comma-separated; empty for the whole district. */
-    @Column(name = "community_codes")
     public String communityCodes;
-    @Column(name = "start_on")
     public LocalDate startOn;
-    @Column(name = "end_on")
     public LocalDate endOn;
     /** Comma-separated layers that greet (greeting rounds). */
     public String layers;
-    @Column(name = "created_by")
     public String createdBy;
-    @Column(name = "created_at")
     public Instant createdAt;
 
     public List<String> communityList() {

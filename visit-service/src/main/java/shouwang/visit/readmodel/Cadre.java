@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -35,21 +34,14 @@ public class Cadre extends PlacedEntity {
     public UUID id;
     public long version;
     public String name;
-    @Column(name = "birth_date")
     public LocalDate birthDate;
-    @Column(name = "living_arrangement")
     public String livingArrangement;
-    @Column(name = "self_care")
     public String selfCare;
     /** Comma-separated codes. */
-    @Column(name = "special_categories")
     public String specialCategories = "";
-    @Column(name = "key_service_target")
     public boolean keyServiceTarget;
     public String status;
-    @Column(name = "first_seen_at")
     public Instant firstSeenAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
 

@@ -3,7 +3,6 @@ package shouwang.volunteer.cadre;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,12 +15,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class CadreFlag extends PanacheEntityBase {
 
     @Id
-    @Column(name = "cadre_id")
     public UUID cadreId;
-    @Column(name = "bereaved_only_child")
     public boolean bereavedOnlyChild;
-    @Column(name = "flagged_by")
     public String flaggedBy;
-    @Column(name = "flagged_at")
     public Instant flaggedAt;
 }

@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -31,12 +30,9 @@ public class CadreRef extends PanacheEntityBase {
     @Embedded
     public Placement placement;
     public String status;
-    @Column(name = "self_care")
     public String selfCare;
     /** Registry codes joined by commas; stored as text so codes added later by registry are kept, not rejected. */
-    @Column(name = "special_categories")
     public String specialCategories;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     public boolean isActive() {

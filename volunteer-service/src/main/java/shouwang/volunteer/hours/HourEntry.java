@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -37,23 +36,17 @@ public class HourEntry extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "volunteer_id")
     public UUID volunteerId;
     @Enumerated(EnumType.STRING)
     public Kind kind;
     public BigDecimal hours;
-    @Column(name = "balance_after")
     public BigDecimal balanceAfter;
-    @Column(name = "service_record_id")
     public UUID serviceRecordId;
     /** DONATED: the recipient's volunteer id; RECEIVED: the donor's. */
-    @Column(name = "counterpart_id")
     public UUID counterpartId;
     @Enumerated(EnumType.STRING)
     public Beneficiary beneficiary;
     public String note;
-    @Column(name = "recorded_by")
     public String recordedBy;
-    @Column(name = "recorded_at")
     public Instant recordedAt;
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -25,37 +24,23 @@ public class ServiceRecord extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "volunteer_id")
     public UUID volunteerId;
-    @Column(name = "post_id")
     public UUID postId;
-    @Column(name = "community_code")
     public String communityCode;
     @Enumerated(EnumType.STRING)
-    @Column(name = "service_type")
     public ServiceCategory serviceType;
-    @Column(name = "served_on")
     public LocalDate servedOn;
-    @Column(name = "started_at")
     public Instant startedAt;
     public BigDecimal hours;
-    @Column(name = "people_served")
     public int peopleServed;
-    @Column(name = "beneficiary_cadre_id")
     public UUID beneficiaryCadreId;
     public String description;
     @Enumerated(EnumType.STRING)
     public Status status;
-    @Column(name = "recorded_by")
     public String recordedBy;
-    @Column(name = "recorded_at")
     public Instant recordedAt;
-    @Column(name = "verified_by")
     public String verifiedBy;
-    @Column(name = "verified_at")
     public Instant verifiedAt;
-    @Column(name = "reject_reason")
     public String rejectReason;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 }

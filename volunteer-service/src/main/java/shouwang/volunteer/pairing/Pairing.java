@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -25,29 +24,21 @@ public class Pairing extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "cadre_id")
     public UUID cadreId;
-    @Column(name = "volunteer_id")
     public UUID volunteerId;
     /** The helped cadre's placement (it follows the cadre), for scope checks. */
     @Embedded
     public Placement placement;
     /** ISO-8601 duration, e.g. P7D. */
     public String cadence;
-    @Column(name = "started_on")
     public LocalDate startedOn;
     @Enumerated(EnumType.STRING)
     public Status status;
-    @Column(name = "ended_on")
     public LocalDate endedOn;
-    @Column(name = "end_reason")
     public String endReason;
     public String note;
-    @Column(name = "created_by")
     public String createdBy;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     public Placement placement() {

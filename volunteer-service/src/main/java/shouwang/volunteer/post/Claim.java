@@ -3,7 +3,6 @@ package shouwang.volunteer.post;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,20 +20,13 @@ public class Claim extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "post_id")
     public UUID postId;
-    @Column(name = "volunteer_id")
     public UUID volunteerId;
     @Enumerated(EnumType.STRING)
     public Status status;
-    @Column(name = "claimed_by")
     public String claimedBy;
-    @Column(name = "claimed_at")
     public Instant claimedAt;
-    @Column(name = "withdrawn_at")
     public Instant withdrawnAt;
-    @Column(name = "withdraw_reason")
     public String withdrawReason;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 }

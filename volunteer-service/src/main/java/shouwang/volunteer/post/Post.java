@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,26 +27,19 @@ public class Post extends PanacheEntityBase {
     public String title;
     @Enumerated(EnumType.STRING)
     public ServiceCategory category;
-    @Column(name = "community_code")
     public String communityCode;
-    @Column(name = "grid_code")
     public String gridCode;
     public int capacity;
-    @Column(name = "claimed_count")
     public int claimedCount;
     public String schedule;
     public String description;
-    @Column(name = "starts_on")
     public LocalDate startsOn;
-    @Column(name = "ends_on")
     public LocalDate endsOn;
     @Enumerated(EnumType.STRING)
     public Status status;
     /** The publishing user; the post's community workers act as its owner for verification. */
     public String owner;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     /** A claim takes a place only on an open post with one left; anything else is a 409. */

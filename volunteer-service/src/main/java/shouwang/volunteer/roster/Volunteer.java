@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,19 +17,15 @@ public class Volunteer extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "cadre_id")
     public UUID cadreId;
     public String name;
     public String phone;
     /** Home community: the cadre's community, or the community of the first post or record that named the resident. */
-    @Column(name = "community_code")
     public String communityCode;
     /** The login (role volunteer) that is this person, so they can see their own hours. */
     public String account;
     /** Time bank balance in hours; kept equal to the ledger's sum, never negative (a check constraint too). */
     public BigDecimal balance;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 }

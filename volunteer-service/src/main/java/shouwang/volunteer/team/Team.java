@@ -3,7 +3,6 @@ package shouwang.volunteer.team;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -24,15 +23,10 @@ public class Team extends PanacheEntityBase {
     public String name;
     @Enumerated(EnumType.STRING)
     public ServiceCategory category;
-    @Column(name = "community_code")
     public String communityCode;
     public String description;
-    @Column(name = "leader_id")
     public UUID leaderId;
-    @Column(name = "created_by")
     public String createdBy;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -18,12 +17,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class TeamMember extends PanacheEntityBase {
 
     @Id
-    @Column(name = "team_id")
     public UUID teamId;
     @Id
-    @Column(name = "volunteer_id")
     public UUID volunteerId;
-    @Column(name = "joined_at")
     public Instant joinedAt;
 
     public record Key(UUID teamId, UUID volunteerId) implements Serializable {
