@@ -15,7 +15,8 @@ import shouwang.kit.problem.InvalidFieldsException;
 
 /**
  * The optional JSON body of an action ({@code POST .../withdraw}): clients may send none at all, without a
- * Content-Type, which a typed JAX-RS body parameter would answer with 415. Reads it as text, then as {@code type}.
+ * Content-Type, which a typed JAX-RS body parameter would answer with 415. Reads it as text, then as {@code type}
+ * with the service's strict ObjectMapper; a parse error is left to the kit's mappers (a 400 naming the field).
  */
 @ApplicationScoped
 public class OptionalBody {
@@ -26,15 +27,14 @@ public class OptionalBody {
     @Inject
     Validator validator;
 
-    public <T> T read(String raw, Class<T> type, T whenAbsent) {
+    public <T> T read(String raw, Class<T> type, T whenAbsent) throws JsonProcessingException {
         if (raw == null || raw.isBlank()) {
             return whenAbsent;
         }
-        T body;
-        try {
-            body = objectMapper.readValue(raw, type);
-        } catch (JsonProcessingException e) {
-            throw InvalidFieldsException.of("body", "is not valid JSON for this request: " + e.getOriginalMessage());
+        T body = objectMapper.readValue(raw, type);
+        if (body == null) {
+            // JSON null is a body, but not an object: send {} or nothing at all for "no options"
+            throw InvalidFieldsException.of("body", "must be a JSON object, or no body at all");
         }
         Set<ConstraintViolation<T>> violations = validator.validate(body);
         if (!violations.isEmpty()) {

@@ -2,31 +2,28 @@ package shouwang.volunteer;
 
 import java.util.Set;
 
-import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Scope;
 
-/** How the staff lists of this service meet the caller's scope (docs/security.md). */
+/**
+ * What of the caller's scope sees the rows of this service that are not placed like a cadre (docs/security.md).
+ * Lists filtered on an org code go through the kit's {@code CallerScope.requireFilter} (403 outside the scope); these
+ * narrow the rows, so {@code ListQuery.inScope(StaffScope.communitiesOf(scope), "r")}.
+ */
 public final class StaffScope {
 
     private StaffScope() {
     }
 
     /**
-     * The one rule for a token without scope claims: it sees nothing, so its unfiltered lists are empty and a list
-     * filtered on a community is a 403. A scope elsewhere that names another community finds nothing in it here.
-     */
-    public static void requireFilter(CallerScope callerScope, String communityCode) {
-        if (callerScope.scope().isEmpty()) {
-            callerScope.requireFilter(communityCode, null, null, grid -> null);
-        }
-    }
-
-    /**
-     * Volunteers and service records belong to a community only (no grid, no unit): only the scope's community codes
-     * see them. Their own {@code communityCode} stands where a Placement's would, so
-     * {@code ListQuery.inScope(StaffScope.communitiesOf(scope), "r")} limits them.
+     * Volunteers, service records and teams belong to a community only (no grid, no unit): only the scope's community
+     * codes see them. Their own {@code communityCode} stands where a Placement's would.
      */
     public static Scope communitiesOf(Scope scope) {
         return new Scope(scope.districtWide(), scope.communityCodes(), Set.of(), Set.of());
+    }
+
+    /** Posts are placed in a community and maybe one of its grids (no unit): community and grid codes see them. */
+    public static Scope placesOf(Scope scope) {
+        return new Scope(scope.districtWide(), scope.communityCodes(), scope.gridCodes(), Set.of());
     }
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import shouwang.alert.cadre.CadreProfile;
 import shouwang.alert.cadre.CadreRepository;
@@ -93,11 +94,14 @@ public class AlertResource {
         return reads.one(QueryParams.uuid("id", id), caller.caller());
     }
 
-    /** The body ({@code {"note":..}}) is optional: mobile clients acknowledge with a bare POST, any Content-Type. */
+    /**
+     * The body ({@code {"note":..}}) is optional: mobile clients acknowledge with a bare POST, and an empty body or
+     * the JSON {@code null} is an acknowledgement without a note. A body needs a Content-Type (the kit's rule).
+     */
     @POST
     @Path("/{id}/acknowledge")
     @Consumes(MediaType.WILDCARD)
-    public AlertView acknowledge(@PathParam("id") String id, String body) {
+    public AlertView acknowledge(@PathParam("id") String id, String body) throws JsonProcessingException {
         UUID alertId = QueryParams.uuid("id", id);
         String note = noteOf(body);
         return reads.detail(service.acknowledge(alertId, caller.caller(), note));
@@ -106,19 +110,26 @@ public class AlertResource {
     @POST
     @Path("/{id}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
-    public AlertView resolve(@PathParam("id") String id, @Valid @NotNull ResolveRequest request) {
-        return reads.detail(service.resolveByHand(QueryParams.uuid("id", id), caller.caller(), request.reason()));
+    public AlertView resolve(@PathParam("id") String id, @Valid @NotNull ResolveRequest body) {
+        return reads.detail(service.resolveByHand(QueryParams.uuid("id", id), caller.caller(), body.reason()));
     }
 
-    private String noteOf(String body) {
+    /** Malformed JSON or a field twice propagates to the kit's mappers, which answer a 400 naming the field. */
+    private String noteOf(String body) throws JsonProcessingException {
         if (body == null || body.isBlank()) {
             return null;
         }
         AcknowledgeRequest request;
         try {
             request = objectMapper.readValue(body, AcknowledgeRequest.class);
-        } catch (JsonProcessingException e) {
-            throw InvalidFieldsException.of("body", "is not valid JSON");
+        } catch (MismatchedInputException e) {
+            if (!e.getPath().isEmpty()) {
+                throw e;
+            }
+            throw InvalidFieldsException.of("body", "must be a JSON object such as {\"note\":\"…\"}, or null");
+        }
+        if (request == null) {
+            return null;
         }
         if (request.note() != null && request.note().length() > MAX_TEXT) {
             throw InvalidFieldsException.of("note", "size must be between 0 and " + MAX_TEXT);

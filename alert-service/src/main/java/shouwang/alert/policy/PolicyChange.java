@@ -10,12 +10,15 @@ import shouwang.kit.problem.InvalidFieldsException;
 
 /**
  * The rule of a policy change, pure: the given kinds replace their rules, the others are carried over. Every rule
- * needs a {@code deadline} and an {@code escalateEvery}, each an ISO-8601 duration of at least {@code PT1S} (short
- * values are for tests and drills); a name that is not a signal kind is refused. All bad fields are named at once.
+ * needs a {@code deadline} and an {@code escalateEvery}, each an ISO-8601 duration from {@code PT1S} (short values
+ * are for tests and drills) to {@code P366D} (a year, leap day included: a longer wait is no escalation, and a
+ * deadline beyond what clients and PostgreSQL hold would fail every later signal of the kind); a name that is not a
+ * signal kind is refused. All bad fields are named at once.
  */
 public final class PolicyChange {
 
     static final Duration SHORTEST = Duration.ofSeconds(1);
+    static final Duration LONGEST = Duration.ofDays(366);
 
     private PolicyChange() {
     }
@@ -62,6 +65,10 @@ public final class PolicyChange {
             Duration duration = Duration.parse(value.trim());
             if (duration.compareTo(SHORTEST) < 0) {
                 problems.add(field, "must be at least PT1S");
+                return null;
+            }
+            if (duration.compareTo(LONGEST) > 0) {
+                problems.add(field, "must be at most P366D");
                 return null;
             }
             return duration;

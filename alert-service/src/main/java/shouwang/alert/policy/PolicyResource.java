@@ -33,7 +33,7 @@ public class PolicyResource {
 
     @PUT
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    public PolicyDocument change(@Valid @NotNull PolicyDocument document) {
-        return service.document(service.change(document.kinds(), caller.username()));
+    public PolicyDocument change(@Valid @NotNull PolicyDocument body) {
+        return service.document(service.change(body.kinds(), caller.username()));
     }
 }

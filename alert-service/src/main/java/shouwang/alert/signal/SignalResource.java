@@ -18,6 +18,7 @@ import shouwang.kit.clock.Clock;
 import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
+import shouwang.kit.ratelimit.RateLimited;
 
 @Path("/signals")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -38,10 +39,11 @@ public class SignalResource {
 
     @POST
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON, Roles.PARTNER })
-    public Response report(@Valid @NotNull SignalRequest request) {
-        SignalInput input = new SignalInput(signalId(request), request.cadreId(), request.kind(),
-                request.occurredAt() == null ? clock.now() : request.occurredAt(),
-                request.details(), caller.username(), CareSignal.Channel.REST);
+    @RateLimited(RateLimited.Bucket.INTAKE)
+    public Response report(@Valid @NotNull SignalRequest body) {
+        SignalInput input = new SignalInput(signalId(body), body.cadreId(), body.kind(),
+                body.occurredAt() == null ? clock.now() : body.occurredAt(),
+                body.details(), caller.username(), CareSignal.Channel.REST);
         SignalOutcome outcome = service.intake(input, caller.caller());
         return Response.accepted(SignalAccepted.of(outcome)).build();
     }

@@ -109,6 +109,32 @@ class AlertWorklistTest {
     }
 
     @Test
+    void aCadreFilterOutsideTheScopeIsForbiddenNotAnEmptyPage() {
+        UUID inside = Fixtures.knownCadre("SQ208", "SQ208-WG01", "DW208");
+        UUID outside = Fixtures.knownCadre("SQ209", "SQ209-WG01", "DW209");
+        UUID mine = Api.report(inside, "HARDSHIP");
+        Api.report(outside, "HARDSHIP");
+
+        for (String token : new String[] { TestTokens.user("community-worker").communities("SQ208").token(),
+                TestTokens.user("grid-worker").grids("SQ208-WG01").token(),
+                TestTokens.user("unit-liaison").units("DW208").token() }) {
+            Api.as(token).get("/api/v1/alerts?cadreId=" + outside).then().statusCode(403)
+                    .contentType("application/problem+json");
+            Api.as(token).get("/api/v1/alerts?cadreId=" + outside + "&status=OPEN&kind=HARDSHIP").then()
+                    .statusCode(403);
+            Api.as(token).get("/api/v1/alerts?cadreId=" + inside).then().statusCode(200)
+                    .body("items.id", contains(mine.toString()));
+        }
+        // No scope claims: every cadre is outside the scope.
+        Api.as(TestTokens.user("community-worker").token()).get("/api/v1/alerts?cadreId=" + inside).then()
+                .statusCode(403);
+        Api.admin().get("/api/v1/alerts?cadreId=" + outside).then().statusCode(200).body("total", equalTo(1));
+        // A cadre id alert-service has no profile of has no alerts anyone could see: an empty page (documented).
+        Api.as(TestTokens.user("community-worker").communities("SQ208").token())
+                .get("/api/v1/alerts?cadreId=" + UUID.randomUUID()).then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
     void updatedSinceReturnsOnlyAlertsChangedSinceThenOldestChangeFirst() {
         UUID cadre = Fixtures.knownCadre("SQ204", "SQ204-WG01", "DW204");
         UUID first = Api.report(cadre, "HOSPITALISATION");

@@ -100,6 +100,26 @@ class EscalationPolicyTest {
     }
 
     @Test
+    void aDurationBeyondAYearIsRefusedSoSignalsOfThatKindStillRaiseAlerts() {
+        int version = Api.admin().get("/api/v1/escalation-policy").then().extract().path("version");
+        String every = Api.admin().get("/api/v1/escalation-policy").then().extract()
+                .path("kinds.BENEFITS_NOT_HONOURED.escalateEvery");
+        // Accepted, P1000000000D made every later signal of the kind a 500 (the deadline is beyond PostgreSQL).
+        Api.admin().body(Map.of("kinds", Map.of("BENEFITS_NOT_HONOURED",
+                Map.of("deadline", "P1000000000D", "escalateEvery", "PT24H")))).put("/api/v1/escalation-policy")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", containsInAnyOrder("kinds.BENEFITS_NOT_HONOURED.deadline"));
+        Api.admin().body(Map.of("kinds", Map.of("BENEFITS_NOT_HONOURED",
+                Map.of("deadline", "P367D", "escalateEvery", "PT9000000H")))).put("/api/v1/escalation-policy")
+                .then().statusCode(400)
+                .body("violations.field", containsInAnyOrder("kinds.BENEFITS_NOT_HONOURED.deadline",
+                        "kinds.BENEFITS_NOT_HONOURED.escalateEvery"));
+        Api.admin().get("/api/v1/escalation-policy").then().body("version", equalTo(version))
+                .body("kinds.BENEFITS_NOT_HONOURED.escalateEvery", equalTo(every));
+        Api.report(Fixtures.knownCadre("SQ602", "SQ602-WG01", "DW602"), "BENEFITS_NOT_HONOURED");
+    }
+
+    @Test
     void aBadPolicyIsRefusedNamingEveryBadRuleAndChangesNothing() {
         int version = Api.admin().get("/api/v1/escalation-policy").then().extract().path("version");
         Map<String, Object> bad = Map.of("kinds", Map.of(
@@ -116,6 +136,16 @@ class EscalationPolicyTest {
                 .then().statusCode(400)
                 .body("violations[0].field", equalTo("kinds.WORRY.escalateEvery"));
         Api.admin().body("{\"kinds\":[]}").put("/api/v1/escalation-policy").then().statusCode(400);
+        Api.admin().body("null").put("/api/v1/escalation-policy").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("body"));
+        Api.admin().body("{\"kinds\":{\"WORRY\":{\"deadline\":\"PT1H\",\"deadline\":\"PT2H\",\"escalateEvery\":\"PT1H\"}}}")
+                .put("/api/v1/escalation-policy").then().log().ifValidationFails().statusCode(400)
+                .contentType("application/problem+json")
+                // The kit names the top-level field of a nested duplicate, and the duplicate in the message.
+                .body("violations[0].field", equalTo("kinds"))
+                .body("violations[0].message", org.hamcrest.Matchers.containsString("'deadline'"));
+
         Api.admin().get("/api/v1/escalation-policy").then().body("version", equalTo(version));
     }
 }

@@ -57,6 +57,20 @@ class PolicyChangeTest {
     }
 
     @Test
+    void aYearAndADayIsTheLongestRule() {
+        KindRule longest = PolicyChange.apply(current(), Map.of("WORRY", new PolicyDocument.Rule("P366D", "P366D")))
+                .get(SignalKind.WORRY);
+        assertEquals(new KindRule(Duration.ofDays(366), Duration.ofDays(366)), longest);
+        assertEquals(List.of("kinds.HOSPITALISATION.deadline"),
+                badFields(Map.of("HOSPITALISATION", new PolicyDocument.Rule("P1000000000D", "PT24H"))));
+        assertEquals(List.of("kinds.WORRY.deadline", "kinds.WORRY.escalateEvery"),
+                badFields(Map.of("WORRY", new PolicyDocument.Rule("P366DT1S", "PT8785H"))));
+        // Beyond what java.time can hold is a bad field too, not an ArithmeticException.
+        assertEquals(List.of("kinds.WORRY.deadline"),
+                badFields(Map.of("WORRY", new PolicyDocument.Rule("PT9999999999999999999H", "PT1H"))));
+    }
+
+    @Test
     void durationsMustBeIsoAndBothAreRequired() {
         assertEquals(List.of("kinds.WORRY.deadline"), badFields(Map.of("WORRY", new PolicyDocument.Rule("three days", "PT1H"))));
         assertEquals(List.of("kinds.WORRY.deadline"), badFields(Map.of("WORRY", new PolicyDocument.Rule("24h", "PT1H"))));

@@ -193,7 +193,28 @@ class SignalIntakeTest {
                 "occurredAt", "2099-01-01T00:00:00Z")).post("/api/v1/signals").then().statusCode(400)
                 .body("violations[0].field", equalTo("occurredAt"));
         Api.admin().body("[]").post("/api/v1/signals").then().statusCode(400);
-        Api.admin().body("null").post("/api/v1/signals").then().statusCode(400);
+        Api.admin().body("null").post("/api/v1/signals").then().statusCode(400)
+                .body("violations[0].field", equalTo("body"));
+    }
+
+    @Test
+    void aFieldGivenTwiceAKindByNumberOrADateThatIsNotAnIsoInstantIsRefusedNamingTheField() {
+        String cadre = "\"cadreId\":\"" + UUID.randomUUID() + "\"";
+        Api.admin().body("{" + cadre + ",\"kind\":\"WORRY\",\"kind\":\"HARDSHIP\"}").post("/api/v1/signals").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("kind"));
+        Api.admin().body("{" + cadre + "," + cadre + ",\"kind\":\"WORRY\"}").post("/api/v1/signals").then()
+                .statusCode(400).body("violations[0].field", equalTo("cadreId"));
+        Api.admin().body("{" + cadre + ",\"kind\":0}").post("/api/v1/signals").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("kind"));
+        for (String occurredAt : new String[] { "\"\"", "-1", "1767225600", "1767225600.5", "\"+10000-01-01T00:00:00Z\"",
+                "\"0000-12-31T00:00:00Z\"", "\"-999999999-01-01T00:00:00Z\"", "\"2026-13-01T00:00:00Z\"" }) {
+            Api.admin().body("{" + cadre + ",\"kind\":\"WORRY\",\"occurredAt\":" + occurredAt + "}")
+                    .post("/api/v1/signals").then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("occurredAt"));
+        }
     }
 
     @Test

@@ -88,12 +88,16 @@ public class EventReceiver {
                 }
                 return;
             } catch (RuntimeException e) {
+                if (stopping) {
+                    // during shutdown a failure says nothing about the record (beans may already be gone)
+                    throw new RedeliverAfterRestart(consumer + " stops before applying " + event.id(), e);
+                }
                 if (isPoison(e)) {
                     throw new PoisonRecordException(event.name() + " " + event.id() + " cannot be applied: "
                             + Failures.rootMessage(e), e);
                 }
                 boolean infrastructure = isInfrastructureFailure(e);
-                if (stopping || (!infrastructure && attempt >= ATTEMPTS)) {
+                if (!infrastructure && attempt >= ATTEMPTS) {
                     throw e;
                 }
                 if (attempt == 1 || attempt % 20 == 0) {
@@ -206,12 +210,12 @@ public class EventReceiver {
         return false;
     }
 
-    private static void pause(int attempt) {
+    private void pause(int attempt) {
         try {
             Thread.sleep(Math.min(MAX_BACKOFF_MILLIS, 200L * attempt * attempt));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying", e);
+            throw new RedeliverAfterRestart("interrupted while retrying", e);
         }
     }
 }

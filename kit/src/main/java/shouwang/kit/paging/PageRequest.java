@@ -51,7 +51,13 @@ public class PageRequest {
         return value;
     }
 
+    /** The first row of the page; a page beyond any list (its offset past 2^31 - 1) is a 400, not a JPA error. */
     public int offset() {
-        return page() * size();
+        long offset = (long) page() * size();
+        if (offset > Integer.MAX_VALUE) {
+            throw InvalidFieldsException.of("page", "is beyond the last page any list can have ("
+                    + Integer.MAX_VALUE / size() + " at size " + size() + ")");
+        }
+        return (int) offset;
     }
 }

@@ -17,6 +17,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -30,6 +32,8 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final java.util.regex.Pattern DUPLICATE_FIELD = java.util.regex.Pattern.compile(
+            "Duplicate field '([^']*)'");
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
@@ -49,7 +53,29 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
-        return respond(400, "Bad Request", "Malformed JSON: " + e.getOriginalMessage(), uri,
+        java.util.regex.Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.find()) {
+            return respond(400, "Bad Request", "The request body names a field twice", uri,
+                    List.of(new Problem.Violation(duplicate.group(1), "appears more than once")));
+        }
+        return respond(400, "Bad Request", "Malformed JSON: " + plain(e.getOriginalMessage()), uri,
+                List.of(new Problem.Violation("body", "is not valid JSON")));
+    }
+
+    /** Jackson's limits: nesting deeper than 1,000 levels, over-long strings or numbers. */
+    @ServerExceptionMapper
+    public Response jsonLimits(StreamConstraintsException e, UriInfo uri) {
+        String what = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
+        String message = what.contains("nesting") ? "is nested more than 1000 levels deep"
+                : what.contains("string") ? "has a string longer than allowed"
+                : what.contains("number") ? "has a number longer than allowed" : "exceeds the JSON limits";
+        return respond(400, "Bad Request", "The request body " + message, uri,
+                List.of(new Problem.Violation("body", message)));
+    }
+
+    @ServerExceptionMapper
+    public Response otherJson(JsonProcessingException e, UriInfo uri) {
+        return respond(400, "Bad Request", "Malformed JSON: " + plain(e.getOriginalMessage()), uri,
                 List.of(new Problem.Violation("body", "is not valid JSON")));
     }
 
@@ -79,7 +105,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e, UriInfo uri) {
         return respond(400, "Bad Request", "The request body does not match the expected shape", uri,
-                List.of(new Problem.Violation(pathOf(e), e.getOriginalMessage())));
+                List.of(new Problem.Violation(pathOf(e), plain(e.getOriginalMessage()))));
     }
 
     @ServerExceptionMapper
@@ -99,6 +125,12 @@ public class ProblemMappers {
         if (cause instanceof JsonMappingException mapping) {
             return jsonMapping(mapping, uri);
         }
+        if (cause instanceof StreamConstraintsException limits) {
+            return jsonLimits(limits, uri);
+        }
+        if (cause instanceof JsonProcessingException json) {
+            return otherJson(json, uri);
+        }
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
@@ -112,7 +144,7 @@ public class ProblemMappers {
         return respond(500, "Internal Server Error", "Unexpected error; quote error id " + errorId, uri, List.of());
     }
 
-    private static Response respond(int status, String title, String detail, UriInfo uri,
+    static Response respond(int status, String title, String detail, UriInfo uri,
             List<Problem.Violation> violations) {
         Problem problem = new Problem("about:blank", title, status, detail, uri == null ? null : "/" + uri.getPath()
                 .replaceFirst("^/", ""), violations);
@@ -164,9 +196,29 @@ public class ProblemMappers {
         return path.length() == 0 ? "body" : path.toString();
     }
 
+    /**
+     * A parser's message in the caller's terms: the first clause, without the parser's advice on its own settings
+     * ({@code StreamReadFeature…}, {@code JsonReadFeature…}) or Java class names.
+     */
+    static String plain(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String text = message.split("\\R", 2)[0];
+        text = text.replaceAll("\\s*\\([^()]*(?:Feature|`)[^()]*\\)", "");
+        int advice = text.indexOf("; ");
+        if (advice > 0 && text.substring(advice).matches("(?s).*(Feature|enable|disable|`).*")) {
+            text = text.substring(0, advice);
+        }
+        return text.replaceAll("`?[a-z]+(\\.[a-z0-9]+)+\\.([A-Z]\\w*)`?", "$2").trim();
+    }
+
     private static String describe(MismatchedInputException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
+        }
+        if (String.valueOf(e.getOriginalMessage()).contains("year must be")) {
+            return "must have a year from 1 to 9999";
         }
         Class<?> target = e.getTargetType();
         if (target != null && target.isEnum()) {
@@ -185,6 +237,6 @@ public class ProblemMappers {
             };
             return "must be " + expected;
         }
-        return e.getOriginalMessage();
+        return plain(e.getOriginalMessage());
     }
 }

@@ -21,33 +21,39 @@ public final class QueryParams {
         if (blank(raw)) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(raw.trim());
+            date = LocalDate.parse(raw.trim());
         } catch (DateTimeParseException e) {
             throw InvalidFieldsException.of(name, "must be an ISO-8601 date (YYYY-MM-DD)");
         }
+        return requireYear(name, date.getYear(), date);
     }
 
     public static YearMonth month(String name, String raw) {
         if (blank(raw)) {
             return null;
         }
+        YearMonth month;
         try {
-            return YearMonth.parse(raw.trim());
+            month = YearMonth.parse(raw.trim());
         } catch (DateTimeParseException e) {
             throw InvalidFieldsException.of(name, "must be a month (YYYY-MM)");
         }
+        return requireYear(name, month.getYear(), month);
     }
 
     public static Instant instant(String name, String raw) {
         if (blank(raw)) {
             return null;
         }
+        OffsetDateTime instant;
         try {
-            return OffsetDateTime.parse(raw.trim()).toInstant();
+            instant = OffsetDateTime.parse(raw.trim());
         } catch (DateTimeParseException e) {
             throw InvalidFieldsException.of(name, "must be an ISO-8601 instant (2026-01-31T08:00:00Z)");
         }
+        return requireYear(name, instant.getYear(), instant.toInstant());
     }
 
     public static UUID uuid(String name, String raw) {
@@ -98,6 +104,23 @@ public final class QueryParams {
     /** A code or free-text filter: blank means not given. */
     public static String text(String raw) {
         return blank(raw) ? null : raw.trim();
+    }
+
+    /** Like {@link #text(String)}, refusing U+0000 (no store can hold it) with a 400 naming the parameter. */
+    public static String text(String name, String raw) {
+        String text = text(raw);
+        if (text != null && text.indexOf('\u0000') >= 0) {
+            throw InvalidFieldsException.of(name, "must not contain the NUL character (U+0000)");
+        }
+        return text;
+    }
+
+    /** Years every client and PostgreSQL can hold: 1 to 9999 (no year 0, no 2 BC, no +999999999). */
+    private static <T> T requireYear(String name, int year, T value) {
+        if (year < 1 || year > 9999) {
+            throw InvalidFieldsException.of(name, "must have a year from 1 to 9999");
+        }
+        return value;
     }
 
     private static boolean blank(String raw) {

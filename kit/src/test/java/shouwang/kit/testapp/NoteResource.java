@@ -32,7 +32,8 @@ public class NoteResource {
         RED, GREEN
     }
 
-    public record NewNote(@NotBlank String key, @NotBlank @Size(max = 200) String body, Colour colour) {
+    public record NewNote(@NotBlank String key, @NotBlank @Size(max = 200) String body, Colour colour,
+            java.time.Instant when, java.time.LocalDate due) {
     }
 
     @Inject
@@ -81,6 +82,14 @@ public class NoteResource {
             throw new NotFoundException("Note", id);
         }
         return Map.of("id", note.id, "body", note.body);
+    }
+
+    /** Stands for an expensive read (coverage, statistics): a caller may use it a few times a minute in tests. */
+    @GET
+    @Path("expensive")
+    @shouwang.kit.ratelimit.RateLimited(shouwang.kit.ratelimit.RateLimited.Bucket.EXPENSIVE)
+    public Map<String, Object> expensive() {
+        return Map.of("user", callerScope.username());
     }
 
     @GET

@@ -24,6 +24,12 @@ public final class CadreRules {
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern LANDLINE = Pattern.compile("(0\\d{2,3}-?)?\\d{7,8}(-\\d{1,6})?");
 
+    /**
+     * The earliest birth date a retired cadre can have: anyone born before 1900 would be over 125 years old, so an
+     * earlier date (year 2 BC, 1899 from a mistyped ID number) is a clerk's typo, never a person on the roll.
+     */
+    public static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
+
     private CadreRules() {
     }
 
@@ -62,6 +68,11 @@ public final class CadreRules {
         }
         if (birthDate != null && birthDate.isAfter(today)) {
             errors.add("birthDate", "must not be in the future");
+        }
+        if (birthDate != null && birthDate.isBefore(EARLIEST_BIRTH_DATE)) {
+            // named where the date came from: the body's birthDate, or the ID number it was read from
+            errors.add(in.birthDate() != null ? "birthDate" : "idNumber",
+                    "birth date " + birthDate + " is before " + EARLIEST_BIRTH_DATE);
         }
         if (gender == null && idNumber == null) {
             errors.add("gender", "is required");

@@ -134,6 +134,8 @@ public class CadreService {
         InvalidFieldsException.Collector errors = new InvalidFieldsException.Collector();
         if (movedOn.isAfter(today)) {
             errors.add("movedOn", "must not be in the future");
+        } else if (movedOn.isBefore(cadre.birthDate)) {
+            errors.add("movedOn", "must not be before the birth date");
         }
         String address = CadreRules.trim(input.address());
         if (address != null && address.length() > 300) {

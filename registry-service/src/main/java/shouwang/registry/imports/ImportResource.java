@@ -2,6 +2,7 @@ package shouwang.registry.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
@@ -26,6 +27,10 @@ import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.problem.QueryParams;
 import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
+import shouwang.kit.ratelimit.RateLimited;
+import shouwang.registry.BodyLimits;
+import shouwang.registry.RegistryConfig;
+import shouwang.registry.TooLargeException;
 
 /**
  * {@code POST /imports/cadres}: the file as the body (text/csv or the XLSX media type; octet-stream is sniffed) or a
@@ -43,13 +48,17 @@ public class ImportResource {
     @Inject
     CallerScope caller;
 
+    @Inject
+    RegistryConfig config;
+
     @POST
     @Path("/cadres")
     @Consumes({ "text/csv", "text/plain", XLSX, "application/vnd.ms-excel", MediaType.APPLICATION_OCTET_STREAM })
+    @RateLimited(RateLimited.Bucket.EXPENSIVE)
     public Response upload(InputStream body, @HeaderParam("Content-Type") String contentType,
             @QueryParam("id") String id) throws IOException {
         java.nio.file.Path file = Files.createTempFile("cadre-import-", ".upload");
-        Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+        copyWithin(body, file, config.imports().maxFileSize().asLongValue());
         String format = contentType != null && contentType.toLowerCase().startsWith("text/") ? Spreadsheet.CSV
                 : contentType != null && contentType.toLowerCase().startsWith(XLSX) ? Spreadsheet.XLSX
                         : Spreadsheet.sniff(file);
@@ -59,9 +68,14 @@ public class ImportResource {
     @POST
     @Path("/cadres")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RateLimited(RateLimited.Bucket.EXPENSIVE)
     public Response uploadForm(@RestForm("file") FileUpload upload, @QueryParam("id") String id) throws IOException {
         if (upload == null) {
             throw InvalidFieldsException.of("file", "is required (a multipart part named file)");
+        }
+        long limit = config.imports().maxFileSize().asLongValue();
+        if (upload.size() > limit) {
+            throw new TooLargeException("file", "may be at most " + BodyLimits.megabytes(limit));
         }
         java.nio.file.Path file = Files.createTempFile("cadre-import-", ".upload");
         Files.copy(upload.uploadedFile(), file, StandardCopyOption.REPLACE_EXISTING);
@@ -76,6 +90,29 @@ public class ImportResource {
     public ImportStatus status(@PathParam("id") String id) {
         UUID jobId = QueryParams.uuid("id", id);
         return service.status(jobId, caller.username(), caller.isDistrictAdmin());
+    }
+
+    /**
+     * The body into {@code file}, at most {@code limit} bytes: a body sent without a length (chunked) is counted here,
+     * and past the limit read to its end and dropped, so the client reads the 413 rather than a reset connection.
+     */
+    private static void copyWithin(InputStream body, java.nio.file.Path file, long limit) throws IOException {
+        long copied = 0;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = body.read(buffer)) >= 0;) {
+                copied += n;
+                if (copied > limit) {
+                    break;
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        if (copied > limit) {
+            Files.deleteIfExists(file);
+            BodyLimits.drain(body);
+            throw new TooLargeException("body", "a file may be at most " + BodyLimits.megabytes(limit));
+        }
     }
 
     private Response started(UUID requestedId, java.nio.file.Path file, String format) throws IOException {

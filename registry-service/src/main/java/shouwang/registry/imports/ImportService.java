@@ -75,11 +75,19 @@ public class ImportService {
     }
 
     /**
-     * Takes ownership of {@code file}; repeating a {@code requestedId} returns that job without a second run.
+     * Takes ownership of {@code file}; repeating a {@code requestedId} returns that job without a second run. A file
+     * whose shape would exhaust the import (see {@link UploadCheck}) is refused before any job exists.
      *
      * @param caller who imports: the job is theirs, and every row must be inside their scope
      */
     public UUID start(UUID requestedId, Path file, String format, Caller caller) throws IOException {
+        try {
+            UploadCheck.check(file, format, config.imports().maxColumns(),
+                    config.imports().maxUnzippedSize().asLongValue());
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
         UUID id = requestedId != null ? requestedId : UUID.randomUUID();
         boolean created = QuarkusTransaction.requiringNew().call(() -> {
             if (ImportJob.findById(id) != null) {

@@ -1,12 +1,15 @@
 package shouwang.registry.imports;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,7 +81,7 @@ public interface Spreadsheet extends Iterator<Spreadsheet.Line>, AutoCloseable {
     }
 
     static Spreadsheet open(Path file, String format) throws IOException {
-        return XLSX.equals(format) ? new Xlsx(file) : new Csv(decode(Files.readAllBytes(file)));
+        return XLSX.equals(format) ? new Xlsx(file) : Csv.of(file);
     }
 
     /** XLSX files are ZIP archives: they start with {@code PK}. */
@@ -89,107 +92,139 @@ public interface Spreadsheet extends Iterator<Spreadsheet.Line>, AutoCloseable {
         }
     }
 
-    private static CharBuffer decode(byte[] bytes) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        ByteBuffer buffer = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(buffer);
-        } catch (CharacterCodingException e) {
-            return Charset.forName("GB18030").decode(ByteBuffer.wrap(bytes));
-        }
-    }
-
-    /** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
+    /**
+     * RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. Read as a stream, one record at a time:
+     * the file is never held in memory (a 32 MB CSV decoded at once took 96 MB of heap).
+     */
     final class Csv implements Spreadsheet {
-        private final CharBuffer text;
-        private int position;
+
+        /** Opens the text from its start; the first pass ({@link #dataRows()}) reads it on its own reader. */
+        interface Source {
+            Reader open() throws IOException;
+        }
+
+        private final Source source;
+        private final Chars text;
         private int record;
         private Line next;
 
-        Csv(CharBuffer text) {
-            this.text = text;
+        Csv(Source source) throws IOException {
+            this.source = source;
+            this.text = new Chars(source.open());
             advance();
         }
 
-        private void advance() {
-            next = null;
-            if (position >= text.length()) {
-                return;
-            }
-            List<String> cells = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            while (position < text.length()) {
-                char c = text.get(position++);
-                if (quoted) {
-                    if (c == '"') {
-                        if (position < text.length() && text.get(position) == '"') {
-                            cell.append('"');
-                            position++;
-                        } else {
-                            quoted = false;
-                        }
-                    } else {
-                        cell.append(c);
+        /** UTF-8 with or without BOM; a file that is not valid UTF-8 is GB18030 (what a Chinese Excel saves). */
+        static Csv of(Path file) throws IOException {
+            Charset charset = isUtf8(file) ? StandardCharsets.UTF_8 : Charset.forName("GB18030");
+            return new Csv(() -> {
+                Reader reader = new InputStreamReader(Files.newInputStream(file), charset);
+                if (charset == StandardCharsets.UTF_8) {
+                    reader = new BufferedReader(reader, 64 * 1024);
+                    reader.mark(1);
+                    if (reader.read() != '\uFEFF') {
+                        reader.reset();
                     }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                } else if (c == '\n' || c == '\r') {
-                    if (c == '\r' && position < text.length() && text.get(position) == '\n') {
-                        position++;
-                    }
-                    break;
-                } else {
-                    cell.append(c);
                 }
-            }
-            cells.add(cell.toString());
-            next = new Line(++record, cells);
+                return reader;
+            });
         }
 
-        /** Mirrors {@link #advance()} without building cells: a record is blank when all its cells are. */
-        @Override
-        public int dataRows() {
-            int rows = 0;
-            boolean headerSeen = false;
-            int at = 0;
-            int length = text.length();
-            while (at < length) {
-                boolean blank = true;
+        /** One streamed pass that decodes and drops. */
+        private static boolean isUtf8(Path file) throws IOException {
+            CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            try (Reader reader = new InputStreamReader(Files.newInputStream(file), strict)) {
+                char[] buffer = new char[16 * 1024];
+                while (reader.read(buffer) >= 0) {
+                    // decoded and dropped: only whether it decodes matters
+                }
+                return true;
+            } catch (CharacterCodingException e) {
+                return false;
+            }
+        }
+
+        private void advance() {
+            try {
+                next = null;
+                if (text.peek() < 0) {
+                    return;
+                }
+                List<String> cells = new ArrayList<>();
+                StringBuilder cell = new StringBuilder();
                 boolean quoted = false;
-                while (at < length) {
-                    char c = text.get(at++);
+                for (int c; (c = text.read()) >= 0;) {
                     if (quoted) {
                         if (c == '"') {
-                            if (at < length && text.get(at) == '"') {
-                                blank = false;
-                                at++;
+                            if (text.peek() == '"') {
+                                cell.append('"');
+                                text.read();
                             } else {
                                 quoted = false;
                             }
-                        } else if (blank && !Character.isWhitespace(c)) {
-                            blank = false;
+                        } else {
+                            cell.append((char) c);
                         }
                     } else if (c == '"') {
                         quoted = true;
+                    } else if (c == ',') {
+                        cells.add(cell.toString());
+                        cell.setLength(0);
                     } else if (c == '\n' || c == '\r') {
-                        if (c == '\r' && at < length && text.get(at) == '\n') {
-                            at++;
+                        if (c == '\r' && text.peek() == '\n') {
+                            text.read();
                         }
                         break;
-                    } else if (blank && c != ',' && !Character.isWhitespace(c)) {
-                        blank = false;
+                    } else {
+                        cell.append((char) c);
                     }
                 }
-                if (!blank) {
-                    if (headerSeen) {
-                        rows++;
-                    } else {
-                        headerSeen = true;
+                cells.add(cell.toString());
+                next = new Line(++record, cells);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Mirrors {@link #advance()} without building cells, on its own reader: a record is blank when all its cells are. */
+        @Override
+        public int dataRows() throws IOException {
+            int rows = 0;
+            boolean headerSeen = false;
+            try (Chars all = new Chars(source.open())) {
+                while (all.peek() >= 0) {
+                    boolean blank = true;
+                    boolean quoted = false;
+                    for (int c; (c = all.read()) >= 0;) {
+                        if (quoted) {
+                            if (c == '"') {
+                                if (all.peek() == '"') {
+                                    blank = false;
+                                    all.read();
+                                } else {
+                                    quoted = false;
+                                }
+                            } else if (blank && !Character.isWhitespace(c)) {
+                                blank = false;
+                            }
+                        } else if (c == '"') {
+                            quoted = true;
+                        } else if (c == '\n' || c == '\r') {
+                            if (c == '\r' && all.peek() == '\n') {
+                                all.read();
+                            }
+                            break;
+                        } else if (blank && c != ',' && !Character.isWhitespace(c)) {
+                            blank = false;
+                        }
+                    }
+                    if (!blank) {
+                        if (headerSeen) {
+                            rows++;
+                        } else {
+                            headerSeen = true;
+                        }
                     }
                 }
             }
@@ -212,7 +247,46 @@ public interface Spreadsheet extends Iterator<Spreadsheet.Line>, AutoCloseable {
         }
 
         @Override
-        public void close() {
+        public void close() throws IOException {
+            text.close();
+        }
+
+        /** A reader with one character of look-ahead. */
+        private static final class Chars implements AutoCloseable {
+            private final Reader reader;
+            private final char[] buffer = new char[16 * 1024];
+            private int position;
+            private int length;
+
+            Chars(Reader reader) {
+                this.reader = reader;
+            }
+
+            int peek() throws IOException {
+                if (position == length && !fill()) {
+                    return -1;
+                }
+                return buffer[position];
+            }
+
+            int read() throws IOException {
+                if (position == length && !fill()) {
+                    return -1;
+                }
+                return buffer[position++];
+            }
+
+            private boolean fill() throws IOException {
+                int n = reader.read(buffer, 0, buffer.length);
+                position = 0;
+                length = Math.max(n, 0);
+                return n > 0;
+            }
+
+            @Override
+            public void close() throws IOException {
+                reader.close();
+            }
         }
     }
 

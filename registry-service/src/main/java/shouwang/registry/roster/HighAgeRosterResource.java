@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import shouwang.kit.problem.QueryParams;
 import shouwang.kit.security.Roles;
+import shouwang.kit.ratelimit.RateLimited;
 
 /**
  * {@code GET /reports/high-age-subsidy?month=YYYY-MM} (default: the district's current month): JSON, or XLSX when the
@@ -32,6 +33,7 @@ public class HighAgeRosterResource {
 
     @GET
     @Produces({ MediaType.APPLICATION_JSON, XLSX })
+    @RateLimited(RateLimited.Bucket.EXPENSIVE)
     public Response roster(@QueryParam("month") String month, @QueryParam("communityCode") String communityCode,
             @Context HttpHeaders headers) {
         YearMonth parsed = QueryParams.month("month", month);

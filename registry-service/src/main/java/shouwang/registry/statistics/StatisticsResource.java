@@ -8,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 
 import shouwang.kit.problem.QueryParams;
 import shouwang.kit.security.Roles;
+import shouwang.kit.ratelimit.RateLimited;
 
 @Path("/statistics/cadres")
 @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
@@ -21,6 +22,7 @@ public class StatisticsResource {
      * scope); always within the caller's scope.
      */
     @GET
+    @RateLimited(RateLimited.Bucket.EXPENSIVE)
     public CadreStatistics cadres(@QueryParam("asOf") String asOf, @QueryParam("communityCode") String communityCode,
             @QueryParam("gridCode") String gridCode, @QueryParam("unitCode") String unitCode) {
         return service.compute(QueryParams.date("asOf", asOf), QueryParams.text(communityCode),

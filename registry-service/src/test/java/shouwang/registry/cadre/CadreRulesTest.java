@@ -154,4 +154,27 @@ class CadreRulesTest {
                 "contacts[0].orgCode", "is required: the cadre has no grid",
                 "contacts[1].layer", "is required"), found);
     }
+
+    @Test
+    void aBirthDateBeforeNineteenHundredIsRefusedWhereItCameFrom() {
+        LocalDate tooEarly = LocalDate.of(1899, 12, 31);
+        String number = idNumber(tooEarly, 1);
+        assertEquals(Map.of("birthDate", "birth date 1899-12-31 is before 1900-01-01"),
+                violations(body(number, null, tooEarly, null, "DW", "SQ1", null, null)));
+        assertEquals(Map.of("idNumber", "birth date 1899-12-31 is before 1900-01-01"),
+                violations(body(number, null, null, null, "DW", "SQ1", null, null)));
+        // year 2 BC (ISO year -1) or year 1 cannot come from an ID number, only from a body
+        InvalidFieldsException.Collector errors = new InvalidFieldsException.Collector();
+        CadreRules.validate(body(idNumber(TODAY.minusYears(80), 1), null, LocalDate.of(-1, 6, 1), null, "DW", "SQ1",
+                null, null), ORG, TODAY, errors);
+        assertEquals(true, assertThrows(InvalidFieldsException.class, errors::throwIfAny).violations().stream()
+                .anyMatch(v -> v.field().equals("birthDate") && v.message().equals(
+                        "birth date -0001-06-01 is before 1900-01-01")));
+    }
+
+    @Test
+    void theFirstDayOfNineteenHundredIsAcceptedAsABirthDate() {
+        LocalDate first = CadreRules.EARLIEST_BIRTH_DATE;
+        assertEquals(first, valid(body(idNumber(first, 1), null, first, null, "DW", "SQ1", null, null)).birthDate());
+    }
 }

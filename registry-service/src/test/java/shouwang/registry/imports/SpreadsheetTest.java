@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.CharBuffer;
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,9 +16,9 @@ import org.junit.jupiter.api.Test;
 class SpreadsheetTest {
 
     @Test
-    void theNonBlankLinesEndRightAfterTheLastDataRowAndMatchTheFirstPassCount() {
+    void theNonBlankLinesEndRightAfterTheLastDataRowAndMatchTheFirstPassCount() throws IOException {
         String csv = "\n姓名,身份证号\r\n\r\n甲,1\n,,\n\"乙,\n丙\",2\n\"\",\"  \"\n\n";
-        Spreadsheet.Csv sheet = new Spreadsheet.Csv(CharBuffer.wrap(csv));
+        Spreadsheet.Csv sheet = new Spreadsheet.Csv(() -> new StringReader(csv));
         int dataRows = sheet.dataRows();
 
         Iterator<Spreadsheet.Line> lines = sheet.nonBlank();

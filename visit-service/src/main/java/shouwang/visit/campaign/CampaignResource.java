@@ -24,6 +24,7 @@ import shouwang.kit.problem.QueryParams;
 import shouwang.kit.rest.Saved;
 import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
+import shouwang.kit.ratelimit.RateLimited;
 import shouwang.visit.Layer;
 import shouwang.visit.readmodel.ReadModelService;
 import shouwang.visit.task.TaskStatus;
@@ -45,9 +46,9 @@ public class CampaignResource {
     /** District admins run campaigns anywhere; a community worker only for its own communities. */
     @POST
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
-    public Response create(@NotNull @Valid CampaignRequest request) {
-        List<String> communities = request.communityCodes() == null ? List.of()
-                : request.communityCodes().stream().map(String::trim).distinct().toList();
+    public Response create(@NotNull @Valid CampaignRequest body) {
+        List<String> communities = body.communityCodes() == null ? List.of()
+                : body.communityCodes().stream().map(String::trim).distinct().toList();
         if (!caller.isDistrictAdmin()) {
             if (communities.isEmpty()) {
                 communities = List.copyOf(caller.scope().communityCodes());
@@ -57,7 +58,7 @@ public class CampaignResource {
             }
             communities.forEach(caller::requireCommunity);
         }
-        Saved<CampaignDto> saved = campaigns.create(request, communities, caller.username());
+        Saved<CampaignDto> saved = campaigns.create(body, communities, caller.username());
         Response response = saved.response();
         return saved.created()
                 ? Response.fromResponse(response).location(URI.create("/api/v1/campaigns/" + saved.body().id())).build()
@@ -78,6 +79,7 @@ public class CampaignResource {
     /** Emergency mode: who has not been reached on {@code on} (default today). Greeting rounds: progress. */
     @GET
     @Path("/{id}/coverage")
+    @RateLimited(RateLimited.Bucket.EXPENSIVE)
     public CampaignCoverageDto coverage(@PathParam("id") String rawId, @QueryParam("on") String rawOn) {
         Campaign campaign = visible(rawId);
         return campaigns.coverage(campaign, QueryParams.date("on", rawOn), caller.scope());

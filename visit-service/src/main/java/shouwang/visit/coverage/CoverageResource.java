@@ -13,6 +13,7 @@ import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.QueryParams;
 import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
+import shouwang.kit.ratelimit.RateLimited;
 import shouwang.visit.readmodel.ReadModelService;
 
 /** 不漏一人: who in scope has not been contacted within their cadence, per layer. */
@@ -30,6 +31,7 @@ public class CoverageResource {
     CallerScope caller;
 
     @GET
+    @RateLimited(RateLimited.Bucket.EXPENSIVE)
     public CoverageDto coverage(@QueryParam("communityCode") String rawCommunity, @QueryParam("gridCode") String rawGrid,
             @QueryParam("on") String rawOn, @BeanParam PageRequest page) {
         String community = QueryParams.text(rawCommunity);

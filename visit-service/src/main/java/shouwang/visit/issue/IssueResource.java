@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
-import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.problem.NotFoundException;
 import shouwang.kit.problem.QueryParams;
 import shouwang.kit.security.CallerScope;
@@ -45,6 +45,7 @@ public class IssueResource {
                 QueryParams.enumValue("status", status, IssueItem.Status.class), QueryParams.bool("overdue", overdue),
                 QueryParams.instant("updatedSince", updatedSince));
         caller.requireFilter(filter.communityCode(), null, null, readModel::communityOfGrid);
+        readModel.requireCadreFilter(filter.cadreId(), caller.caller());
         return issues.list(filter, caller.scope(), page);
     }
 
@@ -56,13 +57,10 @@ public class IssueResource {
 
     @POST
     @Path("/{id}/resolve")
-    public IssueDto resolve(@PathParam("id") String rawId, @Valid ResolveRequest request) {
-        if (request == null) {
-            throw InvalidFieldsException.of("body", "is required");
-        }
+    public IssueDto resolve(@PathParam("id") String rawId, @Valid @NotNull ResolveRequest body) {
         IssueItem item = visible(rawId);
         caller.requireCadre(item.placement());
-        return issues.resolve(item, request.resolution(), caller.username());
+        return issues.resolve(item, body.resolution(), caller.username());
     }
 
     private IssueItem visible(String rawId) {

@@ -42,16 +42,16 @@ public class VisitResource {
     @POST
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
             Roles.VOLUNTEER })
-    public Response log(@NotNull @Valid VisitRequest request) {
+    public Response log(@NotNull @Valid VisitRequest body) {
         Saved<VisitDto> logged;
         try {
-            logged = visits.log(request, caller.caller());
+            logged = visits.log(body, caller.caller());
         } catch (jakarta.persistence.PersistenceException e) {
             // Two retries of one offline visit racing each other: the loser finds the winner's row.
-            if (request.id() == null || visits.find(request.id()).isEmpty()) {
+            if (body.id() == null || visits.find(body.id()).isEmpty()) {
                 throw e;
             }
-            logged = visits.log(request, caller.caller());
+            logged = visits.log(body, caller.caller());
         }
         Response response = logged.response();
         return logged.created()
@@ -68,6 +68,7 @@ public class VisitResource {
                 QueryParams.uuid("taskId", taskId), QueryParams.instant("from", from), QueryParams.instant("to", to),
                 QueryParams.instant("updatedSince", updatedSince));
         caller.requireFilter(filter.communityCode(), null, null, readModel::communityOfGrid);
+        readModel.requireCadreFilter(filter.cadreId(), caller.caller());
         return visits.list(filter, caller.scope(), page);
     }
 

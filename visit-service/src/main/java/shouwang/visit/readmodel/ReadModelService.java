@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import shouwang.kit.clock.Clock;
 import shouwang.kit.paging.ListQuery;
+import shouwang.kit.security.Caller;
 import shouwang.kit.security.Placement;
 import shouwang.kit.security.Scope;
 import shouwang.visit.Layer;
@@ -110,6 +111,18 @@ public class ReadModelService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Cadre> find(UUID id) {
         return Optional.ofNullable(em.find(Cadre.class, id));
+    }
+
+    /**
+     * A list filtered on a cadre: 403 when the read model places the cadre (where it lives now) outside the caller's
+     * scope, as for any filter outside it. A cadre not known here is not refused: the rows are limited to the scope
+     * anyway, and tasks of a cadre whose profile has not arrived yet are placed by their alert's org codes.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void requireCadreFilter(UUID cadreId, Caller caller) {
+        if (cadreId != null) {
+            find(cadreId).ifPresent(cadre -> caller.requireCadre(cadre.placement()));
+        }
     }
 
     /** Every contact of a cadre: the registry's per layer, then the volunteers of active pairings. */

@@ -17,6 +17,7 @@ import shouwang.kit.problem.QueryParams;
 import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
 import shouwang.visit.Layer;
+import shouwang.visit.readmodel.ReadModelService;
 
 /** Must-visit worklists. Tasks are made from alerts and closed by visits; there is no write endpoint here. */
 @Path("/tasks")
@@ -25,6 +26,9 @@ public class TaskResource {
 
     @Inject
     TaskService tasks;
+
+    @Inject
+    ReadModelService readModel;
 
     @Inject
     CallerScope caller;
@@ -38,6 +42,7 @@ public class TaskResource {
                 QueryParams.enumValue("layer", layer, Layer.class), QueryParams.text(orgCode),
                 QueryParams.enumValue("status", status, TaskStatus.class), QueryParams.uuid("alertId", alertId),
                 QueryParams.instant("updatedSince", updatedSince));
+        readModel.requireCadreFilter(filter.cadreId(), caller.caller());
         return tasks.list(filter, caller.scope(), page);
     }
 

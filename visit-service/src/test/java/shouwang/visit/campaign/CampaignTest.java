@@ -170,4 +170,16 @@ class CampaignTest {
         given().auth().oauth2(worker).contentType(ContentType.JSON).body(Map.of("type", "HARVEST_FESTIVAL"))
                 .post("/api/v1/campaigns").then().statusCode(400).body("violations[0].field", equalTo("type"));
     }
+
+    @Test
+    void aNullBodyOrAFieldGivenTwiceIsRefusedNamingTheField() {
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body("null")
+                .post("/api/v1/campaigns").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("body"));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body("{\"type\":\"EMERGENCY_DAILY\",\"type\":\"BIRTHDAY_80\"}").post("/api/v1/campaigns").then()
+                .statusCode(400).body("violations[0].field", equalTo("type"));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body("{\"type\":0}")
+                .post("/api/v1/campaigns").then().statusCode(400).body("violations[0].field", equalTo("type"));
+    }
 }

@@ -143,6 +143,12 @@ class VisitLogTest {
 
         given().auth().oauth2(SQ001_WORKER).contentType(ContentType.JSON).body(visit(UUID.randomUUID(), "GRID"))
                 .post("/api/v1/visits").then().statusCode(400).body("violations[0].field", equalTo("cadreId"));
+        given().auth().oauth2(SQ001_WORKER).contentType(ContentType.JSON).body("null").post("/api/v1/visits")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("body"));
+        given().auth().oauth2(SQ001_WORKER).contentType(ContentType.JSON)
+                .body("{\"cadreId\":\"" + cadreId + "\",\"cadreId\":\"" + UUID.randomUUID() + "\"}")
+                .post("/api/v1/visits").then().statusCode(400).body("violations[0].field", equalTo("cadreId"));
     }
 
     @Test
@@ -154,8 +160,9 @@ class VisitLogTest {
         String id = given().auth().oauth2(SQ001_WORKER).contentType(ContentType.JSON).body(visit(cadreId, "COMMUNITY"))
                 .post("/api/v1/visits").then().statusCode(201).extract().path("id");
         given().auth().oauth2(otherCommunity).get("/api/v1/visits/" + id).then().statusCode(404);
+        // a list filtered on a cadre outside the scope is refused, not an empty page (contract)
         given().auth().oauth2(otherCommunity).queryParam("cadreId", cadreId).get("/api/v1/visits")
-                .then().statusCode(200).body("total", equalTo(0));
+                .then().statusCode(403);
         // the unit liaison of the cadre's former unit sees it
         given().auth().oauth2(TestTokens.user("unit-liaison").units("DW001").token()).get("/api/v1/visits/" + id)
                 .then().statusCode(200);
@@ -198,6 +205,26 @@ class VisitLogTest {
         given().auth().oauth2(SQ001_WORKER).queryParam("cadreId", cadreId).queryParam("status", "OPEN")
                 .get("/api/v1/issues").then().statusCode(200).body("total", equalTo(1))
                 .body("items[0].ownerOrgCode", equalTo("DW001"));
+    }
+
+    @Test
+    void aResolutionGivenTwiceOrANullBodyIsRefusedNamingTheField() {
+        UUID cadreId = cadreInSq001();
+        Map<String, Object> body = visit(cadreId, "COMMUNITY");
+        body.put("needs", List.of(Map.of("description", "门锁坏了")));
+        String issueId = given().auth().oauth2(SQ001_WORKER).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/visits").then().statusCode(201).extract().path("issueIds[0]");
+        String resolve = "/api/v1/issues/" + issueId + "/resolve";
+        // which resolution would count? neither: this used to be a 500
+        given().auth().oauth2(SQ001_WORKER).contentType(ContentType.JSON)
+                .body("{\"resolution\":\"已修好\",\"resolution\":\"无需处理\"}").post(resolve).then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("resolution"));
+        given().auth().oauth2(SQ001_WORKER).contentType(ContentType.JSON).body("null").post(resolve).then()
+                .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("body"));
+        given().auth().oauth2(SQ001_WORKER).contentType(ContentType.JSON).body("{\"resolution\":[\"已修好\"]}")
+                .post(resolve).then().statusCode(400).body("violations[0].field", equalTo("resolution"));
+        given().auth().oauth2(SQ001_WORKER).get("/api/v1/issues/" + issueId).then().statusCode(200)
+                .body("status", equalTo("OPEN"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package shouwang.volunteer.cadre;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,6 +69,23 @@ public class CadreDirectory {
     @Transactional(Transactional.TxType.SUPPORTS)
     public CadreRef find(UUID id) {
         return id == null ? null : CadreRef.findById(id);
+    }
+
+    /**
+     * The community a grid belongs to, as registry's profiles place cadres (registry owns the org tree; one
+     * community, or null when no profile names the grid or profiles disagree). For the kit's list-filter rule: a grid
+     * worker may filter by its grid's community, a community worker by a grid of its community.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String communityOfGrid(String gridCode) {
+        if (gridCode == null) {
+            return null;
+        }
+        List<String> communities = CadreRef.getEntityManager().createQuery("""
+                select distinct c.placement.communityCode from CadreRef c
+                where c.placement.gridCode = :grid and c.placement.communityCode is not null""", String.class)
+                .setParameter("grid", gridCode).setMaxResults(2).getResultList();
+        return communities.size() == 1 ? communities.get(0) : null;
     }
 
     /** A cadre named in a request: unknown is a 400 on that field, a deceased or moved-away cadre a 409. */

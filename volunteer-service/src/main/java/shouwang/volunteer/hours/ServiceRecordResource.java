@@ -15,6 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.QueryParams;
@@ -26,6 +28,7 @@ import shouwang.volunteer.hours.HoursDtos.ServiceRecordView;
 
 @Path("/service-records")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON, Roles.VOLUNTEER })
 public class ServiceRecordResource {
 
     @Inject
@@ -48,7 +51,7 @@ public class ServiceRecordResource {
             @QueryParam("status") String status, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("updatedSince") String updatedSince, @BeanParam PageRequest page) {
         return service.list(QueryParams.uuid("volunteerId", volunteerId),
-                QueryParams.text(communityCode),
+                QueryParams.text("communityCode", communityCode),
                 QueryParams.uuid("postId", postId),
                 QueryParams.enumValue("status", status, ServiceRecord.Status.class), QueryParams.date("from", from),
                 QueryParams.date("to", to), QueryParams.instant("updatedSince", updatedSince), page);
@@ -70,7 +73,7 @@ public class ServiceRecordResource {
     @POST
     @Path("/{id}/reject")
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
-    public ServiceRecordView reject(@PathParam("id") String id, String body) {
+    public ServiceRecordView reject(@PathParam("id") String id, String body) throws JsonProcessingException {
         RejectRequest request = bodies.read(body, RejectRequest.class, new RejectRequest(null));
         return service.reject(QueryParams.uuid("id", id), request.reason());
     }

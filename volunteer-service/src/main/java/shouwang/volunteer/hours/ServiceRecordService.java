@@ -112,6 +112,10 @@ public class ServiceRecordService {
             if (post != null && Claim.count("postId = ?1 and volunteerId = ?2", post.id, volunteer.id) == 0) {
                 throw new ConflictException("You have not claimed post " + post.id);
             }
+            if (post == null && !callerScope.scope().coversCommunity(community)) {
+                // service outside any post: only where the volunteer may act, the communities of its token
+                throw new ForbiddenException("Community " + community + " is outside your scope");
+            }
         } else {
             callerScope.requireCommunity(community);
         }
@@ -187,7 +191,7 @@ public class ServiceRecordService {
         if (volunteers.isSelfService()) {
             volunteers.onlyOwn(query, "r.volunteerId");
         } else {
-            StaffScope.requireFilter(callerScope, communityCode);
+            callerScope.requireFilter(communityCode, null, null, cadres::communityOfGrid);
             query.inScope(StaffScope.communitiesOf(callerScope.scope()), "r");
         }
         return query.eq("r.volunteerId", volunteerId)

@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import shouwang.kit.problem.QueryParams;
+import shouwang.kit.ratelimit.RateLimited;
 import shouwang.kit.security.Roles;
 import shouwang.volunteer.hours.HoursDtos.ServiceStatistics;
 
@@ -22,9 +23,10 @@ public class StatisticsResource {
     /** Verified service with {@code from <= servedOn <= to} (either bound optional), within the caller's scope. */
     @GET
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
+    @RateLimited(RateLimited.Bucket.EXPENSIVE)
     public ServiceStatistics get(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("communityCode") String communityCode) {
         return statistics.compute(QueryParams.date("from", from), QueryParams.date("to", to),
-                QueryParams.text(communityCode));
+                QueryParams.text("communityCode", communityCode));
     }
 }

@@ -24,6 +24,7 @@ import shouwang.volunteer.hours.HoursDtos.SpendRequest;
 /** A volunteer's time bank: balance and history, spending on oneself or family, donating to an eligible elder. */
 @Path("/volunteers/{id}/hours")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON, Roles.VOLUNTEER })
 public class TimeBankResource {
 
     @Inject

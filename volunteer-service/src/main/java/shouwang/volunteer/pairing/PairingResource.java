@@ -15,6 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.QueryParams;
@@ -26,6 +28,7 @@ import shouwang.volunteer.pairing.PairingDtos.PairingView;
 
 @Path("/pairings")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON, Roles.VOLUNTEER })
 public class PairingResource {
 
     @Inject
@@ -48,7 +51,7 @@ public class PairingResource {
             @QueryParam("communityCode") String communityCode, @QueryParam("status") String status,
             @QueryParam("updatedSince") String updatedSince, @BeanParam PageRequest page) {
         return service.list(QueryParams.uuid("cadreId", cadreId), QueryParams.uuid("volunteerId", volunteerId),
-                QueryParams.text(communityCode),
+                QueryParams.text("communityCode", communityCode),
                 QueryParams.enumValue("status", status, Pairing.Status.class),
                 QueryParams.instant("updatedSince", updatedSince), page);
     }
@@ -62,7 +65,7 @@ public class PairingResource {
     @POST
     @Path("/{id}/end")
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER })
-    public PairingView end(@PathParam("id") String id, String body) {
+    public PairingView end(@PathParam("id") String id, String body) throws JsonProcessingException {
         EndRequest request = bodies.read(body, EndRequest.class, new EndRequest(null, null));
         return service.end(QueryParams.uuid("id", id), request.endedOn(), request.reason());
     }

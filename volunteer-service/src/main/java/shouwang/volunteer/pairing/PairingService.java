@@ -23,7 +23,6 @@ import shouwang.kit.problem.NotFoundException;
 import shouwang.kit.rest.Saved;
 import shouwang.kit.security.CallerScope;
 import shouwang.volunteer.Rows;
-import shouwang.volunteer.StaffScope;
 import shouwang.volunteer.Volunteering;
 import shouwang.volunteer.cadre.CadreDirectory;
 import shouwang.volunteer.cadre.CadreLeft;
@@ -160,7 +159,12 @@ public class PairingService {
         if (volunteers.isSelfService()) {
             volunteers.onlyOwn(query, "p.volunteerId");
         } else {
-            StaffScope.requireFilter(callerScope, communityCode);
+            callerScope.requireFilter(communityCode, null, null, cadres::communityOfGrid);
+            if (cadreId != null) {
+                // a filter on a cadre outside the scope is a 403, as on an org outside it (unknown cadres alike)
+                CadreRef cadre = cadres.find(cadreId);
+                callerScope.requireCadre(cadre == null ? null : cadre.placement());
+            }
             query.inScope(callerScope.scope(), "p.placement");
         }
         return query.eq("p.cadreId", cadreId)

@@ -15,6 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.QueryParams;
@@ -27,8 +29,10 @@ import shouwang.volunteer.post.PostDtos.PostRequest;
 import shouwang.volunteer.post.PostDtos.PostView;
 import shouwang.volunteer.post.PostDtos.WithdrawRequest;
 
+/** Posts and their claims; a partner reads none of it (every signed-in role but partner, narrower per method). */
 @Path("/posts")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON, Roles.VOLUNTEER })
 public class PostResource {
 
     @Inject
@@ -49,7 +53,7 @@ public class PostResource {
             @QueryParam("gridCode") String gridCode, @QueryParam("category") String category,
             @QueryParam("status") String status, @QueryParam("updatedSince") String updatedSince,
             @BeanParam PageRequest page) {
-        return service.list(QueryParams.text(communityCode), QueryParams.text(gridCode),
+        return service.list(QueryParams.text("communityCode", communityCode), QueryParams.text("gridCode", gridCode),
                 QueryParams.enumValue("category", category, ServiceCategory.class),
                 QueryParams.enumValue("status", status, Post.Status.class),
                 QueryParams.instant("updatedSince", updatedSince), page);
@@ -90,7 +94,7 @@ public class PostResource {
     @Path("/{id}/claims/{claimId}/withdraw")
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.VOLUNTEER })
     public ClaimView withdraw(@PathParam("id") String id, @PathParam("claimId") String claimId,
-            String body) {
+            String body) throws JsonProcessingException {
         WithdrawRequest request = bodies.read(body, WithdrawRequest.class, new WithdrawRequest(null));
         return service.withdraw(QueryParams.uuid("id", id), QueryParams.uuid("claimId", claimId), request.reason());
     }

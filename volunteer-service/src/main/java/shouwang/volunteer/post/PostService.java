@@ -24,7 +24,9 @@ import shouwang.kit.rest.Saved;
 import shouwang.kit.security.CallerScope;
 import shouwang.volunteer.Rows;
 import shouwang.volunteer.ServiceCategory;
+import shouwang.volunteer.StaffScope;
 import shouwang.volunteer.Volunteering;
+import shouwang.volunteer.cadre.CadreDirectory;
 import shouwang.volunteer.post.PostDtos.ClaimRequest;
 import shouwang.volunteer.post.PostDtos.ClaimView;
 import shouwang.volunteer.post.PostDtos.PostRequest;
@@ -45,6 +47,9 @@ public class PostService {
 
     @Inject
     VolunteerService volunteers;
+
+    @Inject
+    CadreDirectory cadres;
 
     @Inject
     Outbox outbox;
@@ -85,16 +90,26 @@ public class PostService {
         return Saved.created(PostMapper.view(post));
     }
 
+    /** One post, for a caller whose scope covers its community or grid (else 404, like any record outside it). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PostView get(UUID id) {
-        return PostMapper.view(find(id));
+        Post post = find(id);
+        if (!covers(post)) {
+            throw new NotFoundException("Post", id);
+        }
+        return PostMapper.view(post);
     }
 
-    /** Posts are public recruitment notices: every signed-in user may list them. */
+    /**
+     * Posts recruit inside the caller's scope: its communities' and grids' posts (volunteers by the scope of their
+     * token). A filter on a community or grid outside the scope is a 403 (the kit's rule).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PostView> list(String communityCode, String gridCode, ServiceCategory category, Post.Status status,
             Instant updatedSince, PageRequest page) {
+        callerScope.requireFilter(communityCode, gridCode, null, cadres::communityOfGrid);
         return ListQuery.of(Post.class, "p")
+                .inScope(StaffScope.placesOf(callerScope.scope()), "p")
                 .eq("p.communityCode", communityCode)
                 .eq("p.gridCode", gridCode)
                 .eq("p.category", category)
@@ -223,12 +238,14 @@ public class PostService {
         callerScope.requireCommunity(post.communityCode);
     }
 
+    /** Staff claim for others, and a volunteer for itself, only on posts of their scope (a volunteer's token's). */
     private void requireMayClaim(Post post) {
-        if (volunteers.isSelfService()) {
-            return;
-        }
-        if (!callerScope.scope().covers(post.communityCode, post.gridCode, null)) {
+        if (!covers(post)) {
             throw new ForbiddenException("Post " + post.id + " is outside your scope");
         }
+    }
+
+    private boolean covers(Post post) {
+        return callerScope.scope().covers(post.communityCode, post.gridCode, null);
     }
 }

@@ -22,12 +22,12 @@ import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.NotFoundException;
 import shouwang.kit.problem.QueryParams;
-import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
 
 @Path("/volunteers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON, Roles.VOLUNTEER })
 public class VolunteerResource {
 
     /** Registers a volunteer ahead of any claim: a cadre by id, or a resident by name and phone. */
@@ -39,25 +39,19 @@ public class VolunteerResource {
     @Inject
     VolunteerService service;
 
-    @Inject
-    CallerScope callerScope;
-
     @POST
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.VOLUNTEER })
     public Response register(@Valid @NotNull RegisterRequest request) {
-        if (request.cadreId() == null && request.communityCode() != null && !service.isSelfService()) {
-            callerScope.requireCommunity(request.communityCode());
-        }
         return service.register(request.id(),
                 new VolunteerRef(null, request.cadreId(), request.volunteerName(), request.phone()),
-                request.communityCode()).response();
+                QueryParams.text(request.communityCode())).response();
     }
 
     @GET
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
     public Page<VolunteerView> list(@QueryParam("communityCode") String communityCode, @QueryParam("q") String q,
             @BeanParam PageRequest page) {
-        return service.list(QueryParams.text(communityCode), QueryParams.text(q), page);
+        return service.list(QueryParams.text("communityCode", communityCode), QueryParams.text("q", q), page);
     }
 
     @GET

@@ -58,28 +58,60 @@ public class VolunteerService {
     /**
      * The volunteer named by {@code ref} (field names prefixed by {@code prefix} in errors), registered on first
      * mention with {@code homeCommunity}. A caller of role volunteer naming nobody means themselves, and naming
-     * someone links that person to their login (once; another login's volunteer is a 403).
+     * someone links that person to their login (once; another login's volunteer is a 403), only inside the
+     * communities of its token ({@link #requireMayLink}).
      */
     public Volunteer resolve(String prefix, VolunteerRef ref, String homeCommunity) {
         return resolve(prefix, ref, homeCommunity, null);
     }
 
-    /** Registers (or finds) with a client-chosen id, for POST /volunteers: 200 when that id exists already. */
+    /**
+     * Registers (or finds) with a client-chosen id, for POST /volunteers: 200 when that id exists already. The
+     * registration, new or found, must be at home in the caller's communities (staff: theirs; a volunteer: its
+     * token's), so nobody registers people elsewhere or learns who a phone number belongs to there (403).
+     */
     public Saved<VolunteerView> register(UUID id, VolunteerRef ref, String homeCommunity) {
         Volunteer existing = Rows.repeated(Volunteer.class, id);
         if (existing != null) {
             requireVisible(existing);
             return Saved.existing(VolunteerView.of(existing));
         }
-        return Saved.created(VolunteerView.of(resolve("", ref, homeCommunity, id)));
+        if (ref.cadreId() == null) {
+            if (homeCommunity == null) {
+                throw InvalidFieldsException.of("communityCode",
+                        "is required for a resident (a cadre's community comes from the profile)");
+            }
+            callerScope.requireCommunity(homeCommunity);
+        }
+        Volunteer volunteer = resolve("", ref, homeCommunity, id);
+        // the row may be older than this call (same cadre, same phone): it is rolled back with the 403, never shown
+        callerScope.requireCommunity(volunteer.communityCode);
+        return Saved.created(VolunteerView.of(volunteer));
     }
 
     private Volunteer resolve(String prefix, VolunteerRef ref, String homeCommunity, UUID newId) {
         Volunteer volunteer = findOrCreate(prefix, ref, homeCommunity, newId);
-        if (isSelfService()) {
+        if (isSelfService() && !isOwn(volunteer)) {
+            requireMayLink(ref, volunteer);
             linkAccount(volunteer);
         }
         return volunteer;
+    }
+
+    /**
+     * A volunteer links its login only to a registration it names as itself (by cadre, or by name and phone, not
+     * by another's volunteer id, which team pages show) and which is at home in a community of its token; a token
+     * without community codes signs up nowhere. Anything else is a 403 (the row a first mention made is rolled back).
+     */
+    private void requireMayLink(VolunteerRef ref, Volunteer volunteer) {
+        if (ref.volunteerId() != null) {
+            throw new ForbiddenException("Volunteer " + volunteer.id + " is not yours: name yourself by cadreId, "
+                    + "or volunteerName and phone");
+        }
+        if (!callerScope.scope().coversCommunity(volunteer.communityCode)) {
+            throw new ForbiddenException("You may sign up only in a community of your login "
+                    + callerScope.scope().communityCodes());
+        }
     }
 
     private Volunteer findOrCreate(String prefix, VolunteerRef ref, String homeCommunity, UUID newId) {
@@ -203,7 +235,7 @@ public class VolunteerService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<VolunteerView> list(String communityCode, String q, PageRequest page) {
-        StaffScope.requireFilter(callerScope, communityCode);
+        callerScope.requireFilter(communityCode, null, null, cadres::communityOfGrid);
         return ListQuery.of(Volunteer.class, "v")
                 .eq("v.communityCode", communityCode)
                 .where("lower(v.name) like :value", q == null ? null : "%" + q.toLowerCase() + "%")

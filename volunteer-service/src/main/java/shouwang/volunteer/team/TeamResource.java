@@ -27,8 +27,10 @@ import shouwang.volunteer.team.TeamDtos.LeaderRequest;
 import shouwang.volunteer.team.TeamDtos.TeamRequest;
 import shouwang.volunteer.team.TeamDtos.TeamView;
 
+/** Teams of a community; a partner reads none of it (every signed-in role but partner, narrower per method). */
 @Path("/teams")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON, Roles.VOLUNTEER })
 public class TeamResource {
 
     @Inject
@@ -45,7 +47,7 @@ public class TeamResource {
     public Page<TeamView> list(@QueryParam("communityCode") String communityCode,
             @QueryParam("category") String category, @QueryParam("volunteerId") String volunteerId,
             @BeanParam PageRequest page) {
-        return service.list(QueryParams.text(communityCode),
+        return service.list(QueryParams.text("communityCode", communityCode),
                 QueryParams.enumValue("category", category, ServiceCategory.class),
                 QueryParams.uuid("volunteerId", volunteerId), page);
     }

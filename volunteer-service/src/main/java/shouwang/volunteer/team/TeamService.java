@@ -20,6 +20,8 @@ import shouwang.kit.rest.Saved;
 import shouwang.kit.security.CallerScope;
 import shouwang.volunteer.Rows;
 import shouwang.volunteer.ServiceCategory;
+import shouwang.volunteer.StaffScope;
+import shouwang.volunteer.cadre.CadreDirectory;
 import shouwang.volunteer.roster.Volunteer;
 import shouwang.volunteer.roster.VolunteerRef;
 import shouwang.volunteer.roster.VolunteerService;
@@ -27,7 +29,10 @@ import shouwang.volunteer.team.TeamDtos.MemberView;
 import shouwang.volunteer.team.TeamDtos.TeamRequest;
 import shouwang.volunteer.team.TeamDtos.TeamView;
 
-/** Teams are run by their community's workers (and district admins); every signed-in user may browse them. */
+/**
+ * Teams are run by their community's workers (and district admins); whoever's scope (a volunteer's: its token's)
+ * holds the team's community may browse them.
+ */
 @ApplicationScoped
 @Transactional
 public class TeamService {
@@ -39,6 +44,9 @@ public class TeamService {
 
     @Inject
     VolunteerService volunteers;
+
+    @Inject
+    CadreDirectory cadres;
 
     @Inject
     Clock clock;
@@ -75,12 +83,18 @@ public class TeamService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TeamView get(UUID id) {
-        return view(Rows.require(Team.class, "Team", id));
+        Team team = Rows.require(Team.class, "Team", id);
+        if (!callerScope.scope().coversCommunity(team.communityCode)) {
+            throw new NotFoundException("Team", id);
+        }
+        return view(team);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TeamView> list(String communityCode, ServiceCategory category, UUID memberId, PageRequest page) {
+        callerScope.requireFilter(communityCode, null, null, cadres::communityOfGrid);
         return ListQuery.of(Team.class, "t")
+                .inScope(StaffScope.communitiesOf(callerScope.scope()), "t")
                 .eq("t.communityCode", communityCode)
                 .eq("t.category", category)
                 .where("t.id in (select m.teamId from TeamMember m where m.volunteerId = :value)", memberId)

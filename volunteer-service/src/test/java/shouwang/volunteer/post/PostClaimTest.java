@@ -58,7 +58,8 @@ class PostClaimTest {
     @Test
     void aCommunityWorkerPublishesAPostInItsCommunityAndItIsAnnounced() {
         String id = publish(WORKER, "SQ101", 3);
-        given().auth().oauth2(TestTokens.user("volunteer").token()).get("/api/v1/posts/" + id).then().statusCode(200)
+        given().auth().oauth2(TestTokens.user("volunteer").communities("SQ101").token()).get("/api/v1/posts/" + id)
+                .then().statusCode(200)
                 .body("title", equalTo("周二上午助老陪护")).body("category", equalTo("ELDER_HELP"))
                 .body("categoryLabel", equalTo("助老服务")).body("capacity", equalTo(3))
                 .body("claimedCount", equalTo(0)).body("status", equalTo("OPEN"));
@@ -215,8 +216,8 @@ class PostClaimTest {
     @Test
     void aVolunteerSignsThemselvesUpSeesThemselvesAndOnlyTheyCanWithdraw() {
         String postId = publish(WORKER, "SQ101", 3);
-        String me = TestTokens.user("volunteer").roles("volunteer").token();
-        // a volunteer token may carry scope claims (for NEIGHBOUR visits); they give no power over others' claims
+        // a volunteer signs up and claims in the communities of its token; they give no power over others' claims
+        String me = TestTokens.user("volunteer").communities("SQ101").token();
         String someoneElse = TestTokens.named("volunteer-2").roles("volunteer").communities("SQ101").token();
         String claimId = claim(me, postId, resident("孙八", uniquePhone())).then().statusCode(201).extract().path("id");
         String volunteerId = given().auth().oauth2(me).get("/api/v1/volunteers/me").then().statusCode(200)
@@ -238,9 +239,9 @@ class PostClaimTest {
     }
 
     @Test
-    void aPostOutsideAScopedReadersCommunityIsStillListedButItsClaimsAreNot() {
+    void aPostOutsideTheReadersScopeIsNotFoundAndItsClaimsAreForbidden() {
         String postId = publish(TestTokens.districtAdmin(), "SQ777", 1);
-        given().auth().oauth2(WORKER).get("/api/v1/posts/" + postId).then().statusCode(200);
+        given().auth().oauth2(WORKER).get("/api/v1/posts/" + postId).then().statusCode(404);
         given().auth().oauth2(WORKER).get("/api/v1/posts/" + postId + "/claims").then().statusCode(403);
         claim(WORKER, postId, resident("周九", uniquePhone())).then().statusCode(403);
     }

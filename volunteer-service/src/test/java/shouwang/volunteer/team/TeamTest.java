@@ -39,9 +39,14 @@ class TeamTest {
                 .body("leader.cadreId", equalTo(cadre.toString())).body("leader.role", equalTo("LEADER"))
                 .body("members.name", containsInAnyOrder("测试老干部", "刘大妈", "陈大爷")).extract().path("id");
 
-        given().auth().oauth2(TestTokens.user("volunteer").token())
+        given().auth().oauth2(TestTokens.user("volunteer").communities("SQ201").token())
                 .get("/api/v1/teams?communityCode=SQ201&category=SECURITY_PATROL").then().statusCode(200)
                 .body("items.id", hasItem(teamId));
+        // teams (members' names) are seen inside the scope only
+        given().auth().oauth2(TestTokens.user("volunteer").communities("SQ999").token())
+                .get("/api/v1/teams?communityCode=SQ201").then().statusCode(403);
+        given().auth().oauth2(TestTokens.user("community-worker").communities("SQ999").token())
+                .get("/api/v1/teams/" + teamId).then().statusCode(404);
     }
 
     @Test
