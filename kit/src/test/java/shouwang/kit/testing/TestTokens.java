@@ -26,6 +26,11 @@ public final class TestTokens {
         }
     }
 
+    /** The issuer of the OIDC WireMock provider. */
+    public static final String ISSUER = "https://server.example.com";
+    /** The audience every service requires ({@code quarkus.oidc.token.audience}, the realm's audience mapper). */
+    public static final String AUDIENCE = "shouwang";
+
     private final String username;
     private final Set<String> roles = new LinkedHashSet<>();
     private final List<String> communities = new ArrayList<>();
@@ -47,6 +52,11 @@ public final class TestTokens {
 
     public static String districtAdmin() {
         return user(Roles.DISTRICT_ADMIN).token();
+    }
+
+    /** The first role given, for suites that pick operations by role. */
+    public String role() {
+        return roles.isEmpty() ? null : roles.iterator().next();
     }
 
     public TestTokens roles(String... names) {
@@ -71,8 +81,8 @@ public final class TestTokens {
 
     public String token() {
         JwtClaimsBuilder claims = Jwt.preferredUserName(username)
-                .issuer("https://server.example.com")
-                .audience("https://service.example.com")
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(username)
                 .claim("realm_access", Map.of("roles", List.copyOf(roles)))
                 .expiresIn(3600);

@@ -1,0 +1,344 @@
+package shouwang.kit.testing;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import shouwang.kit.security.Roles;
+import shouwang.kit.testing.ApiDescription.Operation;
+import shouwang.kit.testing.Wire.Answer;
+
+/**
+ * The authorisation matrix of one service, table-driven and generated from its OpenAPI document so that a new
+ * endpoint cannot escape it:
+ * <ul>
+ * <li>{@code access-matrix.tsv} on the test classpath says, per operation, which roles may call it (the table an
+ * auditor reads); the document must list exactly those operations with exactly those roles;</li>
+ * <li>every role the table does not list gets 403 from every operation, even with in-scope claims;</li>
+ * <li>every forged token ({@link ForgedTokens}) gets 401 from every operation;</li>
+ * <li>a scoped caller (community worker, grid worker, unit liaison) reading or changing a row outside its scope gets
+ * 403 or 404, never the row; a list filtered on an org code or a cadre outside its scope is a 403; an unfiltered list
+ * holds only rows of its scope.</li>
+ * </ul>
+ * The service's test seeds one placement inside the callers' scope and one outside ({@link #inside()},
+ * {@link #outside()}) and names rows of each for the path parameters ({@link #insideValue}, {@link #outsideValue}).
+ */
+public abstract class AccessMatrixContract {
+
+    /** The contract's roles; a caller of each is tried on every operation. */
+    protected static final List<String> ROLES = List.of(Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER,
+            Roles.GRID_WORKER, Roles.UNIT_LIAISON, Roles.VOLUNTEER, Roles.PARTNER);
+
+    private static final List<String> ORG_FILTERS = List.of("communityCode", "gridCode", "unitCode");
+
+    /** A community, one of its grids and a unit. */
+    public record Placement(String community, String grid, String unit) {
+    }
+
+    /** The scoped callers' placement; their rows are seeded here. */
+    protected abstract Placement inside();
+
+    /** A placement no scoped caller of the suite covers; rows are seeded here too. */
+    protected abstract Placement outside();
+
+    /** Seeds the rows of both placements; runs before each test of the suite (keep it idempotent or cheap). */
+    protected void seed() {
+    }
+
+    /** A row inside the scope for this path parameter (so allowed roles reach it); default a random UUID. */
+    protected String insideValue(Operation operation, String parameter) {
+        return UUID.randomUUID().toString();
+    }
+
+    /** A row outside the scope for this path parameter or {@code cadreId} filter; null when the service has none. */
+    protected String outsideValue(Operation operation, String parameter) {
+        return null;
+    }
+
+    /** Operations whose writes the scope test leaves out (say why in the override). */
+    protected boolean leaveOutOfScopeWrites(Operation operation) {
+        return false;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    void theAccessTableNamesEveryOperationWithExactlyTheRolesItAllows() {
+        Map<String, Set<String>> table = table();
+        List<String> wrong = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        for (Operation operation : api().operations()) {
+            seen.add(operation.key());
+            Set<String> listed = table.get(operation.key());
+            if (listed == null) {
+                wrong.add(operation.key() + " is not in access-matrix.tsv (roles in code: " + operation.roles() + ")");
+            } else if (!listed.equals(operation.roles())) {
+                wrong.add(operation.key() + ": the table says " + listed + ", the code allows " + operation.roles());
+            }
+        }
+        for (String key : table.keySet()) {
+            if (!seen.contains(key)) {
+                wrong.add(key + " is in access-matrix.tsv but the service has no such operation");
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void everyRoleTheTableDoesNotListIsRefused() {
+        seed();
+        Map<String, Set<String>> table = table();
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        for (Operation operation : api().operations()) {
+            Set<String> allowed = table.getOrDefault(operation.key(), Set.of());
+            for (String role : ROLES) {
+                String token = TestTokens.user(role).communities(inside().community()).grids(inside().grid())
+                        .units(inside().unit()).token();
+                Answer answer = call(operation, token, this::insideValue);
+                cells++;
+                if (!allowed.contains(role) && answer.status() != 403) {
+                    wrong.add(operation.key() + " as " + role + ": " + answer.status() + ", expected 403");
+                }
+                if (allowed.contains(role) && (answer.status() == 401 || answer.status() == 403)) {
+                    wrong.add(operation.key() + " as " + role + " (allowed, in scope): " + answer.status() + " "
+                            + abbreviate(answer.body()));
+                }
+                if (answer.status() >= 500) {
+                    wrong.add(operation.key() + " as " + role + ": " + answer.status());
+                }
+            }
+        }
+        System.out.printf("ACCESS-MATRIX role cells=%d wrong=%d%n", cells, wrong.size());
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void everyForgedTokenIsA401() {
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        for (Map.Entry<String, String> forged : ForgedTokens.all().entrySet()) {
+            for (Operation operation : api().operations()) {
+                Answer answer = call(operation, forged.getValue(), (op, p) -> UUID.randomUUID().toString());
+                cells++;
+                if (answer.status() != 401) {
+                    wrong.add(operation.key() + " with " + forged.getKey() + ": " + answer.status());
+                }
+            }
+        }
+        System.out.printf("ACCESS-MATRIX forged-token cells=%d wrong=%d%n", cells, wrong.size());
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void aScopedCallerNeverSeesOrChangesRowsOutsideItsScope() {
+        seed();
+        Map<String, Set<String>> table = table();
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        int rowsChecked = 0;
+        for (Operation operation : api().operations()) {
+            Set<String> allowed = table.getOrDefault(operation.key(), Set.of());
+            for (Map.Entry<String, TestTokens> caller : scopedCallers().entrySet()) {
+                if (!allowed.contains(caller.getKey())) {
+                    continue;
+                }
+                String token = caller.getValue().token();
+                String who = caller.getKey();
+                boolean single = !operation.pathParameters().isEmpty();
+                if (single) {
+                    if (!operation.method().equals("GET") && leaveOutOfScopeWrites(operation)) {
+                        continue;
+                    }
+                    boolean named = operation.pathParameters().stream()
+                            .allMatch(p -> outsideValue(operation, p) != null);
+                    if (!named) {
+                        continue;
+                    }
+                    Answer answer = call(operation, token, this::outsideValueOrInside);
+                    cells++;
+                    if (answer.status() != 403 && answer.status() != 404) {
+                        wrong.add(operation.key() + " as " + who + " on a row outside its scope: " + answer.status()
+                                + " " + abbreviate(answer.body()));
+                    }
+                } else if (operation.method().equals("GET")) {
+                    Answer list = call(operation, token, this::insideValue);
+                    cells++;
+                    rowsChecked += outOfScopeRows(operation, who, list, wrong);
+                    for (String filter : operation.queryParameters()) {
+                        String value = outsideFilter(operation, filter);
+                        if (value == null) {
+                            continue;
+                        }
+                        Answer filtered = Wire.send("GET", operation.path() + "?" + filter + "=" + value, token,
+                                null, null);
+                        cells++;
+                        if (filtered.status() == 200 && mayNarrowBy(who, filter)) {
+                            rowsChecked += outOfScopeRows(operation, who, filtered, wrong);
+                        } else if (filtered.status() != 403) {
+                            wrong.add(operation.key() + "?" + filter + "=<outside> as " + who + ": "
+                                    + filtered.status() + ", expected 403");
+                        }
+                    }
+                }
+            }
+        }
+        System.out.printf("ACCESS-MATRIX scope cells=%d rows-checked=%d wrong=%d%n", cells, rowsChecked,
+                wrong.size());
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** The scoped roles, each with the claim that scopes it to {@link #inside()}. */
+    private Map<String, TestTokens> scopedCallers() {
+        Map<String, TestTokens> callers = new LinkedHashMap<>();
+        callers.put(Roles.COMMUNITY_WORKER, TestTokens.user(Roles.COMMUNITY_WORKER).communities(inside().community()));
+        callers.put(Roles.GRID_WORKER, TestTokens.user(Roles.GRID_WORKER).grids(inside().grid()));
+        callers.put(Roles.UNIT_LIAISON, TestTokens.user(Roles.UNIT_LIAISON).units(inside().unit()));
+        return callers;
+    }
+
+    /**
+     * A unit liaison's retirees live anywhere, so it may narrow its list to any community or grid; a community or
+     * grid worker may narrow to any unit (its residents from that unit). The rows stay within its scope, which is
+     * checked instead (docs/security.md, CallerScope.requireFilter).
+     */
+    private static boolean mayNarrowBy(String who, String filter) {
+        return who.equals(Roles.UNIT_LIAISON) ? filter.equals("communityCode") || filter.equals("gridCode")
+                : filter.equals("unitCode");
+    }
+
+    private String outsideValueOrInside(Operation operation, String parameter) {
+        String outside = outsideValue(operation, parameter);
+        return outside != null ? outside : insideValue(operation, parameter);
+    }
+
+    private String outsideFilter(Operation operation, String filter) {
+        switch (filter) {
+            case "communityCode":
+                return outside().community();
+            case "gridCode":
+                return outside().grid();
+            case "unitCode":
+                return outside().unit();
+            case "cadreId":
+                return outsideValue(operation, "cadreId");
+            default:
+                return null;
+        }
+    }
+
+    /** Counts the rows of a list answer it could place, adding one failure per row outside the caller's scope. */
+    private int outOfScopeRows(Operation operation, String who, Answer answer, List<String> wrong) {
+        if (answer.status() != 200 || answer.contentType() == null || !answer.contentType().contains("json")) {
+            return 0;
+        }
+        JsonNode body;
+        try {
+            body = HostileInput.JSON.readTree(answer.body());
+        } catch (IOException e) {
+            return 0;
+        }
+        JsonNode items = body.isArray() ? body : body.path("items");
+        int placed = 0;
+        for (JsonNode item : items) {
+            Map<String, String> codes = codes(item);
+            if (codes.isEmpty()) {
+                continue;
+            }
+            placed++;
+            boolean in = inside().community().equals(codes.get("communityCode")) && who.equals(Roles.COMMUNITY_WORKER)
+                    || inside().grid().equals(codes.get("gridCode")) && who.equals(Roles.GRID_WORKER)
+                    || inside().unit().equals(codes.get("unitCode")) && who.equals(Roles.UNIT_LIAISON);
+            if (!in) {
+                wrong.add(operation.key() + " as " + who + " lists a row outside its scope: " + codes);
+            }
+        }
+        return placed;
+    }
+
+    private static Map<String, String> codes(JsonNode item) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (JsonNode holder : List.of(item, item.path("placement"), item.path("cadre"))) {
+            for (String field : ORG_FILTERS) {
+                JsonNode value = holder.path(field);
+                if (value.isTextual() && !codes.containsKey(field)) {
+                    codes.put(field, value.asText());
+                }
+            }
+        }
+        return codes;
+    }
+
+    private Answer call(Operation operation, String token, java.util.function.BiFunction<Operation, String, String> ids) {
+        Map<String, String> path = new LinkedHashMap<>();
+        for (String parameter : operation.pathParameters()) {
+            path.put(parameter, ids.apply(operation, parameter));
+        }
+        byte[] body = null;
+        String type = null;
+        if (operation.takesJson()) {
+            body = HostileInput.bytes(new HostileInput((op, p) -> null).valid(operation, operation.jsonBodySchema(), 0));
+            type = "application/json";
+        } else if (!operation.bodyTypes().isEmpty()) {
+            type = operation.bodyTypes().iterator().next();
+            body = new byte[0];
+        }
+        return Wire.send(operation.method(), operation.pathWith(path), token, body, type);
+    }
+
+    private static ApiDescription api() {
+        return ApiDescription.of(Wire.baseUrl());
+    }
+
+    /** {@code METHOD path<TAB>role,role} per line; {@code -} for none; {@code #} starts a comment. */
+    static Map<String, Set<String>> table() {
+        Map<String, Set<String>> table = new LinkedHashMap<>();
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("access-matrix.tsv")) {
+            if (in == null) {
+                throw new AssertionError("src/test/resources/access-matrix.tsv is missing");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                String text = line.strip();
+                if (text.isEmpty() || text.startsWith("#")) {
+                    continue;
+                }
+                String[] columns = text.split("\t+");
+                Set<String> roles = new LinkedHashSet<>();
+                if (columns.length > 1 && !columns[1].equals("-")) {
+                    for (String role : columns[1].split(",")) {
+                        roles.add(role.strip());
+                    }
+                }
+                table.put(columns[0].strip(), roles);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return table;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+}
