@@ -38,6 +38,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 
 import shouwang.kit.events.CloudEvents;
 import shouwang.kit.health.Workers;
@@ -69,6 +70,14 @@ public class OutboxRelay {
 
     @Inject
     Workers workers;
+
+    /**
+     * The Kafka client settings the messaging connector uses too: {@code kafka.*} properties AND the {@code KAFKA_*}
+     * environment variables Kubernetes passes (TLS, SASL), so the relay reaches a secured cluster like the consumers.
+     */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaClientConfig;
 
     private final Semaphore wakeups = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
@@ -252,15 +261,10 @@ public class OutboxRelay {
         }
     }
 
-    private Map<String, Object> producerConfig() {
-        Map<String, Object> properties = new HashMap<>();
-        // Same "kafka." prefix the messaging connector reads, so security settings are configured once.
+    Map<String, Object> producerConfig() {
+        Map<String, Object> properties = new HashMap<>(kafkaClientConfig);
+        properties.keySet().removeIf(name -> name.startsWith("devservices") || name.startsWith("health"));
         Config all = ConfigProvider.getConfig();
-        for (String name : all.getPropertyNames()) {
-            if (name.startsWith("kafka.") && !name.startsWith("kafka.devservices")) {
-                all.getOptionalValue(name, String.class).ifPresent(value -> properties.put(name.substring(6), value));
-            }
-        }
         properties.putIfAbsent(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
