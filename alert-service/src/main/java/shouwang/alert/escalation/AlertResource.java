@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
@@ -57,7 +58,8 @@ public class AlertResource {
     public record AcknowledgeRequest(String note) {
     }
 
-    public record ResolveRequest(@NotBlank @Size(max = MAX_TEXT) String reason) {
+    /** A manual resolve names one of the fixed reasons and says, in the note, what was checked (the audit reads it). */
+    public record ResolveRequest(@NotNull ManualReason reason, @NotBlank @Size(max = MAX_TEXT) String note) {
     }
 
     /**
@@ -107,11 +109,14 @@ public class AlertResource {
         return reads.detail(service.acknowledge(alertId, caller.caller(), note));
     }
 
+    /** Alerts close by visits; closing one without a visit is the district bureau's decision alone, and audited. */
     @POST
     @Path("/{id}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
     public AlertView resolve(@PathParam("id") String id, @Valid @NotNull ResolveRequest body) {
-        return reads.detail(service.resolveByHand(QueryParams.uuid("id", id), caller.caller(), body.reason()));
+        return reads.detail(service.resolveByHand(QueryParams.uuid("id", id), caller.caller(), body.reason(),
+                body.note()));
     }
 
     /** Malformed JSON or a field twice propagates to the kit's mappers, which answer a 400 naming the field. */
@@ -121,7 +126,9 @@ public class AlertResource {
         }
         AcknowledgeRequest request;
         try {
-            request = objectMapper.readValue(body, AcknowledgeRequest.class);
+            // strict like every request body (kit StrictRequests): an unknown field is a 400 naming it
+            request = objectMapper.readerFor(AcknowledgeRequest.class)
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
         } catch (MismatchedInputException e) {
             if (!e.getPath().isEmpty()) {
                 throw e;

@@ -137,10 +137,14 @@ public class AlertService implements Alerting {
     }
 
     /** Resolving an already resolved alert is a no-op answered with the alert, so a retrying client is safe. */
-    public Alert resolveByHand(UUID alertId, Caller caller, String reason) {
+    public Alert resolveByHand(UUID alertId, Caller caller, ManualReason reason, String note) {
         Alert alert = lockedForChange(alertId, caller);
         if (!alert.isResolved()) {
-            resolve(alert, Resolution.MANUAL, reason, caller.username(), clock.now());
+            // reason code first: what the audit counts; the note is what the admin checked
+            resolve(alert, Resolution.MANUAL, reason.name() + " " + reason.label() + "：" + note, caller.username(),
+                    clock.now());
+            LOG.infof("Alert %s resolved by hand without a visit by %s, reason %s", alert.id, caller.username(),
+                    reason);
         }
         return alert;
     }

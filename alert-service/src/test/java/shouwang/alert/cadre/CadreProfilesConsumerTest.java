@@ -80,7 +80,7 @@ class CadreProfilesConsumerTest {
         UUID cadreId = Fixtures.knownCadre("SQ506", "SQ506-WG01", "DW506");
         UUID open = Api.report(cadreId, "HOSPITALISATION");
         UUID resolvedEarlier = Api.report(cadreId, "WORRY");
-        Api.admin().body(Map.of("reason", "已化解")).post("/api/v1/alerts/" + resolvedEarlier + "/resolve")
+        Api.admin().body(Map.of("reason", "REPORTED_IN_ERROR", "note", "电话核实，情况不属实")).post("/api/v1/alerts/" + resolvedEarlier + "/resolve")
                 .then().statusCode(200);
         Fixtures.publishProfileAndAwait(cadreId, 2, "SQ506", "SQ506-WG01", "DW506", "DECEASED");
 
@@ -90,7 +90,7 @@ class CadreProfilesConsumerTest {
                 .body("reason", equalTo("cadre DECEASED"))
                 .body("resolvedBy", equalTo("registry-service"));
         assertEquals("cadre DECEASED", Fixtures.alertEvents("AlertResolved", open, 1).get(0).get("reason").asText());
-        Api.admin().get("/api/v1/alerts/" + resolvedEarlier).then().body("reason", equalTo("已化解"));
+        Api.admin().get("/api/v1/alerts/" + resolvedEarlier).then().body("reason", equalTo("REPORTED_IN_ERROR 情况不属实：电话核实，情况不属实"));
     }
 
     @Test

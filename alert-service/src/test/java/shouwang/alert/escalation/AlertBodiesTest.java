@@ -3,6 +3,7 @@ package shouwang.alert.escalation;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,9 @@ import io.quarkus.test.junit.TestProfile;
 
 import shouwang.alert.Api;
 import shouwang.alert.Fixtures;
+import shouwang.kit.security.Roles;
 import shouwang.kit.testing.PlatformTestProfile;
+import shouwang.kit.testing.TestTokens;
 
 /** What a careless or hostile client sends to acknowledge and resolve: always a 4xx problem, never a 500. */
 @QuarkusTest
@@ -50,8 +53,26 @@ class AlertBodiesTest {
         String path = "/api/v1/alerts/" + openAlert("SQ213") + "/resolve";
         // Which reason would count? Neither: a field given twice used to be a 500 with an empty body.
         refused(path, new String[][] { { "null", "body" },
-                { "{\"reason\":\"已上门\",\"reason\":\"电话联系\"}", "reason" }, { "{\"reason\":[\"已上门\"]}", "reason" } });
+                { "{\"reason\":\"DUPLICATE_REPORT\",\"reason\":\"REPORTED_IN_ERROR\",\"note\":\"核实\"}", "reason" },
+                { "{\"reason\":[\"DUPLICATE_REPORT\"],\"note\":\"核实\"}", "reason" },
+                { "{\"reason\":\"已上门\",\"note\":\"核实\"}", "reason" } });
         Api.admin().get(path.replace("/resolve", "")).then().body("status", equalTo("OPEN"));
+    }
+
+    @Test
+    void onlyTheDistrictBureauClosesAnAlertWithoutAVisitAndTheHistorySaysWhoAndWhy() {
+        String path = "/api/v1/alerts/" + openAlert("SQ214") + "/resolve";
+        Map<String, String> body = Map.of("reason", "DUPLICATE_REPORT", "note", "与同日住院预警重复");
+        // a community worker in scope could close alerts nobody visited: 不漏一人 forbids it
+        Api.as(TestTokens.user(Roles.COMMUNITY_WORKER).communities("SQ214").token()).body(body).post(path).then()
+                .statusCode(403);
+        Api.admin().body(Map.of("reason", "DUPLICATE_REPORT")).post(path).then().statusCode(400)
+                .body("violations[0].field", equalTo("note"));
+        Api.admin().body(body).post(path).then().statusCode(200).body("status", equalTo("RESOLVED"))
+                .body("resolution", equalTo("MANUAL")).body("resolvedBy", equalTo(Roles.DISTRICT_ADMIN))
+                .body("history.find { it.action == 'RESOLVED' }.actor", equalTo(Roles.DISTRICT_ADMIN))
+                .body("history.find { it.action == 'RESOLVED' }.note",
+                        equalTo("MANUAL: DUPLICATE_REPORT 重复上报：与同日住院预警重复"));
     }
 
     /** Each {body, field}: a 400 problem naming the field. */

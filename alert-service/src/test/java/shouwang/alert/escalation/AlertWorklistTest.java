@@ -80,7 +80,7 @@ class AlertWorklistTest {
         Api.as(worker).get("/api/v1/alerts/" + theirs).then().statusCode(404);
         Api.as(worker).get("/api/v1/alerts/" + mine).then().statusCode(200);
         Api.as(worker).post("/api/v1/alerts/" + theirs + "/acknowledge").then().statusCode(403);
-        Api.as(worker).body(Map.of("reason", "已电话联系")).post("/api/v1/alerts/" + theirs + "/resolve").then()
+        Api.as(worker).body(Map.of("reason", "DUPLICATE_REPORT", "note", "已电话联系")).post("/api/v1/alerts/" + theirs + "/resolve").then()
                 .statusCode(403);
         Api.as(TestTokens.user("unit-liaison").units("DW203").token()).get("/api/v1/alerts/" + theirs).then()
                 .statusCode(200);
@@ -152,7 +152,7 @@ class AlertWorklistTest {
     }
 
     @Test
-    void acknowledgingThenResolvingByHandRecordsWhoAndWhyAndAnnouncesTheResolution() {
+    void aWorkerAcknowledgesTheBureauResolvesByHandAndTheResolutionIsRecordedAndAnnounced() {
         UUID cadre = Fixtures.knownCadre("SQ205", "SQ205-WG01", "DW205");
         UUID alert = Api.report(cadre, "FAMILY_CONFLICT");
         String worker = TestTokens.user("community-worker").communities("SQ205").token();
@@ -163,22 +163,25 @@ class AlertWorklistTest {
                 .body("acknowledgedBy", equalTo("community-worker"));
         Api.as(worker).post("/api/v1/alerts/" + alert + "/acknowledge").then().statusCode(200)
                 .body("status", equalTo("ACKNOWLEDGED"));
-        Api.as(worker).body(Map.of()).post("/api/v1/alerts/" + alert + "/resolve").then().statusCode(400)
-                .body("violations[0].field", equalTo("reason"));
-        Api.as(worker).body(Map.of("reason", "矛盾已调解")).post("/api/v1/alerts/" + alert + "/resolve").then()
+        Api.as(worker).body(Map.of("reason", "DUPLICATE_REPORT", "note", "矛盾已调解")).post("/api/v1/alerts/" + alert
+                + "/resolve").then().statusCode(403);
+        Api.admin().body(Map.of()).post("/api/v1/alerts/" + alert + "/resolve").then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.hasItems("reason", "note"));
+        Api.admin().body(Map.of("reason", "REPORTED_IN_ERROR", "note", "矛盾已调解")).post("/api/v1/alerts/" + alert
+                + "/resolve").then()
                 .statusCode(200)
                 .body("status", equalTo("RESOLVED"))
                 .body("resolution", equalTo("MANUAL"))
-                .body("reason", equalTo("矛盾已调解"))
-                .body("resolvedBy", equalTo("community-worker"))
+                .body("reason", equalTo("REPORTED_IN_ERROR 情况不属实：矛盾已调解"))
+                .body("resolvedBy", equalTo("district-admin"))
                 .body("history.action", contains("RAISED", "ACKNOWLEDGED", "RESOLVED"));
-        Api.as(worker).body(Map.of("reason", "重复提交")).post("/api/v1/alerts/" + alert + "/resolve").then()
-                .statusCode(200).body("reason", equalTo("矛盾已调解"));
+        Api.admin().body(Map.of("reason", "DUPLICATE_REPORT", "note", "重复提交")).post("/api/v1/alerts/" + alert
+                + "/resolve").then().statusCode(200).body("reason", equalTo("REPORTED_IN_ERROR 情况不属实：矛盾已调解"));
         Api.as(worker).post("/api/v1/alerts/" + alert + "/acknowledge").then().statusCode(409);
 
         JsonNode resolved = Fixtures.alertEvents("AlertResolved", alert, 1).get(0);
         assertEquals("MANUAL", resolved.get("resolution").asText());
-        assertEquals("矛盾已调解", resolved.get("reason").asText());
+        assertEquals("REPORTED_IN_ERROR 情况不属实：矛盾已调解", resolved.get("reason").asText());
         assertEquals(0, resolved.get("level").asInt());
 
         UUID next = Api.report(cadre, "FAMILY_CONFLICT");

@@ -137,7 +137,7 @@ class DeadlineWatchTest {
         shortDeadlines();
         UUID resolvedCadre = Fixtures.knownCadre("SQ901", "SQ901-WG01", "DW901");
         UUID resolvedAlert = Api.report(resolvedCadre, "HOSPITALISATION");
-        Api.admin().body(Map.of("reason", "家属已陪同就医，电话确认")).post("/api/v1/alerts/" + resolvedAlert + "/resolve")
+        Api.admin().body(Map.of("reason", "SAFE_CONFIRMED_BY_FAMILY", "note", "家属已陪同就医，电话确认")).post("/api/v1/alerts/" + resolvedAlert + "/resolve")
                 .then().statusCode(200);
         String resolvedUpdatedAt = alert(resolvedAlert).getString("updatedAt");
         // An alert raised later with the same deadline: once the watch has escalated it, it has looked at both.
