@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +24,7 @@ import shouwang.alert.signal.SignalKind;
 public class PolicyRepository {
 
     /** Advisory lock space of policy changes (kept from earlier releases, so replicas of both agree). */
+    private static final Logger LOG = Logger.getLogger(PolicyRepository.class);
     private static final int POLICY_LOCK = 0x41_4C_02;
     private static final TypeReference<Map<String, PolicyDocument.Rule>> KINDS = new TypeReference<>() {
     };
@@ -65,8 +68,24 @@ public class PolicyRepository {
         }
         Map<SignalKind, KindRule> kinds = new EnumMap<>(SignalKind.class);
         raw.forEach((name, rule) -> kinds.put(SignalKind.valueOf(name),
-                new KindRule(Duration.parse(rule.deadline()), Duration.parse(rule.escalateEvery()))));
+                new KindRule(bounded(stored, name, rule.deadline()), bounded(stored, name, rule.escalateEvery()))));
         return new Policy(stored.version, stored.createdAt, stored.createdBy, kinds);
+    }
+
+    /**
+     * Versions stored before changes were bounded may hold a duration no instant can be added to (P1000000000D made
+     * every signal of that kind a 500). Such a value is held to the bounds a change must meet now, and logged, so the
+     * signals still raise alerts until an admin stores a valid rule.
+     */
+    private static Duration bounded(EscalationPolicy stored, String kind, String text) {
+        Duration duration = Duration.parse(text);
+        Duration held = duration.compareTo(PolicyChange.SHORTEST) < 0 ? PolicyChange.SHORTEST
+                : duration.compareTo(PolicyChange.LONGEST) > 0 ? PolicyChange.LONGEST : duration;
+        if (!held.equals(duration)) {
+            LOG.warnf("Escalation policy version %d: %s has %s outside PT1S..P366D, applied as %s; store a valid rule",
+                    stored.version, kind, text, held);
+        }
+        return held;
     }
 
     private String toJson(Map<SignalKind, KindRule> kinds) {
