@@ -15,20 +15,14 @@ class AccessMatrixTest extends AccessMatrixContract {
     private static final Placement INSIDE = new Placement("SQ001", "SQ001-01", "U001");
     private static final Placement OUTSIDE = new Placement("SQ002", "SQ002-01", "U002");
 
+    AccessMatrixTest() {
+        super(INSIDE, OUTSIDE);
+    }
+
     private static UUID insideCadre;
     private static UUID outsideCadre;
     private static UUID insideAlert;
     private static UUID outsideAlert;
-
-    @Override
-    protected Placement inside() {
-        return INSIDE;
-    }
-
-    @Override
-    protected Placement outside() {
-        return OUTSIDE;
-    }
 
     @Override
     protected void seed() {

@@ -57,12 +57,19 @@ public final class Platform {
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private final Map<Service, String> databaseUrls = new EnumMap<>(Service.class);
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    private final PgProxy database;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Platform() throws IOException {
         repositoryRoot = findRepositoryRoot();
         logDirectory = repositoryRoot.resolve("e2e-tests/target/e2e-logs");
         Files.createDirectories(logDirectory);
+        // one run's logs only: the personal-data audit greps what this run's processes wrote
+        try (var old = Files.newDirectoryStream(logDirectory, "*.log")) {
+            for (Path log : old) {
+                Files.delete(log);
+            }
+        }
         KafkaBrokerResource.bootstrapServers();
         Map<String, String> oidc = new OidcWiremockTestResource().start();
         oidcUrl = oidc.get("keycloak.url") + "/realms/quarkus/";
@@ -70,9 +77,13 @@ public final class Platform {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         idNumberKey = Base64.getEncoder().encodeToString(key);
+        // The services reach PostgreSQL through a proxy in this JVM, so a test can cut them off from it.
+        URI server = URI.create(PostgresResource.server().url().substring("jdbc:".length()));
+        database = new PgProxy(server.getHost(), server.getPort());
         for (Service service : Service.values()) {
             ports.put(service, freePort());
-            databaseUrls.put(service, PostgresResource.newDatabaseUrl("e2e_" + service.database));
+            String direct = PostgresResource.newDatabaseUrl("e2e_" + service.database);
+            databaseUrls.put(service, direct.replaceFirst("//[^/]+/", "//127.0.0.1:" + database.port() + "/"));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll));
     }
@@ -100,6 +111,16 @@ public final class Platform {
 
     public String api(Service service) {
         return url(service) + "/api/v1";
+    }
+
+    /** The services' way to PostgreSQL, which a chaos test may cut. */
+    PgProxy database() {
+        return database;
+    }
+
+    /** Where every service process writes its output (appended across restarts). */
+    public Path logDirectory() {
+        return logDirectory;
     }
 
     public String kafkaBootstrapServers() {

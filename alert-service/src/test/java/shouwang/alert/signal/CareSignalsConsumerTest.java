@@ -143,7 +143,7 @@ class CareSignalsConsumerTest {
     }
 
     @Test
-    void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheNextRecordIsApplied() {
+    void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheNextRecordIsApplied() throws Exception {
         UUID cadreId = Fixtures.knownCadre("SQ306", "SQ306-WG01", "DW306");
         String notJson = TopicProbe.publish("care-signals", cadreId.toString(), "HospitalisationReported",
                 "{not json poison-" + UUID.randomUUID());
@@ -158,13 +158,21 @@ class CareSignalsConsumerTest {
         Map<String, Object> badTime = signal(UUID.randomUUID(), otherCadre, "WORRY");
         badTime.put("occurredAt", "yesterday");
         String badOccurredAt = TopicProbe.publish("care-signals", cadreId.toString(), "WorryReported", badTime);
+        // A partner's ce_time that is no timestamp used to fail the connector's own CloudEvents reading outside the
+        // consumer, which stopped the channel for good: now the kit reads the headers and dead-letters the record.
+        String badCeTime = UUID.randomUUID().toString();
+        Map<String, String> headers = new java.util.HashMap<>(
+                TopicProbe.cloudEvent(badCeTime, "WorryReported", "/partner/12345-hotline"));
+        headers.put("ce_time", "yesterday");
+        TopicProbe.produce("care-signals", cadreId.toString(),
+                TopicProbe.JSON.writeValueAsString(signal(UUID.randomUUID(), cadreId, "WORRY")), headers);
         TopicProbe.publish("care-signals", cadreId.toString(), "NeighbourDisputeReported",
                 signal(UUID.randomUUID(), cadreId, "NEIGHBOUR_DISPUTE"));
 
         awaitOnlyAlert(cadreId, "NEIGHBOUR_DISPUTE");
         List<TopicProbe.Received> dead = Fixtures.deadLetters("care-signals",
-                Set.of(notJson, unknownType, contradicting, missingCadre, badOccurredAt));
-        assertEquals(5, dead.size());
+                Set.of(notJson, unknownType, contradicting, missingCadre, badOccurredAt, badCeTime));
+        assertEquals(6, dead.size());
         for (TopicProbe.Received record : dead) {
             String reason = record.header("dead-letter-reason");
             assertTrue(reason != null && !reason.isBlank(), "reason header present");
@@ -175,6 +183,7 @@ class CareSignalsConsumerTest {
         assertTrue(reason(dead, contradicting).contains("contradicts"), reason(dead, contradicting));
         assertTrue(reason(dead, missingCadre).contains("cadreId"), reason(dead, missingCadre));
         assertTrue(reason(dead, badOccurredAt).contains("does not fit"), reason(dead, badOccurredAt));
+        assertTrue(reason(dead, badCeTime).contains("ce_time"), reason(dead, badCeTime));
     }
 
     private static String reason(List<TopicProbe.Received> dead, String ceId) {

@@ -35,10 +35,14 @@ public final class CloudEvents {
         return name != null ? name.value() : eventType.getSimpleName();
     }
 
-    /** {@code shouwang.CadreRegistered.v1} → {@code CadreRegistered}; any other shape is returned unchanged. */
+    /**
+     * {@code shouwang.CadreRegistered.v1} → {@code CadreRegistered}; any other shape is returned unchanged. Only
+     * {@code .v1}: a {@code .v2} is a breaking change (docs/events.md), so it must not reach a v1 handler by name.
+     */
     public static String eventNameOf(String type) {
-        if (type != null && type.startsWith(TYPE_PREFIX) && type.lastIndexOf('.') > TYPE_PREFIX.length()) {
-            return type.substring(TYPE_PREFIX.length(), type.lastIndexOf('.'));
+        if (type != null && type.startsWith(TYPE_PREFIX) && type.endsWith(TYPE_SUFFIX)
+                && type.length() > TYPE_PREFIX.length() + TYPE_SUFFIX.length()) {
+            return type.substring(TYPE_PREFIX.length(), type.length() - TYPE_SUFFIX.length());
         }
         return type;
     }

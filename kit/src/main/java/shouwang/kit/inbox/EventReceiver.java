@@ -1,8 +1,5 @@
 package shouwang.kit.inbox;
 
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
@@ -189,25 +186,7 @@ public class EventReceiver {
 
     /** Failures of the database or its connection, not of the record: worth waiting out. */
     static boolean isInfrastructureFailure(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                // 08 connection, 40 serialization/deadlock, 53 resources, 57P operator intervention (shutdown)
-                if (state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
-                        || state.startsWith("57P")) {
-                    return true;
-                }
-            }
-            if (cause instanceof java.net.ConnectException || cause instanceof SQLTransientException
-                    || cause instanceof SQLRecoverableException
-                    || (cause.getMessage() != null && cause.getMessage().contains("Acquisition timeout"))) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return Failures.isInfrastructure(e);
     }
 
     private void pause(int attempt) {

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String RETRY_AFTER_SECONDS = "2";
     private static final java.util.regex.Pattern DUPLICATE_FIELD = java.util.regex.Pattern.compile(
             "Duplicate field '([^']*)'");
 
@@ -139,8 +140,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        String path = uri == null ? null : uri.getPath();
+        if (Failures.isInfrastructure(e)) {
+            // the database is away (restart, network cut): not a bug, and the caller's retry will succeed later
+            LOG.warnf("Database unavailable on %s, answered 503: %s", path, Failures.rootMessage(e));
+            return Response.fromResponse(respond(503, "Service Unavailable",
+                    "The service cannot reach its database just now; retry shortly", uri, List.of()))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unhandled error %s on %s", errorId, uri.getPath());
+        LOG.errorf(e, "Unhandled error %s on %s", errorId, path);
         return respond(500, "Internal Server Error", "Unexpected error; quote error id " + errorId, uri, List.of());
     }
 

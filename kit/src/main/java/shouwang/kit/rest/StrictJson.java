@@ -43,7 +43,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-        for (LogicalType type : new LogicalType[] { LogicalType.DateTime, LogicalType.Enum }) {
+        // Boolean too: Jackson reads 2 as true, so {"bereavedOnlyChild":2} (volunteer-service) set a flag no one sent
+        for (LogicalType type : new LogicalType[] { LogicalType.DateTime, LogicalType.Enum, LogicalType.Boolean }) {
             mapper.coercionConfigFor(type)
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

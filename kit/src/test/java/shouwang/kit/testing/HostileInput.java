@@ -30,7 +30,11 @@ import shouwang.kit.testing.ApiDescription.Operation;
  */
 public final class HostileInput {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Writes the 2000-deep cases too: Jackson's default writer stops at 1000 levels before anything is sent. */
+    static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamWriteConstraints(com.fasterxml.jackson.core.StreamWriteConstraints.builder()
+                    .maxNestingDepth(10_000).build())
+            .build());
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String MEGABYTE = "长".repeat(350_000);
     private static final int OVERSIZED_BYTES = 11 * 1024 * 1024;
@@ -183,9 +187,12 @@ public final class HostileInput {
         shapes.put("not JSON", "<xml/>");
         shapes.put("nested 5000 deep", "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}");
         shapes.put("objects 2000 deep", "{\"a\":" + "{\"a\":".repeat(2000) + "1" + "}".repeat(2000) + "}");
+        // A body that is a list (registry's PUT /cadres/{id}/contacts) may well be empty: [] is its shape, not a wrong one.
+        boolean list = "array".equals(schema.path("type").asText());
         for (Map.Entry<String, String> shape : shapes.entrySet()) {
+            Expect expect = list && shape.getKey().equals("array body") ? Expect.SURVIVE : Expect.REFUSE;
             cases.add(new Case(op, shape.getKey(), path, "", shape.getValue().getBytes(StandardCharsets.UTF_8), json,
-                    Expect.REFUSE, null, 0));
+                    expect, null, 0));
         }
         cases.add(new Case(op, "empty body", path, "", new byte[0], json, Expect.REFUSE, null, 0));
         cases.add(new Case(op, "invalid UTF-8", path, "", invalidUtf8(base), json, Expect.REFUSE, null, 0));

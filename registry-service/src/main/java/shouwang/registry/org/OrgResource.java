@@ -12,8 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.security.Authenticated;
-
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.QueryParams;
@@ -25,9 +23,13 @@ import shouwang.registry.org.OrgDtos.GridView;
 import shouwang.registry.org.OrgDtos.UnitInput;
 import shouwang.registry.org.OrgDtos.UnitView;
 
-/** The org hierarchy, by code. Only the district bureau creates org records; every signed-in user reads them. */
+/**
+ * The org hierarchy, by code. Only the district bureau creates org records; every staff role reads the whole
+ * directory (a move may name any community's grid). Volunteers and partners read nothing of the registry
+ * (docs/security.md): {@code @Authenticated} let them list the district's org, so the reads name the staff roles.
+ */
 @Path("/org")
-@Authenticated
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
 public class OrgResource {
 
     @Inject

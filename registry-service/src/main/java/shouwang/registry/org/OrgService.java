@@ -77,9 +77,19 @@ public class OrgService {
         return GridView.of(grid);
     }
 
+    /**
+     * Whether a code from a path could name an org record at all: one that breaks the pattern (a NUL, which
+     * PostgreSQL refuses in text and failed the read with a 500) names none, so it is not looked up.
+     */
+    private static boolean wellFormed(String code) {
+        return code != null && CODE_PATTERN.matcher(code).matches();
+    }
+
+    private static final java.util.regex.Pattern CODE_PATTERN = java.util.regex.Pattern.compile(OrgDtos.CODE);
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public UnitView unit(String code) {
-        Unit unit = Unit.findById(code);
+        Unit unit = wellFormed(code) ? Unit.findById(code) : null;
         if (unit == null) {
             throw new NotFoundException("Unit", code);
         }
@@ -88,7 +98,7 @@ public class OrgService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public CommunityView community(String code) {
-        Community community = Community.findById(code);
+        Community community = wellFormed(code) ? Community.findById(code) : null;
         if (community == null) {
             throw new NotFoundException("Community", code);
         }
@@ -97,7 +107,7 @@ public class OrgService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public GridView grid(String code) {
-        Grid grid = Grid.findById(code);
+        Grid grid = wellFormed(code) ? Grid.findById(code) : null;
         if (grid == null) {
             throw new NotFoundException("Grid", code);
         }

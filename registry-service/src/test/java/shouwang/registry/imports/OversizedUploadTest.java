@@ -121,10 +121,14 @@ class OversizedUploadTest {
     @Test
     void aCsvAMillionColumnsWideIsA400NamingTheFile() {
         byte[] csv = ("name,idNumber" + ",x".repeat(1_000_000) + "\n").getBytes(StandardCharsets.UTF_8);
+        // the reason says which row and what the limit is, so the clerk can fix the file
+        String reason = "row 1 has more than 1000 columns";
         given().auth().oauth2(admin).contentType("text/csv").body(csv).post("/api/v1/imports/cadres").then()
-                .statusCode(400).contentType(PROBLEM).body("violations.field", hasItem("file"));
+                .statusCode(400).contentType(PROBLEM).body("violations.field", hasItem("file"))
+                .body("violations.message", hasItem(reason));
         given().auth().oauth2(admin).multiPart("file", "wide.csv", csv, "text/csv").post("/api/v1/imports/cadres")
-                .then().statusCode(400).contentType(PROBLEM).body("violations.field", hasItem("file"));
+                .then().statusCode(400).contentType(PROBLEM).body("violations.field", hasItem("file"))
+                .body("violations.message", hasItem(reason));
     }
 
     @Test
@@ -163,6 +167,42 @@ class OversizedUploadTest {
         assertTrue(bomb.length < 3 * 1024 * 1024, "the bomb is small: " + bomb.length);
         given().auth().oauth2(admin).contentType(ImportResource.XLSX).body(bomb).post("/api/v1/imports/cadres").then()
                 .statusCode(413).contentType(PROBLEM).body("violations.field", hasItem("file"));
+    }
+
+    /**
+     * A zip bomb proper: about 3 MB of ZIP whose sheet XML inflates to more than a gigabyte (DEFLATE of rows of
+     * cells reaches ~350:1; its ceiling is 1032:1, so no single-layer gigabyte is a few hundred KB). Built here as it
+     * is deflated (the gigabyte never exists, in the test or in the service); the service inflates at most its
+     * limit (256 MB) through a 64 KB buffer, answers a 413 naming the file with the reason, and stays ready. Sent as
+     * the body and as a multipart part.
+     */
+    @Test
+    void anXlsxWhoseSheetInflatesToAGigabyteIsA413WithTheReason() throws IOException {
+        long gigabyte = 1024L * 1024 * 1024;
+        long[] sheet = { 0 };
+        byte[] bomb = withSheet(Deflater.BEST_COMPRESSION, out -> {
+            byte[] start = SHEET_START.getBytes(StandardCharsets.UTF_8);
+            out.write(start);
+            byte[] rows = "<row><c t=\"inlineStr\"><is><t>x</t></is></c></row>".repeat(20_000)
+                    .getBytes(StandardCharsets.UTF_8);
+            long written = start.length;
+            while (written <= gigabyte) {
+                out.write(rows);
+                written += rows.length;
+            }
+            byte[] end = SHEET_END.getBytes(StandardCharsets.UTF_8);
+            out.write(end);
+            sheet[0] = written + end.length;
+        });
+        assertTrue(sheet[0] > gigabyte, "the sheet inflates beyond a gigabyte: " + sheet[0]);
+        assertTrue(bomb.length < 4 * 1024 * 1024, "the bomb is small: " + bomb.length);
+        String reason = "unzips to more than 256 MB (an XLSX of 100,000 rows is ~70 MB unzipped)";
+        given().auth().oauth2(admin).contentType(ImportResource.XLSX).body(bomb).post("/api/v1/imports/cadres").then()
+                .statusCode(413).contentType(PROBLEM).body("violations.field", hasItem("file"))
+                .body("violations.message", hasItem(reason));
+        given().auth().oauth2(admin).multiPart("file", "名单.xlsx", bomb, ImportResource.XLSX)
+                .post("/api/v1/imports/cadres").then().statusCode(413).contentType(PROBLEM)
+                .body("violations.field", hasItem("file")).body("violations.message", hasItem(reason));
     }
 
     @Test
@@ -239,6 +279,11 @@ class OversizedUploadTest {
 
     /** A real workbook (written by fastexcel) whose first sheet's XML is replaced by {@code sheet}. */
     static byte[] withSheet(SheetWriter sheet) throws IOException {
+        return withSheet(Deflater.BEST_SPEED, sheet);
+    }
+
+    /** The same, deflated at {@code level}. */
+    static byte[] withSheet(int level, SheetWriter sheet) throws IOException {
         java.nio.file.Path template = java.nio.file.Files.createTempFile("template-", ".xlsx");
         try {
             try (OutputStream out = java.nio.file.Files.newOutputStream(template);
@@ -248,7 +293,7 @@ class OversizedUploadTest {
             }
             ByteArrayOutputStream result = new ByteArrayOutputStream();
             try (ZipFile in = new ZipFile(template.toFile()); ZipOutputStream out = new ZipOutputStream(result)) {
-                out.setLevel(Deflater.BEST_SPEED);
+                out.setLevel(level);
                 for (ZipEntry entry : java.util.Collections.list(in.entries())) {
                     out.putNextEntry(new ZipEntry(entry.getName()));
                     if (entry.getName().equals("xl/worksheets/sheet1.xml")) {

@@ -20,10 +20,10 @@ public record CampaignRequest(
         UUID id,
         @NotNull CampaignType type,
         @Size(max = 200) String name,
-        @Size(max = 100) List<@Size(min = 1, max = 50) String> communityCodes,
+        @Size(max = 100) List<@NotNull @Size(min = 1, max = 50) String> communityCodes,
         LocalDate startOn,
         LocalDate endOn,
         @Min(1900) @Max(2200) Integer year,
-        @Size(max = 4) List<Layer> layers,
+        @Size(max = 4) List<@NotNull Layer> layers,
         @Min(0) @Max(60) Integer leadDays) {
 }

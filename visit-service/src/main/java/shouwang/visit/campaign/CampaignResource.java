@@ -9,11 +9,13 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import shouwang.kit.paging.Page;
@@ -45,6 +47,7 @@ public class CampaignResource {
 
     /** District admins run campaigns anywhere; a community worker only for its own communities. */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
     public Response create(@NotNull @Valid CampaignRequest body) {
         List<String> communities = body.communityCodes() == null ? List.of()
@@ -109,7 +112,7 @@ public class CampaignResource {
     private Campaign visible(String rawId) {
         UUID id = QueryParams.uuid("id", rawId);
         Campaign campaign = campaigns.find(id).orElseThrow(() -> new NotFoundException("Campaign", id));
-        if (!CampaignService.visible(campaign, caller.scope())) {
+        if (!campaigns.visible(campaign, caller.scope())) {
             throw new NotFoundException("Campaign", id);
         }
         return campaign;

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -263,16 +264,25 @@ public class CampaignService {
     }
 
     /**
-     * District-wide campaigns are visible to every scoped caller; others to callers covering one of their communities
-     * (grid workers and unit liaisons work in communities too). A caller without scope sees none.
+     * District-wide campaigns are visible to every scoped caller; others to callers covering one of their communities,
+     * and to grid workers and unit liaisons only where one of their cadres lives in one of those communities
+     * (they work there through those cadres; a campaign of another community is not theirs to read). A caller
+     * without scope sees none.
      */
-    public static boolean visible(Campaign campaign, Scope scope) {
+    public static boolean visible(Campaign campaign, Scope scope, Predicate<List<String>> reachesCadresIn) {
         if (scope.districtWide()) {
             return true;
         }
-        return !scope.isEmpty() && (campaign.communityList().isEmpty()
-                || campaign.communityList().stream().anyMatch(scope.communityCodes()::contains)
-                || !scope.gridCodes().isEmpty() || !scope.unitCodes().isEmpty());
+        if (scope.isEmpty()) {
+            return false;
+        }
+        List<String> communities = campaign.communityList();
+        return communities.isEmpty() || communities.stream().anyMatch(scope.communityCodes()::contains)
+                || (!scope.gridCodes().isEmpty() || !scope.unitCodes().isEmpty()) && reachesCadresIn.test(communities);
+    }
+
+    public boolean visible(Campaign campaign, Scope scope) {
+        return visible(campaign, scope, communities -> readModel.reachesCadresIn(scope, communities));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -7,11 +7,13 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
@@ -45,6 +47,7 @@ public class IssueResource {
                 QueryParams.enumValue("status", status, IssueItem.Status.class), QueryParams.bool("overdue", overdue),
                 QueryParams.instant("updatedSince", updatedSince));
         caller.requireFilter(filter.communityCode(), null, null, readModel::communityOfGrid);
+        readModel.requireOrgFilter(caller, filter.ownerOrgCode(), null);
         readModel.requireCadreFilter(filter.cadreId(), caller.caller());
         return issues.list(filter, caller.scope(), page);
     }
@@ -56,6 +59,7 @@ public class IssueResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/resolve")
     public IssueDto resolve(@PathParam("id") String rawId, @Valid @NotNull ResolveRequest body) {
         IssueItem item = visible(rawId);

@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -30,7 +32,7 @@ public record VisitRequest(
         NotContactedReason notContactedReason,
         HealthStatus healthStatus,
         @Size(max = 2000) String healthNotes,
-        @Valid @Size(max = 20) List<Need> needs) {
+        @Valid @Size(max = 20) List<@NotNull Need> needs) {
 
     /** A need raised during the visit; it becomes a 问题清单 item. Owner and deadline have defaults. */
     public record Need(
@@ -41,6 +43,8 @@ public record VisitRequest(
             LocalDate deadline) {
     }
 
+    /** Derived, not a field of the body: hidden from Jackson and the OpenAPI schema (it read as "contact"). */
+    @JsonIgnore
     public boolean isContact() {
         return contacted == null || contacted;
     }

@@ -8,11 +8,13 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import shouwang.kit.paging.Page;
@@ -40,6 +42,7 @@ public class VisitResource {
     CallerScope caller;
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
             Roles.VOLUNTEER })
     public Response log(@NotNull @Valid VisitRequest body) {
@@ -69,6 +72,10 @@ public class VisitResource {
                 QueryParams.instant("updatedSince", updatedSince));
         caller.requireFilter(filter.communityCode(), null, null, readModel::communityOfGrid);
         readModel.requireCadreFilter(filter.cadreId(), caller.caller());
+        // a task of a cadre outside the scope is a 403 like the cadre itself, not an empty page
+        if (filter.taskId() != null) {
+            visits.taskPlacement(filter.taskId()).ifPresent(caller::requireCadre);
+        }
         return visits.list(filter, caller.scope(), page);
     }
 

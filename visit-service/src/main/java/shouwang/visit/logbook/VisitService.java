@@ -169,6 +169,11 @@ public class VisitService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Placement> taskPlacement(UUID taskId) {
+        return tasks.find(taskId).map(MustVisitTask::placement);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Visit> find(UUID id) {
         return Optional.ofNullable(em.find(Visit.class, id));
     }

@@ -11,10 +11,21 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import shouwang.kit.inbox.EventHandlers;
 import shouwang.kit.inbox.EventReceiver;
+import shouwang.visit.KnownEvents;
 
 /** cadre-profiles → the read model. Every event type carries the full profile, so all are applied alike. */
 @ApplicationScoped
 public class CadreProfilesConsumer {
+
+    /**
+     * The event types the contract lists for {@value #TOPIC}: any other is poison (dead-lettered with its type), not
+     * silently skipped (nor, on cadre-profiles, applied as a profile).
+     */
+    static final java.util.Set<String> TOPIC_EVENTS = java.util.Set.of("CadreRegistered", "CadreUpdated",
+            "ContactsAssigned", "CadreDeceased",
+            "CadreMovedAway");
+
+    private static final String TOPIC = "cadre-profiles";
 
     @Inject
     EventReceiver receiver;
@@ -32,6 +43,7 @@ public class CadreProfilesConsumer {
     @Incoming("cadre-profiles")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
+        KnownEvents.require(TOPIC_EVENTS, receiver.parse(record), TOPIC);
         receiver.receive(handlers, record);
     }
 }

@@ -162,6 +162,61 @@ public class ReadModelService {
                 .setParameter("grid", gridCode).setMaxResults(1).getResultStream().findFirst().orElse(null);
     }
 
+    /**
+     * Whether the scope reaches an active cadre living in one of these communities: a grid worker or unit liaison
+     * works in a community only through such cadres (a campaign elsewhere is none of its business).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean reachesCadresIn(Scope scope, java.util.Collection<String> communities) {
+        if (communities.isEmpty()) {
+            return false;
+        }
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        String inScope = scope.jpql("c.placement", params);
+        var query = em.createQuery("select c.id from Cadre c where c.status = :active "
+                + "and c.placement.communityCode in (:communities) and " + inScope, UUID.class)
+                .setParameter("active", Cadre.ACTIVE).setParameter("communities", List.copyOf(communities))
+                .setMaxResults(1);
+        params.forEach(query::setParameter);
+        return !query.getResultList().isEmpty();
+    }
+
+    /**
+     * A list filtered on an org code of no stated kind (a task's {@code orgCode}, an issue's {@code ownerOrgCode}):
+     * the layer says what the code is, else the read model (a community, grid or unit some cadre is placed in), and
+     * the filter is held to the scope rules of that kind (docs/security.md: an org outside scope is a 403, not an
+     * empty page). A code no cadre is placed in (a street's, the bureau's) cannot be placed: a caller without scope
+     * is refused, any other gets its rows narrowed to its scope as always.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void requireOrgFilter(shouwang.kit.security.CallerScope caller, String orgCode, Layer layer) {
+        if (orgCode == null || caller.scope().districtWide()) {
+            return;
+        }
+        String kind = layer == Layer.COMMUNITY ? "communityCode" : layer == Layer.GRID ? "gridCode"
+                : layer == Layer.UNIT ? "unitCode" : placedAs(orgCode);
+        if (kind == null) {
+            if (caller.scope().isEmpty()) {
+                throw new shouwang.kit.problem.ForbiddenException("Your token carries no community, grid or unit scope");
+            }
+            return;
+        }
+        caller.requireFilter(kind.equals("communityCode") ? orgCode : null, kind.equals("gridCode") ? orgCode : null,
+                kind.equals("unitCode") ? orgCode : null, this::communityOfGrid);
+    }
+
+    /** Which placement field of some cadre holds this code, or null. */
+    private String placedAs(String code) {
+        for (String field : List.of("communityCode", "gridCode", "unitCode")) {
+            boolean placed = !em.createQuery("select c.id from Cadre c where c.placement." + field + " = :code",
+                    UUID.class).setParameter("code", code).setMaxResults(1).getResultList().isEmpty();
+            if (placed) {
+                return field;
+            }
+        }
+        return null;
+    }
+
     /** The org code of a cadre's responsible contact for a layer, falling back to where the cadre is placed. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public String responsibleOrg(Cadre cadre, Layer layer) {

@@ -11,10 +11,21 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import shouwang.kit.inbox.EventHandlers;
 import shouwang.kit.inbox.EventReceiver;
+import shouwang.visit.KnownEvents;
 
 /** volunteering → NEIGHBOUR-layer contacts. Other volunteering events are not visit-service's business. */
 @ApplicationScoped
 public class VolunteeringConsumer {
+
+    /**
+     * The event types the contract lists for {@value #TOPIC}: any other is poison (dead-lettered with its type), not
+     * silently skipped (nor, on cadre-profiles, applied as a profile).
+     */
+    static final java.util.Set<String> TOPIC_EVENTS = java.util.Set.of("PostPublished", "PostClaimed",
+            "ServiceHoursLogged", "PairingCreated",
+            "PairingEnded");
+
+    private static final String TOPIC = "volunteering";
 
     @Inject
     EventReceiver receiver;
@@ -34,6 +45,7 @@ public class VolunteeringConsumer {
     @Incoming("volunteering")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
+        KnownEvents.require(TOPIC_EVENTS, receiver.parse(record), TOPIC);
         receiver.receive(handlers, record);
     }
 }

@@ -11,10 +11,20 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import shouwang.kit.inbox.EventHandlers;
 import shouwang.kit.inbox.EventReceiver;
+import shouwang.visit.KnownEvents;
 
 /** alerts → must-visit tasks: MustVisitRequired makes them, AlertResolved cancels the open ones; others are skipped. */
 @ApplicationScoped
 public class AlertsConsumer {
+
+    /**
+     * The event types the contract lists for {@value #TOPIC}: any other is poison (dead-lettered with its type), not
+     * silently skipped (nor, on cadre-profiles, applied as a profile).
+     */
+    static final java.util.Set<String> TOPIC_EVENTS = java.util.Set.of("AlertRaised", "MustVisitRequired",
+            "AlertEscalated", "AlertResolved");
+
+    private static final String TOPIC = "alerts";
 
     @Inject
     EventReceiver receiver;
@@ -34,6 +44,7 @@ public class AlertsConsumer {
     @Incoming("alerts")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
+        KnownEvents.require(TOPIC_EVENTS, receiver.parse(record), TOPIC);
         receiver.receive(handlers, record);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import shouwang.visit.Layer;
 
@@ -18,12 +19,12 @@ import shouwang.visit.Layer;
 public record MustVisitRequired(
         @NotNull UUID alertId,
         @NotNull UUID cadreId,
-        String kind,
+        @Size(max = 40) String kind,
         int level,
         @NotNull Instant deadline,
         @NotEmpty List<@Valid @NotNull LayerOrg> layers) {
 
     /** The org responsible for the visit of one layer. */
-    public record LayerOrg(@NotNull Layer layer, @NotBlank String orgCode) {
+    public record LayerOrg(@NotNull Layer layer, @NotBlank @Size(max = 50) String orgCode) {
     }
 }

@@ -42,7 +42,12 @@ public class TaskResource {
                 QueryParams.enumValue("layer", layer, Layer.class), QueryParams.text(orgCode),
                 QueryParams.enumValue("status", status, TaskStatus.class), QueryParams.uuid("alertId", alertId),
                 QueryParams.instant("updatedSince", updatedSince));
+        readModel.requireOrgFilter(caller, filter.orgCode(), filter.layer());
         readModel.requireCadreFilter(filter.cadreId(), caller.caller());
+        // an alert of a cadre outside the scope is a 403 like the cadre itself, not an empty page
+        if (filter.alertId() != null) {
+            tasks.placementOfAlert(filter.alertId()).ifPresent(caller::requireCadre);
+        }
         return tasks.list(filter, caller.scope(), page);
     }
 

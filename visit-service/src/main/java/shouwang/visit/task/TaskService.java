@@ -214,6 +214,14 @@ public class TaskService {
         return Optional.ofNullable(em.find(MustVisitTask.class, id));
     }
 
+    /** Where an alert's tasks are placed (all of one cadre), if it has any. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Placement> placementOfAlert(UUID alertId) {
+        return em.createQuery("select t from MustVisitTask t where t.alertId = :alert", MustVisitTask.class)
+                .setParameter("alert", alertId).setMaxResults(1).getResultStream().findFirst()
+                .map(MustVisitTask::placement);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TaskDto> list(TaskFilter filter, Scope scope, PageRequest page) {
         return ListQuery.of(MustVisitTask.class, "t")

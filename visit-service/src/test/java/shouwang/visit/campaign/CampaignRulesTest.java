@@ -3,6 +3,7 @@ package shouwang.visit.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -68,19 +69,26 @@ class CampaignRulesTest {
     @Test
     void aDistrictWideCampaignIsVisibleToEveryScopedCallerButNotToOneWithoutScope() {
         Campaign districtWide = campaign(CampaignType.DOUBLE_NINTH, null, null, "");
-        assertThat(CampaignService.visible(districtWide, Scope.everything())).isTrue();
-        assertThat(CampaignService.visible(districtWide, communities("SQ001"))).isTrue();
-        assertThat(CampaignService.visible(districtWide, NO_CLAIMS)).isFalse();
+        assertThat(CampaignService.visible(districtWide, Scope.everything(), NO_CADRES)).isTrue();
+        assertThat(CampaignService.visible(districtWide, communities("SQ001"), NO_CADRES)).isTrue();
+        assertThat(CampaignService.visible(districtWide, NO_CLAIMS, NO_CADRES)).isFalse();
     }
 
+    /** Nobody of the scope lives in the campaign's communities. */
+    static final java.util.function.Predicate<List<String>> NO_CADRES = communities -> false;
+
     @Test
-    void aCommunityCampaignIsVisibleInItsCommunitiesAndToGridAndUnitWorkers() {
+    void aCommunityCampaignIsVisibleInItsCommunitiesAndToGridAndUnitWorkersWithCadresThere() {
         Campaign local = campaign(CampaignType.EMERGENCY_DAILY, null, null, "SQ001,SQ002");
-        assertThat(CampaignService.visible(local, communities("SQ002"))).isTrue();
-        assertThat(CampaignService.visible(local, communities("SQ003"))).isFalse();
-        assertThat(CampaignService.visible(local, new Scope(false, Set.of(), Set.of("SQ009-WG01"), Set.of())))
-                .isTrue();
-        assertThat(CampaignService.visible(local, new Scope(false, Set.of(), Set.of(), Set.of("DW001")))).isTrue();
-        assertThat(CampaignService.visible(local, NO_CLAIMS)).isFalse();
+        assertThat(CampaignService.visible(local, communities("SQ002"), NO_CADRES)).isTrue();
+        assertThat(CampaignService.visible(local, communities("SQ003"), NO_CADRES)).isFalse();
+        Scope grid = new Scope(false, Set.of(), Set.of("SQ009-WG01"), Set.of());
+        Scope unit = new Scope(false, Set.of(), Set.of(), Set.of("DW001"));
+        // issue 10: any grid worker or unit liaison read every community's campaigns, their names and coverage
+        assertThat(CampaignService.visible(local, grid, NO_CADRES)).isFalse();
+        assertThat(CampaignService.visible(local, unit, NO_CADRES)).isFalse();
+        assertThat(CampaignService.visible(local, grid, communities -> communities.contains("SQ001"))).isTrue();
+        assertThat(CampaignService.visible(local, unit, communities -> communities.contains("SQ002"))).isTrue();
+        assertThat(CampaignService.visible(local, NO_CLAIMS, communities -> true)).isFalse();
     }
 }

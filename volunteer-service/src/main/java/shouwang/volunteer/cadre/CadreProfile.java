@@ -8,12 +8,16 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import shouwang.kit.security.Placement;
 
 /**
  * The part of a registry profile on {@code cadre-profiles} that volunteering reads; every event type there carries
- * the full profile. Without {@code id}, {@code version} or {@code status} a record is poison.
+ * the full profile. Without {@code id}, {@code version} or {@code status} a record is poison, and so is one whose
+ * values do not fit {@code cadre_ref}'s columns (V1): refused here it is dead-lettered at once with the field named,
+ * where the database's "value too long" was retried as an unexpected failure, holding up the partition, and a null
+ * category was stored as the text "null". At most 10 categories of 40 fit special_categories' 500 characters.
  * <p>
  * The dates of leaving are kept as text and read leniently: a malformed one must not dead-letter a death notice, the
  * day falls back to the profile's change time, then to today.
@@ -21,14 +25,14 @@ import shouwang.kit.security.Placement;
 public record CadreProfile(
         @NotNull UUID id,
         @NotNull Long version,
-        @NotBlank String status,
-        String name,
-        String phone,
-        String communityCode,
-        String gridCode,
-        String unitCode,
-        String selfCare,
-        List<String> specialCategories,
+        @NotBlank @Size(max = 20) String status,
+        @Size(max = 100) String name,
+        @Size(max = 40) String phone,
+        @Size(max = 64) String communityCode,
+        @Size(max = 64) String gridCode,
+        @Size(max = 64) String unitCode,
+        @Size(max = 20) String selfCare,
+        @Size(max = 10) List<@NotNull @Size(max = 40) String> specialCategories,
         String deceasedOn,
         String movedAwayOn,
         String updatedAt) {

@@ -30,7 +30,7 @@ public final class HoursDtos {
             UUID id,
             UUID volunteerId,
             UUID postId,
-            @Size(max = 50) String communityCode,
+            @Size(max = 64) String communityCode,
             ServiceCategory serviceType,
             @NotNull LocalDate servedOn,
             Instant startedAt,

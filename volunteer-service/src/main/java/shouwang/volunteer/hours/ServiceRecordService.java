@@ -110,6 +110,10 @@ public class ServiceRecordService {
                 throw new ForbiddenException("A volunteer records only their own service");
             }
             if (post != null && Claim.count("postId = ?1 and volunteerId = ?2", post.id, volunteer.id) == 0) {
+                if (!StaffScope.placesOf(callerScope.scope()).covers(post.communityCode, post.gridCode, null)) {
+                    // a post it cannot see is outside its scope (403), not a state clash that confirms it exists
+                    throw new ForbiddenException("Post " + post.id + " is outside your scope");
+                }
                 throw new ConflictException("You have not claimed post " + post.id);
             }
             if (post == null && !callerScope.scope().coversCommunity(community)) {

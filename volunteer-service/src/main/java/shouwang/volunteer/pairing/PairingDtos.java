@@ -33,7 +33,7 @@ public final class PairingDtos {
     }
 
     public record PairingView(UUID id, UUID cadreId, UUID volunteerId, UUID volunteerCadreId, String volunteerName,
-            String volunteerPhone, String communityCode, String gridCode, String cadence, LocalDate startedOn,
+            String volunteerPhone, String communityCode, String gridCode, String unitCode, String cadence, LocalDate startedOn,
             Pairing.Status status, LocalDate endedOn, String endReason, String note, String createdBy,
             Instant createdAt, Instant updatedAt) {
     }

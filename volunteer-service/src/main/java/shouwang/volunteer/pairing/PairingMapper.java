@@ -11,7 +11,8 @@ final class PairingMapper {
 
     static PairingView view(Pairing pairing, Volunteer volunteer) {
         return new PairingView(pairing.id, pairing.cadreId, pairing.volunteerId, volunteer.cadreId, volunteer.name,
-                volunteer.phone, pairing.placement().communityCode, pairing.placement().gridCode, pairing.cadence,
+                volunteer.phone, pairing.placement().communityCode, pairing.placement().gridCode,
+                pairing.placement().unitCode, pairing.cadence,
                 pairing.startedOn, pairing.status, pairing.endedOn, pairing.endReason, pairing.note,
                 pairing.createdBy, pairing.createdAt, pairing.updatedAt);
     }

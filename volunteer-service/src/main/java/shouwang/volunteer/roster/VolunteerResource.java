@@ -33,7 +33,7 @@ public class VolunteerResource {
     /** Registers a volunteer ahead of any claim: a cadre by id, or a resident by name and phone. */
     public record RegisterRequest(UUID id, UUID cadreId, @Size(max = 100) String volunteerName,
             @jakarta.validation.constraints.Pattern(regexp = "^[0-9+\\-() ]{5,20}$", message = "must be a phone number") String phone,
-            @Size(max = 50) String communityCode) {
+            @Size(max = 64) String communityCode) {
     }
 
     @Inject

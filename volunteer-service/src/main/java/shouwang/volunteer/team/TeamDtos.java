@@ -22,7 +22,7 @@ public final class TeamDtos {
             UUID id,
             @NotBlank @Size(max = 200) String name,
             @NotNull ServiceCategory category,
-            @NotBlank @Size(max = 50) String communityCode,
+            @NotBlank @Size(max = 64) String communityCode,
             @Size(max = 2000) String description,
             @Valid VolunteerRef leader,
             @Size(max = 500) List<@Valid @NotNull VolunteerRef> members) {
