@@ -127,7 +127,7 @@ public final class Fixtures {
 
     /** The records with these ce_ids that reached {@code <topic>.dlq}, once all of them are there. */
     public static List<TopicProbe.Received> deadLetters(String topic, Set<String> ceIds) {
-        return TopicProbe.received(topic + ".dlq", r -> ceIds.contains(r.id()), ceIds.size(), WAIT);
+        return TopicProbe.received(topic + ".dlq", r -> r.id() != null && ceIds.contains(r.id()), ceIds.size(), WAIT);
     }
 
     private static Map<String, Object> contact(String layer, String name, String phone, String org) {

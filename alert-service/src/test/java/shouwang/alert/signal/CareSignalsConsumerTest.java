@@ -166,13 +166,25 @@ class CareSignalsConsumerTest {
         headers.put("ce_time", "yesterday");
         TopicProbe.produce("care-signals", cadreId.toString(),
                 TopicProbe.JSON.writeValueAsString(signal(UUID.randomUUID(), cadreId, "WORRY")), headers);
+        Map<String, Object> huge = signal(UUID.randomUUID(), cadreId, "WORRY");
+        huge.put("details", "长".repeat(100_000));
+        String hugeDetails = TopicProbe.publish("care-signals", cadreId.toString(), "WorryReported", huge);
+        // no CloudEvents headers at all: nothing says what it is or which id to dedupe on
+        String headerless = UUID.randomUUID().toString();
+        TopicProbe.produce("care-signals", headerless,
+                TopicProbe.JSON.writeValueAsString(signal(UUID.randomUUID(), cadreId, "WORRY")), Map.of());
         TopicProbe.publish("care-signals", cadreId.toString(), "NeighbourDisputeReported",
                 signal(UUID.randomUUID(), cadreId, "NEIGHBOUR_DISPUTE"));
 
         awaitOnlyAlert(cadreId, "NEIGHBOUR_DISPUTE");
+        List<TopicProbe.Received> noHeaders = TopicProbe.received("care-signals.dlq",
+                r -> headerless.equals(r.key()), 1, java.time.Duration.ofSeconds(30));
+        assertEquals(1, noHeaders.size());
+        assertTrue(noHeaders.get(0).header("dead-letter-reason").contains("ce_"),
+                noHeaders.get(0).header("dead-letter-reason"));
         List<TopicProbe.Received> dead = Fixtures.deadLetters("care-signals",
-                Set.of(notJson, unknownType, contradicting, missingCadre, badOccurredAt, badCeTime));
-        assertEquals(6, dead.size());
+                Set.of(notJson, unknownType, contradicting, missingCadre, badOccurredAt, badCeTime, hugeDetails));
+        assertEquals(7, dead.size());
         for (TopicProbe.Received record : dead) {
             String reason = record.header("dead-letter-reason");
             assertTrue(reason != null && !reason.isBlank(), "reason header present");
@@ -184,6 +196,7 @@ class CareSignalsConsumerTest {
         assertTrue(reason(dead, missingCadre).contains("cadreId"), reason(dead, missingCadre));
         assertTrue(reason(dead, badOccurredAt).contains("does not fit"), reason(dead, badOccurredAt));
         assertTrue(reason(dead, badCeTime).contains("ce_time"), reason(dead, badCeTime));
+        assertTrue(reason(dead, hugeDetails).contains("details"), reason(dead, hugeDetails));
     }
 
     private static String reason(List<TopicProbe.Received> dead, String ceId) {
