@@ -179,10 +179,11 @@ class ChaosIT {
             Audit audit = audit(state, ours, kindOf);
             long missed = state.tasks.values().stream().filter(t -> "MISSED".equals(t.status)).count();
             System.out.printf("CHAOS seed=%d signals=%d alerts=%d tasks=%d missed=%d escalations=%d visits=%d lost=%d "
-                    + "duplicated=%d wrongTasks=%d deadLetters=%d outboxBacklog=%s lag=%d stream=%.1fs settle=%.1fs%n",
+                    + "duplicated=%d redelivered=%d wrongTasks=%d deadLetters=%d outboxBacklog=%s lag=%d "
+                    + "stream=%.1fs settle=%.1fs%n",
                     seed, signals, state.alertsByCadre.values().stream().mapToInt(List::size).sum(),
                     state.tasks.size(), missed, audit.escalationEvents, visitIds.size(), audit.lost,
-                    audit.duplicated, audit.wrongTasks.size(), audit.deadLetters, format(state.backlog), state.lag,
+                    audit.duplicated, redelivered, audit.wrongTasks.size(), audit.deadLetters, format(state.backlog), state.lag,
                     streamSeconds, settleSeconds);
 
             assertThat(state.alertsByCadre).as("one alert per signal").hasSize(signals)
@@ -720,11 +721,19 @@ class ChaosIT {
         return audit;
     }
 
-    /** Every matching record on the topic, from the beginning to the end offsets of now, however many there are. */
+    /** Records seen again with a ce_id already read: the relay's at-least-once redeliveries, printed, not failed. */
+    private long redelivered;
+
+    /**
+     * Every matching event on the topic, from the beginning to the end offsets of now, once per {@code ce_id}. A relay
+     * cut off from its database after the broker's ack but before marking the row published sends that row again
+     * with the same {@code ce_id} (at least once, by design); consumers dedupe on it, so one event is one ce_id.
+     */
     private List<TopicProbe.Received> readToEnd(String topic, java.util.function.Predicate<TopicProbe.Received> match) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         List<TopicProbe.Received> found = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
@@ -740,7 +749,11 @@ class ChaosIT {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     TopicProbe.Received received = TopicProbe.Received.of(record);
                     if (match.test(received)) {
-                        found.add(received);
+                        if (received.id() != null && !ids.add(received.id())) {
+                            redelivered++;
+                        } else {
+                            found.add(received);
+                        }
                     }
                 }
             }
