@@ -2,10 +2,13 @@ package shouwang.kit.security;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
@@ -31,16 +34,51 @@ public class CallerScope {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    Instance<StreetCommunities> streetCommunities;
+
     private Scope scope;
 
     public Scope scope() {
         if (scope == null) {
             scope = identity.hasRole(Roles.DISTRICT_ADMIN)
                     ? Scope.everything()
-                    : new Scope(false, claim(ScopeClaims.COMMUNITY_CODES), claim(ScopeClaims.GRID_CODES),
-                            claim(ScopeClaims.UNIT_CODES));
+                    : new Scope(false, communities(), claim(ScopeClaims.GRID_CODES), claim(ScopeClaims.UNIT_CODES));
         }
         return scope;
+    }
+
+    /** The street offices of a {@code street-officer} token (its {@code street_codes}); empty for other roles. */
+    public Set<String> streetCodes() {
+        return identity.hasRole(Roles.STREET_OFFICER) ? claim(ScopeClaims.STREET_CODES) : Set.of();
+    }
+
+    /** The cadre of a {@code cadre} token (its {@code cadre_id} claim), empty for every other caller. */
+    public Optional<UUID> cadreId() {
+        if (!identity.hasRole(Roles.CADRE)) {
+            return Optional.empty();
+        }
+        Set<String> ids = claim(ScopeClaims.CADRE_ID);
+        if (ids.size() != 1) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(ids.iterator().next()));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+
+    /** A street officer sees the communities of its streets, as this service knows them, besides any listed ones. */
+    private Set<String> communities() {
+        Set<String> listed = claim(ScopeClaims.COMMUNITY_CODES);
+        Set<String> streets = streetCodes();
+        if (streets.isEmpty() || !streetCommunities.isResolvable()) {
+            return listed;
+        }
+        Set<String> all = new LinkedHashSet<>(listed);
+        all.addAll(streetCommunities.get().communitiesOf(streets));
+        return Set.copyOf(all);
     }
 
     /** The caller as a value, for services that check scope themselves. */

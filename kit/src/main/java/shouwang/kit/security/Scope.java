@@ -56,6 +56,14 @@ public record Scope(boolean districtWide, Set<String> communityCodes, Set<String
         return condition(prefix + "community_code", prefix + "grid_code", prefix + "unit_code", params);
     }
 
+    /**
+     * The scope as a native SQL condition on columns named otherwise ({@code old_community_code} …), its parameters
+     * added to {@code params}.
+     */
+    public String sqlOn(String communityColumn, String gridColumn, String unitColumn, Map<String, Object> params) {
+        return condition(communityColumn, gridColumn, unitColumn, params);
+    }
+
     private String condition(String community, String grid, String unit, Map<String, Object> params) {
         if (districtWide) {
             return "1 = 1";

@@ -74,6 +74,16 @@ public class NoteResource {
         return Map.of("ids", outbox.publishAll(events));
     }
 
+    /** The caller's scope as the kit resolves it, street offices included. */
+    @GET
+    @Path("scope")
+    @RolesAllowed({ "district-admin", "community-worker", "street-officer", "cadre" })
+    public Map<String, Object> scope() {
+        return Map.of("communities", new java.util.TreeSet<>(callerScope.scope().communityCodes()),
+                "streets", new java.util.TreeSet<>(callerScope.streetCodes()),
+                "cadre", callerScope.cadreId().map(UUID::toString).orElse("none"));
+    }
+
     @GET
     @Path("{id}")
     public Map<String, Object> read(@PathParam("id") String id) {

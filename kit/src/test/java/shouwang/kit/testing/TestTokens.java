@@ -36,6 +36,8 @@ public final class TestTokens {
     private final List<String> communities = new ArrayList<>();
     private final List<String> grids = new ArrayList<>();
     private final List<String> units = new ArrayList<>();
+    private final List<String> streets = new ArrayList<>();
+    private String cadreId;
 
     private TestTokens(String username) {
         this.username = username;
@@ -79,6 +81,18 @@ public final class TestTokens {
         return this;
     }
 
+    /** Street offices of a {@code street-officer} ({@code street_codes}). */
+    public TestTokens streets(String... codes) {
+        streets.addAll(List.of(codes));
+        return this;
+    }
+
+    /** The cadre of a {@code cadre} token ({@code cadre_id}). */
+    public TestTokens cadre(Object id) {
+        cadreId = String.valueOf(id);
+        return this;
+    }
+
     public String token() {
         JwtClaimsBuilder claims = Jwt.preferredUserName(username)
                 .issuer(ISSUER)
@@ -94,6 +108,12 @@ public final class TestTokens {
         }
         if (!units.isEmpty()) {
             claims.claim(ScopeClaims.UNIT_CODES, List.copyOf(units));
+        }
+        if (!streets.isEmpty()) {
+            claims.claim(ScopeClaims.STREET_CODES, List.copyOf(streets));
+        }
+        if (cadreId != null) {
+            claims.claim(ScopeClaims.CADRE_ID, cadreId);
         }
         return claims.jws().keyId("1").sign();
     }
