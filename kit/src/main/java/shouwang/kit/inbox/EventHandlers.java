@@ -34,6 +34,7 @@ public final class EventHandlers {
     private final String consumer;
     private final Map<String, Handler<?>> byType = new LinkedHashMap<>();
     private Handler<?> fallback;
+    private boolean newestPerKey;
 
     private EventHandlers(String consumer) {
         this.consumer = Objects.requireNonNull(consumer);
@@ -72,6 +73,20 @@ public final class EventHandlers {
     public <T> EventHandlers onAnyWithEnvelope(Class<T> type, BiConsumer<? super T, Envelope> handler) {
         fallback = new Handler<>(type, castEffect(handler));
         return this;
+    }
+
+    /**
+     * Within one batch ({@link EventReceiver#receiveBatch}), of several events with the same record key only the last
+     * is applied; the others are recorded as delivered. For topics whose every event is the key's complete current
+     * state (the compacted {@code cadre-profiles}, {@code org-records}), where applying the older ones is wasted work.
+     */
+    public EventHandlers newestPerKey() {
+        newestPerKey = true;
+        return this;
+    }
+
+    boolean appliesNewestPerKeyOnly() {
+        return newestPerKey;
     }
 
     public String consumer() {

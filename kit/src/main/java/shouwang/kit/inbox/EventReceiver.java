@@ -2,6 +2,11 @@ package shouwang.kit.inbox;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,7 +28,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 
 import shouwang.kit.events.CloudEvents;
-import shouwang.kit.events.Envelope;
 import shouwang.kit.events.ReceivedEvent;
 import shouwang.kit.problem.DomainException;
 import shouwang.kit.problem.Failures;
@@ -57,27 +61,139 @@ public class EventReceiver {
     @Inject
     Validator validator;
 
+    @Inject
+    DeadLetters deadLetters;
+
     /**
      * Applies {@code record} with the handler its type has in {@code handlers}, exactly once per {@code ce_id}.
      * A type without a handler is skipped.
      */
     public void receive(EventHandlers handlers, ConsumerRecord<String, String> record) {
+        Prepared prepared = prepare(handlers, record);
+        if (prepared != null) {
+            applyOne(handlers.consumer(), prepared);
+        }
+    }
+
+    /**
+     * Applies a poll's records (a channel with {@code batch=true}) exactly once per {@code ce_id}, in one
+     * transaction: one multi-row insert-first into the inbox, then each first delivery's handler in record order (so
+     * per key, per partition order holds). A record that cannot be parsed goes to the DLQ alone; when a handler
+     * fails, the batch is rolled back and applied one record at a time, so only the failing record is dead-lettered.
+     * With {@link EventHandlers#newestPerKey()} only the last event of each key in the batch is applied.
+     */
+    public void receiveBatch(EventHandlers handlers, Iterable<ConsumerRecord<String, String>> records) {
+        String consumer = handlers.consumer();
+        List<Prepared> ready = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                Prepared prepared = prepare(handlers, record);
+                if (prepared != null) {
+                    ready.add(prepared);
+                }
+            } catch (PoisonRecordException poison) {
+                deadLetters.send(record, poison.getMessage());
+            }
+        }
+        if (ready.isEmpty()) {
+            return;
+        }
+        List<Prepared> effective = handlers.appliesNewestPerKeyOnly() ? newestPerKey(ready) : ready;
+        List<String> ids = ready.stream().map(p -> p.event().id()).distinct().toList();
+        for (int attempt = 1;; attempt++) {
+            try {
+                int applied = QuarkusTransaction.requiringNew().call(() -> {
+                    Set<String> first = new HashSet<>(inbox.firstDeliveries(consumer, ids));
+                    int count = 0;
+                    for (Prepared prepared : effective) {
+                        // remove: the same ce_id twice in one batch is applied once
+                        if (first.remove(prepared.event().id())) {
+                            prepared.apply();
+                            count++;
+                        }
+                    }
+                    return count;
+                });
+                LOG.debugf("%s applied %d of a batch of %d", consumer, applied, ready.size());
+                return;
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    throw new RedeliverAfterRestart(consumer + " stops before applying a batch", e);
+                }
+                if (isInfrastructureFailure(e)) {
+                    if (attempt == 1 || attempt % 20 == 0) {
+                        LOG.warnf("%s cannot apply a batch of %d yet (attempt %d), retrying: %s", consumer,
+                                ready.size(), attempt, Failures.rootMessage(e));
+                    }
+                    pause(attempt);
+                    continue;
+                }
+                LOG.infof("%s applies a batch of %d one record at a time: %s", consumer, ready.size(),
+                        Failures.rootMessage(e));
+                for (Prepared prepared : ready) {
+                    try {
+                        applyOne(consumer, prepared);
+                    } catch (RedeliverAfterRestart stop) {
+                        throw stop;
+                    } catch (PoisonRecordException poison) {
+                        deadLetters.send(prepared.record(), poison.getMessage());
+                    } catch (RuntimeException unexpected) {
+                        deadLetters.send(prepared.record(), Failures.rootMessage(unexpected));
+                    }
+                }
+                return;
+            }
+        }
+    }
+
+    /** A record parsed and typed for its handler. */
+    private record Prepared(ConsumerRecord<String, String> record, ReceivedEvent event,
+            EventHandlers.Handler<?> handler, Object data) {
+
+        void apply() {
+            handler.apply(data, event.envelope());
+        }
+    }
+
+    /** Parsed and typed, or null when the consumer has no handler for the record's type. */
+    private Prepared prepare(EventHandlers handlers, ConsumerRecord<String, String> record) {
         ReceivedEvent event = parse(record);
         EventHandlers.Handler<?> handler = handlers.handlerFor(event.type());
         if (handler == null) {
             LOG.debugf("%s ignores %s %s", handlers.consumer(), event.type(), event.id());
-            return;
+            return null;
         }
-        Object data = typed(event, handler.type());
-        Envelope envelope = event.envelope();
-        String consumer = handlers.consumer();
+        return new Prepared(record, event, handler, typed(event, handler.type()));
+    }
+
+    /** Keeps, in order, only each key's last record; records without a key are all kept. */
+    private static List<Prepared> newestPerKey(List<Prepared> ready) {
+        Map<String, Integer> last = new HashMap<>();
+        for (int i = 0; i < ready.size(); i++) {
+            String key = ready.get(i).record().key();
+            if (key != null) {
+                last.put(key, i);
+            }
+        }
+        List<Prepared> kept = new ArrayList<>();
+        for (int i = 0; i < ready.size(); i++) {
+            String key = ready.get(i).record().key();
+            if (key == null || last.get(key) == i) {
+                kept.add(ready.get(i));
+            }
+        }
+        return kept;
+    }
+
+    private void applyOne(String consumer, Prepared prepared) {
+        ReceivedEvent event = prepared.event();
         for (int attempt = 1;; attempt++) {
             try {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> {
                     if (!inbox.firstDelivery(consumer, event.id())) {
                         return false;
                     }
-                    handler.apply(data, envelope);
+                    prepared.apply();
                     return true;
                 });
                 if (!applied) {

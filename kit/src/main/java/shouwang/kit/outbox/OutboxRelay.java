@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -24,14 +23,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,6 +37,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 
 import shouwang.kit.events.CloudEvents;
+import shouwang.kit.events.ProducerSettings;
 import shouwang.kit.health.Workers;
 import shouwang.kit.problem.Failures;
 
@@ -262,20 +259,7 @@ public class OutboxRelay {
     }
 
     Map<String, Object> producerConfig() {
-        Map<String, Object> properties = new HashMap<>(kafkaClientConfig);
-        properties.keySet().removeIf(name -> name.startsWith("devservices") || name.startsWith("health"));
-        Config all = ConfigProvider.getConfig();
-        properties.putIfAbsent(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, "1");
-        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
-        properties.put(ProducerConfig.CLIENT_ID_CONFIG,
-                all.getOptionalValue("quarkus.application.name", String.class).orElse("shouwang") + "-outbox-relay");
-        return properties;
+        return ProducerSettings.of(kafkaClientConfig, "outbox-relay");
     }
 
     private static byte[] bytes(String value) {

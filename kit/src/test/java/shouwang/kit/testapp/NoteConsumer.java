@@ -29,7 +29,8 @@ public class NoteConsumer {
         receiver.receive(handlers, record);
     }
 
-    void apply(NoteWritten note) {
+    /** The note's effect; a body starting with "unapplicable" fails as a domain rule would. */
+    public void apply(NoteWritten note) {
         if (note.body().startsWith("unapplicable")) {
             throw new IllegalArgumentException("body cannot be applied: " + note.body());
         }
