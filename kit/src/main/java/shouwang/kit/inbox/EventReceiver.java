@@ -114,7 +114,9 @@ public class EventReceiver {
                     }
                     return count;
                 });
-                LOG.debugf("%s applied %d of a batch of %d", consumer, applied, ready.size());
+                if (applied > 0) {
+                    LOG.infof("%s applied %d events of a batch of %d", consumer, applied, ready.size());
+                }
                 return;
             } catch (RuntimeException e) {
                 if (stopping) {

@@ -57,7 +57,8 @@ public class CadreDirectory {
         cadre.specialCategories = profile.categoriesText();
         cadre.updatedAt = clock.now();
         cadre.persist();
-        LOG.infof("Cadre profile %s applied at version %d (status %s)", cadre.id, cadre.version, cadre.status);
+        // debug: an import applies thousands per second; the kit logs one line per batch
+        LOG.debugf("Cadre profile %s applied at version %d (status %s)", cadre.id, cadre.version, cadre.status);
         if (placedBefore != null && !placedBefore.equals(cadre.placement())) {
             cadrePlaced.fire(new CadrePlaced(cadre.id, cadre.placement()));
         }
