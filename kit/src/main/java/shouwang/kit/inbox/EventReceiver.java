@@ -64,6 +64,9 @@ public class EventReceiver {
     @Inject
     DeadLetters deadLetters;
 
+    @Inject
+    ConsumerProgress progress;
+
     /**
      * Applies {@code record} with the handler its type has in {@code handlers}, exactly once per {@code ce_id}.
      * A type without a handler is skipped.
@@ -114,6 +117,7 @@ public class EventReceiver {
                     }
                     return count;
                 });
+                progress.applied(consumer, newestTime(effective), applied);
                 if (applied > 0) {
                     LOG.infof("%s applied %d events of a batch of %d", consumer, applied, ready.size());
                 }
@@ -168,6 +172,17 @@ public class EventReceiver {
         return new Prepared(record, event, handler, typed(event, handler.type()));
     }
 
+    private static OffsetDateTime newestTime(List<Prepared> prepared) {
+        OffsetDateTime newest = null;
+        for (Prepared p : prepared) {
+            OffsetDateTime time = p.event().time();
+            if (time != null && (newest == null || time.isAfter(newest))) {
+                newest = time;
+            }
+        }
+        return newest;
+    }
+
     /** Keeps, in order, only each key's last record; records without a key are all kept. */
     private static List<Prepared> newestPerKey(List<Prepared> ready) {
         Map<String, Integer> last = new HashMap<>();
@@ -198,7 +213,9 @@ public class EventReceiver {
                     prepared.apply();
                     return true;
                 });
-                if (!applied) {
+                if (applied) {
+                    progress.applied(consumer, event.time(), 1);
+                } else {
                     LOG.debugf("%s skipped duplicate event %s (%s)", consumer, event.id(), event.type());
                 }
                 return;
