@@ -33,7 +33,8 @@ import shouwang.visit.task.TaskStatus;
 
 /** Campaigns: emergency daily check-ins and greeting rounds, with their progress. */
 @Path("/campaigns")
-@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
+        Roles.STREET_OFFICER })
 public class CampaignResource {
 
     @Inject

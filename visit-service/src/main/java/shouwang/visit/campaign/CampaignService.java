@@ -152,7 +152,7 @@ public class CampaignService {
             }
             for (Layer layer : campaign.layerList()) {
                 if (repository.insertTaskOnce(campaign.id, cadre.id, layer, readModel.responsibleOrg(cadre, layer),
-                        cadre.placement(), due.minusDays(leadDays), due)) {
+                        cadre.placement(), due.minusDays(leadDays), due, campaign.type.purpose())) {
                     created++;
                 }
             }
@@ -191,7 +191,10 @@ public class CampaignService {
         }
     }
 
-    /** A contact inside a greeting task's window, by its layer, completes it. */
+    /**
+     * A contact inside a greeting task's window, by its layer, completes it when the visit was made for it: it names
+     * the task, or its purpose is the greeting's (节日慰问, 祝寿). A routine call on the way does not tick it off.
+     */
     void onVisit(@Observes VisitRecorded recorded) {
         var visit = recorded.visit();
         if (!visit.contacted) {
@@ -200,10 +203,11 @@ public class CampaignService {
         LocalDate day = clock.dateOf(visit.visitedAt);
         int done = em.createQuery("update CampaignTask t set t.status = 'DONE', t.visitId = :visit, t.completedAt = :now, "
                 + "t.updatedAt = :now where t.cadreId = :cadre and t.layer = :layer and t.status = 'OPEN' "
-                + "and t.openFrom <= :day and t.dueOn >= :earliestDue")
+                + "and t.openFrom <= :day and t.dueOn >= :earliestDue and (t.id = :task or t.purpose = :purpose)")
                 .setParameter("visit", visit.id).setParameter("now", clock.now())
                 .setParameter("cadre", visit.cadreId).setParameter("layer", visit.layer.name())
                 .setParameter("day", day).setParameter("earliestDue", day.minusDays(config.campaigns().greetingGraceDays()))
+                .setParameter("task", visit.taskId).setParameter("purpose", visit.purpose)
                 .executeUpdate();
         if (done > 0) {
             LOG.infof("Visit %s completed %d greeting tasks of cadre %s", visit.id, done, visit.cadreId);

@@ -18,7 +18,8 @@ import shouwang.visit.readmodel.ReadModelService;
 
 /** 不漏一人: who in scope has not been contacted within their cadence, per layer. */
 @Path("/coverage")
-@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
+        Roles.STREET_OFFICER })
 public class CoverageResource {
 
     @Inject

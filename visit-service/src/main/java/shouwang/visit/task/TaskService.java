@@ -67,8 +67,10 @@ public class TaskService {
         UUID alertId = required.alertId();
         UUID cadreId = required.cadreId();
         int level = required.level();
+        Map<Layer, MustVisitRequired.LayerOrg> byLayer = new EnumMap<>(Layer.class);
+        required.layers().forEach(entry -> byLayer.put(entry.layer(), entry));
         Map<Layer, String> orgByLayer = new EnumMap<>(Layer.class);
-        required.layers().forEach(entry -> orgByLayer.put(entry.layer(), entry.orgCode()));
+        byLayer.forEach((layer, entry) -> orgByLayer.put(layer, entry.orgCode()));
         Optional<Cadre> cadre = readModel.find(cadreId);
         if (cadre.isPresent() && !cadre.get().isActive()) {
             LOG.infof("MustVisitRequired for alert %s level %d ignored: cadre %s is %s", alertId, level, cadreId,
@@ -78,7 +80,8 @@ public class TaskService {
         Placement placement = Cadre.placementOf(cadre, () -> new Placement(orgByLayer.get(Layer.COMMUNITY),
                 orgByLayer.get(Layer.GRID), orgByLayer.get(Layer.UNIT)));
         List<UUID> created = new ArrayList<>();
-        for (Map.Entry<Layer, String> entry : orgByLayer.entrySet()) {
+        for (Map.Entry<Layer, MustVisitRequired.LayerOrg> entry : byLayer.entrySet()) {
+            MustVisitRequired.LayerOrg asked = entry.getValue();
             MustVisitTask task = new MustVisitTask();
             task.id = UUID.randomUUID();
             task.cadreId = cadreId;
@@ -86,7 +89,13 @@ public class TaskService {
             task.kind = required.kind();
             task.level = level;
             task.layer = entry.getKey();
-            task.orgCode = entry.getValue();
+            task.orgCode = asked.orgCode();
+            task.orgName = asked.orgName();
+            asked.assignee().ifPresent(person -> {
+                task.assigneeRole = person.role();
+                task.assigneeName = person.name();
+                task.assigneePhone = person.phone();
+            });
             task.status = TaskStatus.OPEN;
             task.deadline = required.deadline();
             task.placement = placement.copy();
