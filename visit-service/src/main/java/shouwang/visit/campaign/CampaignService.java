@@ -27,11 +27,13 @@ import shouwang.kit.clock.Clock;
 import shouwang.kit.paging.ListQuery;
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
+import shouwang.kit.paging.Tombstones;
 import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.rest.Saved;
 import shouwang.kit.security.Placement;
 import shouwang.kit.security.Scope;
 import shouwang.visit.Layer;
+import shouwang.visit.Worklist;
 import shouwang.visit.VisitConfig;
 import shouwang.visit.campaign.CampaignCoverageDto.Pending;
 import shouwang.visit.campaign.CampaignCoverageDto.Progress;
@@ -62,6 +64,11 @@ public class CampaignService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Tombstones tombstones;
+
+    static final String TOMBSTONE_KIND = "campaign-task";
 
     /** Creates the campaign (or returns the one with the same client id) and generates its greeting tasks. */
     public Saved<CampaignDto> create(CampaignRequest request, List<String> communities, String username) {
@@ -223,6 +230,10 @@ public class CampaignService {
                     .executeUpdate();
         } else if (change.moved()) {
             Placement placement = cadre.placement();
+            em.createQuery("select t.id from CampaignTask t where t.cadreId = :cadre and t.status = 'OPEN'", UUID.class)
+                    .setParameter("cadre", cadre.id).getResultList()
+                    .forEach(id -> tombstones.record(TOMBSTONE_KIND, id, change.previousPlacement(), placement,
+                            Tombstones.MOVED, clock.now()));
             for (Layer layer : List.of(Layer.COMMUNITY, Layer.GRID, Layer.UNIT)) {
                 em.createQuery("update CampaignTask t set t.orgCode = :org, t.placement.communityCode = :community, "
                         + "t.placement.gridCode = :grid, t.placement.unitCode = :unit, t.updatedAt = :now "
@@ -239,7 +250,7 @@ public class CampaignService {
     /** A greeting round's worklist: its tasks in the caller's scope, filtered, by due day. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CampaignTaskDto> tasks(Campaign campaign, TaskFilter filter, Scope scope, PageRequest page) {
-        return ListQuery.of(CampaignTask.class, "t")
+        return Worklist.withRemoved(ListQuery.of(CampaignTask.class, "t")
                 .eq("t.campaignId", campaign.id)
                 .eq("t.placement.communityCode", filter.communityCode())
                 .eq("t.placement.gridCode", filter.gridCode())
@@ -249,7 +260,7 @@ public class CampaignService {
                 .since("t.updatedAt", filter.updatedSince())
                 .inScope(scope, "t.placement")
                 .orderBy("t.dueOn, t.placement.communityCode, t.id")
-                .pageEach(page, CampaignTaskDto::of);
+                .pageEach(page, CampaignTaskDto::of), tombstones, TOMBSTONE_KIND, scope, filter.updatedSince());
     }
 
     public record TaskFilter(String communityCode, String gridCode, String layer, String status, LocalDate dueBy,

@@ -32,6 +32,7 @@ import shouwang.kit.security.Scope;
 import shouwang.visit.Layer;
 import shouwang.visit.Purpose;
 import shouwang.visit.Topics;
+import shouwang.visit.Worklist;
 import shouwang.visit.VisitConfig;
 import shouwang.visit.issue.IssueService;
 import shouwang.visit.readmodel.Cadre;
@@ -76,6 +77,9 @@ public class VisitService {
 
     @Inject
     Event<VisitRecorded> recorded;
+
+    @Inject
+    shouwang.kit.paging.Tombstones tombstones;
 
     /** Logs the visit, or returns the one already logged under the client's id (a retry from an offline device). */
     public Saved<VisitDto> log(VisitRequest request, Caller caller) {
@@ -211,7 +215,9 @@ public class VisitService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<VisitDto> list(VisitFilter filter, Scope scope, PageRequest page) {
-        return ListQuery.of(Visit.class, "v")
+        // a visit stays where it was logged (the old community keeps its copy), so only a visit gone for good would
+        // be a tombstone here; the answer still carries "removed" for devices that sync every worklist alike
+        return Worklist.withRemoved(ListQuery.of(Visit.class, "v")
                 .eq("v.cadreId", filter.cadreId())
                 .eq("v.placement.communityCode", filter.communityCode())
                 .eq("v.layer", filter.layer())
@@ -221,7 +227,7 @@ public class VisitService {
                 .since("v.updatedAt", filter.updatedSince())
                 .inScope(scope, "v.placement")
                 .orderBy("v.visitedAt desc, v.id")
-                .pageEach(page, this::toDto);
+                .pageEach(page, this::toDto), tombstones, "visit", scope, filter.updatedSince());
     }
 
     public record VisitFilter(UUID cadreId, String communityCode, Layer layer, UUID taskId, Instant from, Instant to,
