@@ -100,6 +100,14 @@ public interface VisitConfig {
         @WithDefault("7")
         int greetingGraceDays();
 
+        /** 战时: a cadre not contacted by this district time of day is announced unreached (a campaign may differ). */
+        @WithDefault("18:00")
+        java.time.LocalTime emergencyCutOff();
+
+        /** How often the emergency cut-off is checked. */
+        @WithDefault("1m")
+        Duration emergencyInterval();
+
         /** How often running greeting rounds add tasks for cadres registered since. */
         @WithDefault("1h")
         Duration topUpInterval();
