@@ -40,7 +40,8 @@ public interface VisitConfig {
 
     /**
      * Required contact intervals per risk profile and layer (ISO-8601 periods). A layer without a value is not
-     * required for that profile. NEIGHBOUR follows each pairing's own cadence.
+     * required for that profile. NEIGHBOUR follows each pairing's own cadence, or {@code neighbour} for a contact
+     * the registry assigned.
      */
     interface Cadence {
         /** 重点服务对象: 孤寡, 特困, 残疾, 重病, living alone, self-care PARTIAL/NONE, aged 90+. */
@@ -52,6 +53,10 @@ public interface VisitConfig {
         Layers others();
 
         Channels channels();
+
+        /** Cadence of a NEIGHBOUR contact the registry assigned (邻里守望 without a pairing). */
+        @io.smallrye.config.WithDefault("P7D")
+        java.time.Period neighbour();
 
         interface Layers {
             Optional<Period> unit();
@@ -94,6 +99,14 @@ public interface VisitConfig {
         /** A greeting still counts this many days after its day (春节 visits run on into the first week). */
         @WithDefault("7")
         int greetingGraceDays();
+
+        /** 战时: a cadre not contacted by this district time of day is announced unreached (a campaign may differ). */
+        @WithDefault("18:00")
+        java.time.LocalTime emergencyCutOff();
+
+        /** How often the emergency cut-off is checked. */
+        @WithDefault("1m")
+        Duration emergencyInterval();
 
         /** How often running greeting rounds add tasks for cadres registered since. */
         @WithDefault("1h")

@@ -31,6 +31,7 @@ class AccessMatrixTest extends AccessMatrixContract {
 
     static final Placement INSIDE = new Placement("SQ001", "SQ001-WG01", "DW001");
     static final Placement OUTSIDE = new Placement("SQ002", "SQ002-WG01", "DW002");
+    static final String STREET = "JD001";
 
     AccessMatrixTest() {
         super(INSIDE, OUTSIDE);
@@ -42,6 +43,9 @@ class AccessMatrixTest extends AccessMatrixContract {
     @Override
     protected void seed() {
         if (inside == null) {
+            // the street officer's street holds the inside community only (org-records read model)
+            OrgRecords.street(STREET, "东城街道", INSIDE.community());
+            OrgRecords.street("JD-OTHER", "西城街道", OUTSIDE.community());
             inside = HostileSeeds.seed(INSIDE);
             outside = HostileSeeds.seed(OUTSIDE);
         }
@@ -72,7 +76,51 @@ class AccessMatrixTest extends AccessMatrixContract {
     static List<String> scopedTokens() {
         return List.of(TestTokens.user("community-worker").communities(INSIDE.community()).token(),
                 TestTokens.user("grid-worker").grids(INSIDE.grid()).token(),
-                TestTokens.user("unit-liaison").units(INSIDE.unit()).token());
+                TestTokens.user("unit-liaison").units(INSIDE.unit()).token(),
+                streetOfficer());
+    }
+
+    static String streetOfficer() {
+        return TestTokens.user("street-officer").streets(STREET).token();
+    }
+
+    @Test
+    void aStreetOfficerReadsItsStreetsCommunitiesAndNothingElse() {
+        seed();
+        String officer = streetOfficer();
+        for (String list : List.of("/api/v1/tasks", "/api/v1/visits", "/api/v1/issues", "/api/v1/coverage")) {
+            given().auth().oauth2(officer).queryParam("size", 500).get(list).then().statusCode(200)
+                    .body("items.cadreId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
+                            outside.cadre().toString())));
+        }
+        for (String list : List.of("/api/v1/visits", "/api/v1/issues", "/api/v1/coverage",
+                "/api/v1/statistics/visits")) {
+            given().auth().oauth2(officer).queryParam("communityCode", OUTSIDE.community()).get(list).then()
+                    .statusCode(403).contentType("application/problem+json");
+        }
+        given().auth().oauth2(officer).queryParam("cadreId", inside.cadre()).get("/api/v1/tasks").then()
+                .statusCode(200).body("total", org.hamcrest.Matchers.greaterThan(0));
+        given().auth().oauth2(officer).get("/api/v1/statistics/visits").then().statusCode(200)
+                .body("byCommunity.communityCode", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
+                        OUTSIDE.community())));
+        for (String[] read : new String[][] { { "/api/v1/visits/", inside.visit() + "", outside.visit() + "" },
+                { "/api/v1/issues/", inside.issue() + "", outside.issue() + "" },
+                { "/api/v1/tasks/", inside.task() + "", outside.task() + "" } }) {
+            given().auth().oauth2(officer).get(read[0] + read[1]).then().statusCode(200);
+            given().auth().oauth2(officer).get(read[0] + read[2]).then().statusCode(404)
+                    .contentType("application/problem+json");
+        }
+        // it acts for the street office only: STREET-layer visits of its cadres
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body(Map.of("cadreId", inside.cadre(), "visitedAt", Instant.now().minusSeconds(60).toString(),
+                        "channel", "PHONE", "layer", "GRID"))
+                .post("/api/v1/visits").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body(Map.of("cadreId", inside.cadre(), "visitedAt", Instant.now().minusSeconds(60).toString(),
+                        "channel", "PHONE", "layer", "STREET"))
+                .post("/api/v1/visits").then().statusCode(201).body("layer", org.hamcrest.Matchers.equalTo("STREET"));
+        // campaigns are run by district admins and community workers
+        given().auth().oauth2(officer).post("/api/v1/campaigns/" + inside.campaign() + "/end").then().statusCode(403);
     }
 
     @Test

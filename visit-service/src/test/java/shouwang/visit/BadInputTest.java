@@ -36,4 +36,16 @@ class BadInputTest extends BadInputContract {
     protected String pathValue(Operation operation, String parameter) {
         return HostileSeeds.idFor(rows, operation.path(), parameter).toString();
     }
+
+    @org.junit.jupiter.api.Test
+    void aStreetOfficersBadFiltersAreRefusedNamingTheParameter() {
+        String officer = shouwang.kit.testing.TestTokens.user("street-officer").streets("JD001").token();
+        for (String[] ask : new String[][] { { "/api/v1/tasks", "layer", "ALLEY" },
+                { "/api/v1/tasks", "updatedSince", "yesterday" }, { "/api/v1/statistics/visits", "from", "2026-13-01" },
+                { "/api/v1/statistics/visits", "to", "20260101" }, { "/api/v1/visits", "layer", "7" } }) {
+            io.restassured.RestAssured.given().auth().oauth2(officer).queryParam(ask[1], ask[2]).get(ask[0]).then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", org.hamcrest.Matchers.hasItem(ask[1]));
+        }
+    }
 }

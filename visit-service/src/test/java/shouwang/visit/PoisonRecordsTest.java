@@ -22,7 +22,7 @@ import shouwang.kit.testing.TestTokens;
 import shouwang.kit.testing.TopicProbe;
 
 /**
- * Poison on every topic visit-service consumes (cadre-profiles, alerts, volunteering): each record lands in
+ * Poison on every topic visit-service consumes (cadre-profiles, alerts, volunteering, org-records): each record lands in
  * {@code <topic>.dlq} with a reason, and the good record sent after them all is still applied. Every poison record
  * has a key of its own, so its dead letter is found by key.
  */
@@ -165,6 +165,27 @@ class PoisonRecordsTest {
         Awaitility.await().atMost(WAIT).until(() -> given().auth().oauth2(TestTokens.districtAdmin())
                 .queryParam("cadreId", cadreId).get("/api/v1/contacts").then().extract().jsonPath()
                 .getList("layer").stream().filter("NEIGHBOUR"::equals).count() == 1);
+    }
+
+    @Test
+    void poisonOnOrgRecordsIsDeadLetteredAndTheNextRecordIsApplied() {
+        String code = "PO" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> good = OrgRecords.record("COMMUNITY", code, "毒社区", "JD001", 1,
+                List.of(OrgRecords.person("LEADER", "赵卫东", "13905310001")));
+        Map<String, String> keys = new LinkedHashMap<>();
+        Map<String, Runnable> shapes = poison("org-records", "OrgRecordChanged", good, "name", keys);
+        Map<String, Object> badKind = new LinkedHashMap<>(good);
+        badKind.put("kind", "PROVINCE");
+        shapes.put("an unknown kind", () -> TopicProbe.publish("org-records", key(keys, "an unknown kind"),
+                "OrgRecordChanged", badKind));
+        Map<String, Object> noVersion = new LinkedHashMap<>(good);
+        noVersion.remove("version");
+        shapes.put("no version", () -> TopicProbe.publish("org-records", key(keys, "no version"),
+                "OrgRecordChanged", noVersion));
+        sendAndExpectDeadLetters("org-records", shapes, keys);
+
+        OrgRecords.applied(good);
+        assertThat(TestDb.orgVersion("COMMUNITY", code)).isEqualTo(1);
     }
 
     static Map<String, Object> mustVisit(UUID cadreId) {

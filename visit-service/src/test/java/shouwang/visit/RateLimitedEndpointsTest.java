@@ -14,5 +14,6 @@ class RateLimitedEndpointsTest {
     void coverageReadsAreRateLimited() {
         RateLimitedEndpoints.require(CoverageResource.class, "coverage", Bucket.EXPENSIVE);
         RateLimitedEndpoints.require(CampaignResource.class, "coverage", Bucket.EXPENSIVE);
+        RateLimitedEndpoints.require(shouwang.visit.statistics.StatisticsResource.class, "visits", Bucket.EXPENSIVE);
     }
 }

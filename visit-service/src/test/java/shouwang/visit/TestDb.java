@@ -20,6 +20,10 @@ public final class TestDb {
         return queryLong("select coalesce(max(version), -1) from cadre where id = ?", id);
     }
 
+    public static long orgVersion(String kind, String code) {
+        return queryLong("select coalesce(max(version), -1) from org_record where kind = ? and code = ?", kind, code);
+    }
+
     public static long queryLong(String sql, Object... params) {
         try (Connection c = dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

@@ -251,6 +251,11 @@ public final class HostileInput {
                         }
                         list.add(new Mutation("instant as number", NODES.numberNode(-1), Expect.REFUSE));
                     }
+                    case "local-time" -> {
+                        for (String bad : List.of("25:00", "12:60", "noon", "")) {
+                            list.add(new Mutation("time " + bad, NODES.textNode(bad), Expect.REFUSE));
+                        }
+                    }
                     default -> {
                         boolean bounded = schema.has("maxLength");
                         list.add(new Mutation("1 MB text", NODES.textNode(MEGABYTE),
@@ -353,6 +358,8 @@ public final class HostileInput {
                 return "2025-06-01";
             case "date-time":
                 return "2025-06-01T08:00:00Z";
+            case "local-time":
+                return "18:00:00";
             default:
                 break;
         }

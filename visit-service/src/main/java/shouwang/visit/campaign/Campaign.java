@@ -34,6 +34,11 @@ public class Campaign extends PanacheEntityBase {
     public String layers;
     public String createdBy;
     public Instant createdAt;
+    /** EMERGENCY_DAILY: the day's cut-off (district time); null: the configured default. */
+    public java.time.LocalTime cutOff;
+    /** Ended early by hand ({@code POST /campaigns/{id}/end}); {@code endOn} then is the day it ended. */
+    public Instant endedAt;
+    public String endedBy;
 
     public List<String> communityList() {
         return split(communityCodes);

@@ -7,7 +7,11 @@ import java.util.UUID;
 
 import shouwang.visit.Layer;
 
-/** A campaign; {@code tasks} counts the greeting tasks generated so far (0 for emergency mode). */
+/**
+ * A campaign; {@code tasks} counts the greeting tasks generated so far (0 for emergency mode); {@code cutOff} is the
+ * emergency day's cut-off in district time (the configured default when the campaign names none).
+ */
 public record CampaignDto(UUID id, CampaignType type, String name, List<String> communityCodes, LocalDate startOn,
-        LocalDate endOn, List<Layer> layers, long tasks, String createdBy, Instant createdAt) {
+        LocalDate endOn, List<Layer> layers, long tasks, String createdBy, Instant createdAt,
+        java.time.LocalTime cutOff, Instant endedAt, String endedBy) {
 }

@@ -25,5 +25,6 @@ public record CampaignRequest(
         LocalDate endOn,
         @Min(1900) @Max(2200) Integer year,
         @Size(max = 4) List<@NotNull Layer> layers,
-        @Min(0) @Max(60) Integer leadDays) {
+        @Min(0) @Max(60) Integer leadDays,
+        java.time.LocalTime cutOff) {
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -33,7 +34,8 @@ import shouwang.visit.task.TaskStatus;
 
 /** Campaigns: emergency daily check-ins and greeting rounds, with their progress. */
 @Path("/campaigns")
-@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
+        Roles.STREET_OFFICER })
 public class CampaignResource {
 
     @Inject
@@ -107,6 +109,47 @@ public class CampaignResource {
                 QueryParams.instant("updatedSince", updatedSince));
         caller.requireFilter(filter.communityCode(), filter.gridCode(), null, readModel::communityOfGrid);
         return campaigns.tasks(campaign, filter, caller.scope(), page);
+    }
+
+    /** Ends the campaign early; the same roles as create, for a campaign wholly inside the caller's communities. */
+    @POST
+    @Path("/{id}/end")
+    @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
+    public CampaignDto end(@PathParam("id") String rawId) {
+        Campaign campaign = visible(rawId);
+        requireManage(campaign.communityList());
+        return campaigns.end(campaign, caller.username());
+    }
+
+    /** Changes the communities the campaign covers; both the old and the new ones must be the caller's. */
+    @PUT
+    @Path("/{id}/scope")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
+    public CampaignDto scope(@PathParam("id") String rawId, @NotNull @Valid ScopeRequest body) {
+        Campaign campaign = visible(rawId);
+        requireManage(campaign.communityList());
+        List<String> communities = body.communityCodes().stream().map(String::trim).distinct().toList();
+        requireManage(communities);
+        return campaigns.changeScope(campaign, communities, caller.username());
+    }
+
+    /** The audited changes (early end, scope) in order. */
+    @GET
+    @Path("/{id}/history")
+    public List<CampaignChange> history(@PathParam("id") String rawId) {
+        return campaigns.history(visible(rawId));
+    }
+
+    /** A district-wide campaign (no communities) is the district admin's; a listed one needs each community. */
+    private void requireManage(List<String> communities) {
+        if (caller.isDistrictAdmin()) {
+            return;
+        }
+        if (communities.isEmpty()) {
+            throw new ForbiddenException("A district-wide campaign is the district admin's");
+        }
+        communities.forEach(caller::requireCommunity);
     }
 
     private Campaign visible(String rawId) {

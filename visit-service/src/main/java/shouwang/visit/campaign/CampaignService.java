@@ -27,11 +27,14 @@ import shouwang.kit.clock.Clock;
 import shouwang.kit.paging.ListQuery;
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
+import shouwang.kit.paging.Tombstones;
 import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.rest.Saved;
 import shouwang.kit.security.Placement;
 import shouwang.kit.security.Scope;
 import shouwang.visit.Layer;
+import shouwang.visit.Topics;
+import shouwang.visit.Worklist;
 import shouwang.visit.VisitConfig;
 import shouwang.visit.campaign.CampaignCoverageDto.Pending;
 import shouwang.visit.campaign.CampaignCoverageDto.Progress;
@@ -63,6 +66,14 @@ public class CampaignService {
     @Inject
     Clock clock;
 
+    @Inject
+    Tombstones tombstones;
+
+    @Inject
+    shouwang.kit.outbox.Outbox outbox;
+
+    static final String TOMBSTONE_KIND = "campaign-task";
+
     /** Creates the campaign (or returns the one with the same client id) and generates its greeting tasks. */
     public Saved<CampaignDto> create(CampaignRequest request, List<String> communities, String username) {
         if (request.id() != null) {
@@ -90,6 +101,7 @@ public class CampaignService {
                 campaign.startOn = request.startOn();
                 campaign.endOn = request.endOn();
                 campaign.layers = "";
+                campaign.cutOff = request.cutOff();
             }
             case SPRING_FESTIVAL, DOUBLE_NINTH -> {
                 LocalDate day = request.year() != null ? FestivalCalendar.of(request.type(), request.year())
@@ -112,6 +124,9 @@ public class CampaignService {
             } else if (campaign.startOn.plusDays(MAX_EMERGENCY_DAYS).isBefore(campaign.endOn)) {
                 invalid.add("endOn", "a campaign spans at most " + MAX_EMERGENCY_DAYS + " days");
             }
+        }
+        if (request.cutOff() != null && request.type() != CampaignType.EMERGENCY_DAILY) {
+            invalid.add("cutOff", "is only for EMERGENCY_DAILY");
         }
         invalid.throwIfAny();
         campaign.name = request.name() != null && !request.name().isBlank() ? request.name()
@@ -152,7 +167,7 @@ public class CampaignService {
             }
             for (Layer layer : campaign.layerList()) {
                 if (repository.insertTaskOnce(campaign.id, cadre.id, layer, readModel.responsibleOrg(cadre, layer),
-                        cadre.placement(), due.minusDays(leadDays), due)) {
+                        cadre.placement(), due.minusDays(leadDays), due, campaign.type.purpose())) {
                     created++;
                 }
             }
@@ -178,9 +193,110 @@ public class CampaignService {
         return null;
     }
 
+    /** The day's cut-off of an emergency campaign, district time. */
+    java.time.LocalTime cutOffOf(Campaign campaign) {
+        return campaign.cutOff != null ? campaign.cutOff : config.campaigns().emergencyCutOff();
+    }
+
+    /**
+     * 战时 cut-off: for each running emergency campaign whose cut-off has passed today (or passed yesterday, for a
+     * service that was down then), every active cadre of its communities not contacted from the day's start to the
+     * cut-off is announced once with {@code VisitMissed} (kind EMERGENCY_CHECK), in the transaction that records it.
+     */
+    public int announceUnreached() {
+        Instant now = clock.now();
+        LocalDate today = clock.today();
+        List<Campaign> running = em.createQuery("select c from Campaign c where c.type = :emergency "
+                + "and c.endedAt is null and c.startOn <= :today and c.endOn >= :yesterday", Campaign.class)
+                .setParameter("emergency", CampaignType.EMERGENCY_DAILY).setParameter("today", today)
+                .setParameter("yesterday", today.minusDays(1)).getResultList();
+        int announced = 0;
+        for (Campaign campaign : running) {
+            for (LocalDate day : List.of(today.minusDays(1), today)) {
+                Instant cutOff = clock.at(day, cutOffOf(campaign));
+                if (day.isBefore(campaign.startOn) || day.isAfter(campaign.endOn) || now.isBefore(cutOff)) {
+                    continue;
+                }
+                List<CampaignRepository.Unreached> unreached = repository.recordUnreached(campaign.id,
+                        campaign.communityList(), day, clock.startOf(day), cutOff, now);
+                for (CampaignRepository.Unreached cadre : unreached) {
+                    outbox.publish(Topics.VISITS, cadre.cadreId().toString(),
+                            EmergencyCheckMissed.of(campaign.id, cadre, day, cutOff, now));
+                }
+                if (!unreached.isEmpty()) {
+                    LOG.infof("Campaign %s: %d cadres unreached at the %s cut-off of %s", campaign.id,
+                            unreached.size(), cutOffOf(campaign), day);
+                }
+                announced += unreached.size();
+            }
+        }
+        return announced;
+    }
+
+    /** Ends a campaign early (today is its last day; an emergency one announces nothing more); audited. */
+    public CampaignDto end(Campaign campaign, String username) {
+        Campaign managed = em.find(Campaign.class, campaign.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (managed.endedAt != null) {
+            return toDto(managed); // a retry
+        }
+        Instant now = clock.now();
+        LocalDate today = clock.today();
+        managed.endedAt = now;
+        managed.endedBy = username;
+        if (managed.endOn.isAfter(today)) {
+            managed.endOn = today.isBefore(managed.startOn) ? managed.startOn : today;
+        }
+        int cancelled = em.createQuery("update CampaignTask t set t.status = 'CANCELLED', t.updatedAt = :now "
+                + "where t.campaignId = :campaign and t.status = 'OPEN'").setParameter("now", now)
+                .setParameter("campaign", managed.id).executeUpdate();
+        repository.audit(managed.id, "END", "endOn " + managed.endOn + ", " + cancelled + " open tasks cancelled",
+                username, now);
+        LOG.infof("Campaign %s ended early by %s (%d open greeting tasks cancelled)", managed.id, username, cancelled);
+        return toDto(managed);
+    }
+
+    /**
+     * Changes the communities a campaign covers (empty: the district); audited. A greeting round cancels the open
+     * tasks of communities it leaves and makes tasks for the ones it gains.
+     */
+    public CampaignDto changeScope(Campaign campaign, List<String> communities, String username) {
+        Campaign managed = em.find(Campaign.class, campaign.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        List<String> before = managed.communityList();
+        if (before.equals(communities)) {
+            return toDto(managed);
+        }
+        Instant now = clock.now();
+        managed.communityCodes = String.join(",", communities);
+        if (managed.type.isGreetingRound()) {
+            if (!communities.isEmpty()) {
+                em.createQuery("update CampaignTask t set t.status = 'CANCELLED', t.updatedAt = :now "
+                        + "where t.campaignId = :campaign and t.status = 'OPEN' "
+                        + "and (t.placement.communityCode is null or t.placement.communityCode not in :communities)")
+                        .setParameter("now", now).setParameter("campaign", managed.id)
+                        .setParameter("communities", communities).executeUpdate();
+            }
+            em.flush();
+            generateTasks(managed, config.campaigns().greetingLeadDays());
+        }
+        repository.audit(managed.id, "SCOPE", display(before) + " -> " + display(communities), username, now);
+        LOG.infof("Campaign %s scope changed by %s: %d -> %d communities", managed.id, username, before.size(),
+                communities.size());
+        return toDto(managed);
+    }
+
+    private static String display(List<String> communities) {
+        return communities.isEmpty() ? "(district)" : String.join(",", communities);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CampaignChange> history(Campaign campaign) {
+        return repository.history(campaign.id);
+    }
+
     /** Greeting rounds still running pick up cadres registered after the campaign was created. */
     public void topUp() {
-        List<Campaign> running = em.createQuery("select c from Campaign c where c.type <> :emergency and c.endOn >= :today",
+        List<Campaign> running = em.createQuery("select c from Campaign c where c.type <> :emergency and c.endOn >= :today "
+                + "and c.endedAt is null",
                 Campaign.class).setParameter("emergency", CampaignType.EMERGENCY_DAILY)
                 .setParameter("today", clock.today()).getResultList();
         for (Campaign campaign : running) {
@@ -191,7 +307,10 @@ public class CampaignService {
         }
     }
 
-    /** A contact inside a greeting task's window, by its layer, completes it. */
+    /**
+     * A contact inside a greeting task's window, by its layer, completes it when the visit was made for it: it names
+     * the task, or its purpose is the greeting's (节日慰问, 祝寿). A routine call on the way does not tick it off.
+     */
     void onVisit(@Observes VisitRecorded recorded) {
         var visit = recorded.visit();
         if (!visit.contacted) {
@@ -200,10 +319,11 @@ public class CampaignService {
         LocalDate day = clock.dateOf(visit.visitedAt);
         int done = em.createQuery("update CampaignTask t set t.status = 'DONE', t.visitId = :visit, t.completedAt = :now, "
                 + "t.updatedAt = :now where t.cadreId = :cadre and t.layer = :layer and t.status = 'OPEN' "
-                + "and t.openFrom <= :day and t.dueOn >= :earliestDue")
+                + "and t.openFrom <= :day and t.dueOn >= :earliestDue and (t.id = :task or t.purpose = :purpose)")
                 .setParameter("visit", visit.id).setParameter("now", clock.now())
                 .setParameter("cadre", visit.cadreId).setParameter("layer", visit.layer.name())
                 .setParameter("day", day).setParameter("earliestDue", day.minusDays(config.campaigns().greetingGraceDays()))
+                .setParameter("task", visit.taskId).setParameter("purpose", visit.purpose)
                 .executeUpdate();
         if (done > 0) {
             LOG.infof("Visit %s completed %d greeting tasks of cadre %s", visit.id, done, visit.cadreId);
@@ -219,6 +339,10 @@ public class CampaignService {
                     .executeUpdate();
         } else if (change.moved()) {
             Placement placement = cadre.placement();
+            em.createQuery("select t.id from CampaignTask t where t.cadreId = :cadre and t.status = 'OPEN'", UUID.class)
+                    .setParameter("cadre", cadre.id).getResultList()
+                    .forEach(id -> tombstones.record(TOMBSTONE_KIND, id, change.previousPlacement(), placement,
+                            Tombstones.MOVED, clock.now()));
             for (Layer layer : List.of(Layer.COMMUNITY, Layer.GRID, Layer.UNIT)) {
                 em.createQuery("update CampaignTask t set t.orgCode = :org, t.placement.communityCode = :community, "
                         + "t.placement.gridCode = :grid, t.placement.unitCode = :unit, t.updatedAt = :now "
@@ -235,7 +359,7 @@ public class CampaignService {
     /** A greeting round's worklist: its tasks in the caller's scope, filtered, by due day. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CampaignTaskDto> tasks(Campaign campaign, TaskFilter filter, Scope scope, PageRequest page) {
-        return ListQuery.of(CampaignTask.class, "t")
+        return Worklist.withRemoved(ListQuery.of(CampaignTask.class, "t")
                 .eq("t.campaignId", campaign.id)
                 .eq("t.placement.communityCode", filter.communityCode())
                 .eq("t.placement.gridCode", filter.gridCode())
@@ -245,7 +369,7 @@ public class CampaignService {
                 .since("t.updatedAt", filter.updatedSince())
                 .inScope(scope, "t.placement")
                 .orderBy("t.dueOn, t.placement.communityCode, t.id")
-                .pageEach(page, CampaignTaskDto::of);
+                .pageEach(page, CampaignTaskDto::of), tombstones, TOMBSTONE_KIND, scope, filter.updatedSince());
     }
 
     public record TaskFilter(String communityCode, String gridCode, String layer, String status, LocalDate dueBy,
@@ -290,7 +414,8 @@ public class CampaignService {
         long tasks = em.createQuery("select count(t) from CampaignTask t where t.campaignId = :id", Long.class)
                 .setParameter("id", c.id).getSingleResult();
         return new CampaignDto(c.id, c.type, c.name, c.communityList(), c.startOn, c.endOn, c.layerList(), tasks,
-                c.createdBy, c.createdAt);
+                c.createdBy, c.createdAt, c.type == CampaignType.EMERGENCY_DAILY ? cutOffOf(c) : null, c.endedAt,
+                c.endedBy);
     }
 
     /** Emergency mode: who has not been reached on {@code on} (null: today). Greeting rounds: progress. */

@@ -25,6 +25,8 @@ public class CampaignTask extends PlacedEntity {
     public LocalDate dueOn;
     /** OPEN, DONE or CANCELLED. */
     public String status;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public shouwang.visit.Purpose purpose;
     public UUID visitId;
     public Instant completedAt;
     public Instant updatedAt;

@@ -7,4 +7,13 @@ public enum CampaignType {
     public boolean isGreetingRound() {
         return this != EMERGENCY_DAILY;
     }
+
+    /** What a visit made for this campaign is for: only such a visit (or one naming the task) ticks a greeting off. */
+    public shouwang.visit.Purpose purpose() {
+        return switch (this) {
+            case EMERGENCY_DAILY -> shouwang.visit.Purpose.EMERGENCY_CHECK;
+            case SPRING_FESTIVAL, DOUBLE_NINTH -> shouwang.visit.Purpose.FESTIVAL;
+            case BIRTHDAY_80 -> shouwang.visit.Purpose.BIRTHDAY;
+        };
+    }
 }

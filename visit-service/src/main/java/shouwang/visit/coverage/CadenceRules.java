@@ -53,6 +53,8 @@ public class CadenceRules {
             case COMMUNITY -> channels.community();
             case GRID -> channels.grid();
             case NEIGHBOUR -> channels.neighbour();
+            // escalated layers have no cadence; any contact of theirs is a contact
+            case STREET, BUREAU -> java.util.EnumSet.allOf(Channel.class);
         };
     }
 

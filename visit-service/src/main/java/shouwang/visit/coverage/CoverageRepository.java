@@ -54,6 +54,9 @@ public class CoverageRepository {
     @Inject
     Clock clock;
 
+    @Inject
+    shouwang.visit.VisitConfig config;
+
     /** The cadres a computation covers: a scope and the list's filters, or a chunk (after, upTo] of every cadre. */
     public record Cadres(Scope scope, String communityCode, String gridCode, UUID after, UUID upTo) {
 
@@ -174,6 +177,7 @@ public class CoverageRepository {
     private String overdue(Cadres cadres, LocalDate on, Map<String, Object> params) {
         params.put("on", on);
         params.put("zone", clock.zone().getId());
+        params.put("neighbourCadence", config.cadence().neighbour().toString());
         StringBuilder where = new StringBuilder("c.status = 'ACTIVE' and ")
                 .append(cadres.scope().sql("c", params));
         if (cadres.communityCode() != null) {
@@ -206,10 +210,14 @@ public class CoverageRepository {
                 + " counting (layer, channel) as (" + countingSql() + "),"
                 + " scoped as (select c.id, c.name, c.community_code, c.grid_code, c.unit_code, c.first_seen_at, "
                 + riskSql() + " as risk from cadre c where " + where + "),"
+                // a NEIGHBOUR contact from the registry counts like a pairing (from the day the cadre appeared)
                 + " pairings as (select p.cadre_id, (array_agg(p.cadence order by date '2000-01-01' "
                 + "+ cast(p.cadence as interval)))[1] as cadence, min(p.started_on) as first_started_on "
-                + "from neighbour_pairing p where p.ended_on is null and (p.started_on is null or p.started_on <= :on) "
-                + "and p.cadre_id in (select id from scoped) group by p.cadre_id),"
+                + "from (select np.cadre_id, np.cadence, np.started_on from neighbour_pairing np "
+                + "where np.ended_on is null and (np.started_on is null or np.started_on <= :on) "
+                + "union all select cc.cadre_id, cast(:neighbourCadence as varchar), null from cadre_contact cc "
+                + "where cc.layer = 'NEIGHBOUR') p "
+                + "where p.cadre_id in (select id from scoped) group by p.cadre_id),"
                 + " needs as (select s.id as cadre_id, r.layer, r.period from scoped s join required r on r.risk = s.risk"
                 + " union all select p.cadre_id, 'NEIGHBOUR', cast(p.cadence as interval) from pairings p),"
                 + " contacts as (" + contacts + "),"

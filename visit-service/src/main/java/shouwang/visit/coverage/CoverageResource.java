@@ -13,12 +13,14 @@ import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.QueryParams;
 import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
+import shouwang.visit.Xlsx;
 import shouwang.kit.ratelimit.RateLimited;
 import shouwang.visit.readmodel.ReadModelService;
 
 /** 不漏一人: who in scope has not been contacted within their cadence, per layer. */
 @Path("/coverage")
-@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
+        Roles.STREET_OFFICER })
 public class CoverageResource {
 
     @Inject
@@ -30,15 +32,32 @@ public class CoverageResource {
     @Inject
     CallerScope caller;
 
+    @Inject
+    shouwang.kit.clock.Clock clock;
+
+    /** JSON, or the same page as XLSX (未按时走访名单) when the caller asks for it. */
     @GET
     @RateLimited(RateLimited.Bucket.EXPENSIVE)
-    public CoverageDto coverage(@QueryParam("communityCode") String rawCommunity, @QueryParam("gridCode") String rawGrid,
-            @QueryParam("on") String rawOn, @BeanParam PageRequest page) {
+    @jakarta.ws.rs.Produces({ jakarta.ws.rs.core.MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE })
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    mediaType = jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            implementation = CoverageDto.class)))
+    public jakarta.ws.rs.core.Response coverage(@QueryParam("communityCode") String rawCommunity,
+            @QueryParam("gridCode") String rawGrid, @QueryParam("on") String rawOn, @BeanParam PageRequest page,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
         String community = QueryParams.text(rawCommunity);
         String grid = QueryParams.text(rawGrid);
         LocalDate on = QueryParams.date("on", rawOn);
         // Grid workers and unit liaisons may name the community their grid or retirees are in, and see their part.
         caller.requireFilter(community, grid, null, readModel::communityOfGrid);
-        return coverage.coverage(caller.scope(), community, grid, on, page);
+        CoverageDto answer = coverage.coverage(caller.scope(), community, grid, on, page);
+        if (!Xlsx.asked(headers)) {
+            return jakarta.ws.rs.core.Response.ok(answer, jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        jakarta.ws.rs.core.StreamingOutput body = out -> CoverageWorkbook.write(answer, clock.zone(), out);
+        return jakarta.ws.rs.core.Response.ok(body, Xlsx.MEDIA_TYPE).header("Content-Disposition",
+                "attachment; filename=\"coverage-" + answer.on() + ".xlsx\"").build();
     }
 }

@@ -18,7 +18,8 @@ import shouwang.visit.PlacedEntity;
 public class IssueItem extends PlacedEntity {
 
     public enum Status {
-        OPEN, RESOLVED
+        /** CLOSED: the cadre died; nothing is left to do (resolution {@code CADRE_DECEASED}). */
+        OPEN, RESOLVED, CLOSED
     }
 
     @Id

@@ -25,7 +25,8 @@ import shouwang.visit.readmodel.ReadModelService;
 
 /** 问题清单: needs raised in visits, tracked to resolution. Items are created by {@code POST /visits}. */
 @Path("/issues")
-@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
+        Roles.STREET_OFFICER })
 public class IssueResource {
 
     @Inject

@@ -23,11 +23,17 @@ import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.ConflictException;
 import shouwang.kit.security.Placement;
 import shouwang.kit.security.Scope;
+import shouwang.visit.Worklist;
 
 /** 问题清单: needs raised in visits, each with an owner and a deadline, tracked to resolution. */
 @ApplicationScoped
 @Transactional
 public class IssueService {
+
+    static final String TOMBSTONE_KIND = "issue";
+
+    @Inject
+    shouwang.kit.paging.Tombstones tombstones;
 
     private static final Logger LOG = Logger.getLogger(IssueService.class);
 
@@ -120,7 +126,52 @@ public class IssueService {
             query.where(filter.overdue() ? overdue : "not (" + overdue + ")",
                     Map.of("open", IssueItem.Status.OPEN, "today", today));
         }
-        return query.inScope(scope, "i.placement").orderBy("i.deadline, i.id")
-                .pageEach(page, i -> IssueDto.of(i, today));
+        return Worklist.withRemoved(query.inScope(scope, "i.placement").orderBy("i.deadline, i.id")
+                .pageEach(page, i -> IssueDto.of(i, today)), tombstones, TOMBSTONE_KIND, scope,
+                filter.updatedSince());
+    }
+
+    /**
+     * Open items follow the cadre: a move re-places them (and hands those the old community owned to the new one),
+     * leaving tombstones for the old community's devices; a death closes them.
+     */
+    void onCadreChanged(@jakarta.enterprise.event.Observes shouwang.visit.readmodel.CadreChanged change) {
+        var cadre = change.cadre();
+        Instant now = clock.now();
+        if (change.left() && shouwang.visit.readmodel.Cadre.DECEASED.equals(cadre.status)) {
+            int closed = em.createQuery("update IssueItem i set i.status = :closed, i.resolution = 'CADRE_DECEASED', "
+                    + "i.resolvedAt = :now, i.updatedAt = :now where i.cadreId = :cadre and i.status = :open")
+                    .setParameter("closed", IssueItem.Status.CLOSED).setParameter("now", now)
+                    .setParameter("cadre", cadre.id).setParameter("open", IssueItem.Status.OPEN).executeUpdate();
+            if (closed > 0) {
+                LOG.infof("Closed %d open issues of deceased cadre %s", closed, cadre.id);
+            }
+            return;
+        }
+        if (!change.moved() || !cadre.isActive()) {
+            return;
+        }
+        Placement to = cadre.placement();
+        List<IssueItem> open = em.createQuery("select i from IssueItem i where i.cadreId = :cadre and i.status = :open",
+                IssueItem.class).setParameter("cadre", cadre.id).setParameter("open", IssueItem.Status.OPEN)
+                .getResultList();
+        for (IssueItem item : open) {
+            Placement from = item.placement();
+            if (from.equals(to)) {
+                continue;
+            }
+            tombstones.record(TOMBSTONE_KIND, item.id, from, to, shouwang.kit.paging.Tombstones.MOVED, now);
+            if (item.ownerOrgCode != null && item.ownerOrgCode.equals(from.communityCode)) {
+                item.ownerOrgCode = to.communityCode;
+            } else if (item.ownerOrgCode != null && item.ownerOrgCode.equals(from.gridCode)) {
+                item.ownerOrgCode = to.gridCode;
+            }
+            item.placement = to.copy();
+            item.updatedAt = now;
+        }
+        if (!open.isEmpty()) {
+            LOG.infof("Cadre %s moved: %d open issues follow to community %s", cadre.id, open.size(),
+                    to.communityCode);
+        }
     }
 }

@@ -35,6 +35,8 @@ public class Visit extends PlacedEntity {
     @Enumerated(EnumType.STRING)
     public HealthStatus healthStatus;
     public String healthNotes;
+    @Enumerated(EnumType.STRING)
+    public shouwang.visit.Purpose purpose;
     public String recordedBy;
     public Instant createdAt;
     public Instant updatedAt;

@@ -11,5 +11,5 @@ import shouwang.visit.Layer;
 public record VisitDto(UUID id, UUID cadreId, Instant visitedAt, Channel channel, Layer layer, String visitorName,
         UUID taskId, boolean taskCompleted, String notes, boolean contacted, NotContactedReason notContactedReason,
         HealthStatus healthStatus, String healthNotes, List<UUID> issueIds, String communityCode, String gridCode,
-        String unitCode, String recordedBy, Instant createdAt, Instant updatedAt) {
+        String unitCode, String recordedBy, Instant createdAt, Instant updatedAt, shouwang.visit.Purpose purpose) {
 }

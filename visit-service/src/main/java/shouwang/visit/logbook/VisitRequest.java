@@ -32,7 +32,8 @@ public record VisitRequest(
         NotContactedReason notContactedReason,
         HealthStatus healthStatus,
         @Size(max = 2000) String healthNotes,
-        @Valid @Size(max = 20) List<@NotNull Need> needs) {
+        @Valid @Size(max = 20) List<@NotNull Need> needs,
+        shouwang.visit.Purpose purpose) {
 
     /** A need raised during the visit; it becomes a 问题清单 item. Owner and deadline have defaults. */
     public record Need(

@@ -29,7 +29,8 @@ import shouwang.visit.readmodel.ReadModelService;
 
 /** 走访记录. Volunteers may log NEIGHBOUR-layer contacts; staff log any layer inside their scope. */
 @Path("/visits")
-@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
+        Roles.STREET_OFFICER })
 public class VisitResource {
 
     @Inject
@@ -44,7 +45,7 @@ public class VisitResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
-            Roles.VOLUNTEER })
+            Roles.STREET_OFFICER, Roles.VOLUNTEER })
     public Response log(@NotNull @Valid VisitRequest body) {
         Saved<VisitDto> logged;
         try {

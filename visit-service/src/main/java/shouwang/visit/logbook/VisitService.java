@@ -30,7 +30,9 @@ import shouwang.kit.security.Placement;
 import shouwang.kit.security.Roles;
 import shouwang.kit.security.Scope;
 import shouwang.visit.Layer;
+import shouwang.visit.Purpose;
 import shouwang.visit.Topics;
+import shouwang.visit.Worklist;
 import shouwang.visit.VisitConfig;
 import shouwang.visit.issue.IssueService;
 import shouwang.visit.readmodel.Cadre;
@@ -76,6 +78,9 @@ public class VisitService {
     @Inject
     Event<VisitRecorded> recorded;
 
+    @Inject
+    shouwang.kit.paging.Tombstones tombstones;
+
     /** Logs the visit, or returns the one already logged under the client's id (a retry from an offline device). */
     public Saved<VisitDto> log(VisitRequest request, Caller caller) {
         if (request.id() != null) {
@@ -88,21 +93,29 @@ public class VisitService {
         InvalidFieldsException.Collector invalid = new InvalidFieldsException.Collector();
         Optional<Cadre> cadre = readModel.find(request.cadreId());
         Optional<MustVisitTask> task = request.taskId() == null ? Optional.empty() : tasks.find(request.taskId());
-        if (request.taskId() != null && task.isEmpty()) {
+        // a taskId may also name a greeting task of a campaign: the visit made for it ticks it off
+        Optional<VisitRepository.GreetingTask> greeting = request.taskId() == null || task.isPresent()
+                ? Optional.empty() : repository.greetingTask(request.taskId());
+        if (request.taskId() != null && task.isEmpty() && greeting.isEmpty()) {
             invalid.add("taskId", "no such task");
         }
-        if (task.isPresent() && !task.get().cadreId.equals(request.cadreId())) {
+        UUID taskCadre = task.map(t -> t.cadreId).orElse(greeting.map(VisitRepository.GreetingTask::cadreId).orElse(null));
+        if (taskCadre != null && !taskCadre.equals(request.cadreId())) {
             invalid.add("taskId", "is a task for another cadre");
         }
         if (cadre.isEmpty() && task.isEmpty()) {
             invalid.add("cadreId", "is not a known cadre");
         }
-        Layer layer = request.layer() != null ? request.layer() : task.map(t -> t.layer).orElse(null);
+        Layer taskLayer = task.map(t -> t.layer).orElse(greeting.map(VisitRepository.GreetingTask::layer).orElse(null));
+        Layer layer = request.layer() != null ? request.layer() : taskLayer;
         if (layer == null) {
             invalid.add("layer", "is required");
-        } else if (task.isPresent() && task.get().layer != layer) {
-            invalid.add("layer", "must be the task's layer " + task.get().layer);
+        } else if (taskLayer != null && taskLayer != layer) {
+            invalid.add("layer", "must be the task's layer " + taskLayer);
         }
+        Purpose purpose = request.purpose() != null ? request.purpose()
+                : task.isPresent() ? Purpose.MUST_VISIT
+                : greeting.map(VisitRepository.GreetingTask::purpose).orElse(Purpose.ROUTINE);
         Instant now = clock.now();
         if (request.visitedAt().toInstant().isAfter(now.plus(CLOCK_SKEW))) {
             invalid.add("visitedAt", "must not be in the future");
@@ -124,8 +137,14 @@ public class VisitService {
 
         Placement placement = Cadre.placementOf(cadre, () -> task.map(MustVisitTask::placement).orElse(null));
         caller.requireCadre(placement);
-        if (caller.roles().stream().noneMatch(STAFF_ROLES::contains) && layer != Layer.NEIGHBOUR) {
-            throw new ForbiddenException("A volunteer logs NEIGHBOUR-layer visits only");
+        if (caller.roles().stream().noneMatch(STAFF_ROLES::contains)) {
+            // a street officer acts for its street office (STREET tasks), a volunteer for the neighbourhood
+            boolean street = caller.roles().contains(Roles.STREET_OFFICER);
+            boolean neighbour = caller.roles().contains(Roles.VOLUNTEER);
+            if (!(street && layer == Layer.STREET) && !(neighbour && layer == Layer.NEIGHBOUR)) {
+                throw new ForbiddenException(street ? "A street officer logs STREET-layer visits only"
+                        : "A volunteer logs NEIGHBOUR-layer visits only");
+            }
         }
 
         Visit visit = new Visit();
@@ -141,6 +160,7 @@ public class VisitService {
         visit.notContactedReason = request.notContactedReason();
         visit.healthStatus = request.healthStatus();
         visit.healthNotes = request.healthNotes();
+        visit.purpose = purpose;
         visit.placement = placement;
         visit.recordedBy = caller.username();
         visit.createdAt = now;
@@ -151,7 +171,7 @@ public class VisitService {
         if (visit.contacted) {
             repository.recordContact(visit);
         }
-        boolean completed = visit.contacted && visit.taskId != null && tasks.completeByVisit(visit.taskId, visit.id);
+        boolean completed = visit.contacted && task.isPresent() && tasks.completeByVisit(visit.taskId, visit.id);
         outbox.publish(Topics.VISITS, visit.cadreId.toString(), VisitLogged.of(visit));
         String defaultOwner = cadre.map(c -> readModel.responsibleOrg(c, layer)).orElse(placement.communityCode);
         List<IssueService.NewIssue> newIssues = new ArrayList<>();
@@ -163,6 +183,7 @@ public class VisitService {
         }
         List<UUID> issueIds = issues.raise(visit.id, visit.cadreId, placement, newIssues);
         recorded.fire(new VisitRecorded(visit));
+        completed = completed || (greeting.isPresent() && repository.completedGreeting(visit.taskId, visit.id));
         LOG.infof("Visit %s logged: cadre %s layer %s channel %s contacted %s task %s%s", visit.id, visit.cadreId,
                 visit.layer, visit.channel, visit.contacted, visit.taskId, completed ? " (completed)" : "");
         return Saved.created(toDto(visit, completed, issueIds));
@@ -180,8 +201,8 @@ public class VisitService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public VisitDto toDto(Visit visit) {
-        boolean completed = visit.taskId != null && tasks.find(visit.taskId).map(t -> visit.id.equals(t.visitId))
-                .orElse(false);
+        boolean completed = visit.taskId != null && (tasks.find(visit.taskId).map(t -> visit.id.equals(t.visitId))
+                .orElse(false) || repository.completedGreeting(visit.taskId, visit.id));
         return toDto(visit, completed, issues.idsOfVisit(visit.id));
     }
 
@@ -189,12 +210,14 @@ public class VisitService {
         Placement p = v.placement();
         return new VisitDto(v.id, v.cadreId, v.visitedAt, v.channel, v.layer, v.visitorName, v.taskId, taskCompleted,
                 v.notes, v.contacted, v.notContactedReason, v.healthStatus, v.healthNotes, issueIds, p.communityCode,
-                p.gridCode, p.unitCode, v.recordedBy, v.createdAt, v.updatedAt);
+                p.gridCode, p.unitCode, v.recordedBy, v.createdAt, v.updatedAt, v.purpose);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<VisitDto> list(VisitFilter filter, Scope scope, PageRequest page) {
-        return ListQuery.of(Visit.class, "v")
+        // a visit stays where it was logged (the old community keeps its copy), so only a visit gone for good would
+        // be a tombstone here; the answer still carries "removed" for devices that sync every worklist alike
+        return Worklist.withRemoved(ListQuery.of(Visit.class, "v")
                 .eq("v.cadreId", filter.cadreId())
                 .eq("v.placement.communityCode", filter.communityCode())
                 .eq("v.layer", filter.layer())
@@ -204,7 +227,7 @@ public class VisitService {
                 .since("v.updatedAt", filter.updatedSince())
                 .inScope(scope, "v.placement")
                 .orderBy("v.visitedAt desc, v.id")
-                .pageEach(page, this::toDto);
+                .pageEach(page, this::toDto), tombstones, "visit", scope, filter.updatedSince());
     }
 
     public record VisitFilter(UUID cadreId, String communityCode, Layer layer, UUID taskId, Instant from, Instant to,

@@ -17,7 +17,8 @@ import shouwang.kit.security.Roles;
 
 /** Who is responsible for contacting a cadre, per layer, including the NEIGHBOUR volunteer of an active pairing. */
 @Path("/contacts")
-@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
+        Roles.STREET_OFFICER })
 public class ContactResource {
 
     @Inject

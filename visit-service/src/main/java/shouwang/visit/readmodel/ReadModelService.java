@@ -30,7 +30,9 @@ import shouwang.visit.Layer;
 public class ReadModelService {
 
     private static final Logger LOG = Logger.getLogger(ReadModelService.class);
-    private static final List<Layer> PROFILE_LAYERS = List.of(Layer.UNIT, Layer.COMMUNITY, Layer.GRID);
+    /** The layers the registry assigns contacts for; a NEIGHBOUR contact there counts like a pairing. */
+    private static final List<Layer> PROFILE_LAYERS = List.of(Layer.UNIT, Layer.COMMUNITY, Layer.GRID,
+            Layer.NEIGHBOUR);
     private static final String DEFAULT_CADENCE = "P7D";
 
     @Inject
@@ -44,6 +46,9 @@ public class ReadModelService {
 
     @Inject
     Event<CadreChanged> changes;
+
+    @Inject
+    shouwang.visit.org.OrgService orgs;
 
     /** Applies a full profile unless the read model already holds this version or a newer one. */
     public void applyProfile(CadreProfile profile) {
@@ -77,7 +82,6 @@ public class ReadModelService {
             em.persist(cadre);
         }
         em.flush();
-        // NEIGHBOUR contacts come from pairings
         contacts.replaceProfileContacts(id, profile.contacts() == null ? List.of()
                 : profile.contacts().stream().filter(c -> PROFILE_LAYERS.contains(c.layer())).toList());
         LOG.infof("Cadre %s profile version %d applied (status %s)", id, version, cadre.status);
@@ -193,6 +197,10 @@ public class ReadModelService {
         if (orgCode == null || caller.scope().districtWide()) {
             return;
         }
+        if (layer == Layer.STREET || layer == Layer.BUREAU) {
+            requireEscalatedOrg(caller, orgCode, layer);
+            return;
+        }
         String kind = layer == Layer.COMMUNITY ? "communityCode" : layer == Layer.GRID ? "gridCode"
                 : layer == Layer.UNIT ? "unitCode" : placedAs(orgCode);
         if (kind == null) {
@@ -203,6 +211,19 @@ public class ReadModelService {
         }
         caller.requireFilter(kind.equals("communityCode") ? orgCode : null, kind.equals("gridCode") ? orgCode : null,
                 kind.equals("unitCode") ? orgCode : null, this::communityOfGrid);
+    }
+
+    /**
+     * A STREET org filter is the caller's when it is one of its streets, or a street of one of its communities (the
+     * org records tell); the BUREAU acts district-wide, so only a district-wide caller filters on it.
+     */
+    private void requireEscalatedOrg(shouwang.kit.security.CallerScope caller, String orgCode, Layer layer) {
+        boolean own = layer == Layer.STREET && (caller.streetCodes().contains(orgCode)
+                || orgs.communitiesOf(java.util.Set.of(orgCode)).stream().anyMatch(caller.scope()::coversCommunity));
+        if (!own) {
+            throw new shouwang.kit.problem.ForbiddenException(
+                    (layer == Layer.STREET ? "Street " : "Bureau ") + orgCode + " is outside your scope");
+        }
     }
 
     /** Which placement field of some cadre holds this code, or null. */
@@ -229,6 +250,8 @@ public class ReadModelService {
             case UNIT -> placement.unitCode;
             case COMMUNITY -> placement.communityCode;
             case GRID, NEIGHBOUR -> placement.gridCode;
+            // the street and the bureau are not part of a cadre's placement (org records know the street)
+            case STREET, BUREAU -> null;
         };
     }
 }

@@ -24,7 +24,16 @@ public record MustVisitRequired(
         @NotNull Instant deadline,
         @NotEmpty List<@Valid @NotNull LayerOrg> layers) {
 
-    /** The org responsible for the visit of one layer. */
-    public record LayerOrg(@NotNull Layer layer, @NotBlank @Size(max = 50) String orgCode) {
+    /** The org responsible for the visit of one layer, its name and who must act for it (first one: the assignee). */
+    public record LayerOrg(@NotNull Layer layer, @NotBlank @Size(max = 50) String orgCode,
+            @Size(max = 200) String orgName, @Size(max = 50) List<@Valid @NotNull Person> people) {
+
+        public java.util.Optional<Person> assignee() {
+            return people == null ? java.util.Optional.empty() : people.stream().findFirst();
+        }
+    }
+
+    /** Someone who must act: role (LEADER, DUTY_OFFICER, a contact's layer), name, phone. */
+    public record Person(@Size(max = 30) String role, @Size(max = 100) String name, @Size(max = 30) String phone) {
     }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import shouwang.visit.Layer;
+import shouwang.visit.Purpose;
 import shouwang.visit.PlacedEntity;
 
 /**
@@ -29,6 +30,12 @@ public class MustVisitTask extends PlacedEntity {
     @Enumerated(EnumType.STRING)
     public Layer layer;
     public String orgCode;
+    public String orgName;
+    public String assigneeRole;
+    public String assigneeName;
+    public String assigneePhone;
+    @Enumerated(EnumType.STRING)
+    public Purpose purpose = Purpose.MUST_VISIT;
     @Enumerated(EnumType.STRING)
     public TaskStatus status;
     public Instant deadline;

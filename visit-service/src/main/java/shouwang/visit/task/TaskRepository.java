@@ -24,14 +24,17 @@ public class TaskRepository {
     public boolean insertOnce(MustVisitTask t) {
         Placement p = t.placement();
         return em.createNativeQuery("insert into must_visit_task (id, cadre_id, alert_id, kind, level, layer, org_code, "
-                + "status, deadline, community_code, grid_code, unit_code, created_at, updated_at) "
-                + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13) "
+                + "status, deadline, community_code, grid_code, unit_code, created_at, updated_at, org_name, "
+                + "assignee_role, assignee_name, assignee_phone, purpose) "
+                + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, ?16, ?17, ?18) "
                 + "on conflict (alert_id, level, layer) do nothing")
                 .setParameter(1, t.id).setParameter(2, t.cadreId).setParameter(3, t.alertId).setParameter(4, t.kind)
                 .setParameter(5, t.level).setParameter(6, t.layer.name()).setParameter(7, t.orgCode)
                 .setParameter(8, t.status.name()).setParameter(9, utc(t.deadline))
                 .setParameter(10, p.communityCode).setParameter(11, p.gridCode).setParameter(12, p.unitCode)
                 .setParameter(13, utc(t.createdAt))
+                .setParameter(14, t.orgName).setParameter(15, t.assigneeRole).setParameter(16, t.assigneeName)
+                .setParameter(17, t.assigneePhone).setParameter(18, t.purpose.name())
                 .executeUpdate() == 1;
     }
 

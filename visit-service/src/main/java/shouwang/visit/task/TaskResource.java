@@ -21,7 +21,8 @@ import shouwang.visit.readmodel.ReadModelService;
 
 /** Must-visit worklists. Tasks are made from alerts and closed by visits; there is no write endpoint here. */
 @Path("/tasks")
-@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
+        Roles.STREET_OFFICER })
 public class TaskResource {
 
     @Inject

@@ -25,10 +25,12 @@ import shouwang.kit.outbox.Outbox;
 import shouwang.kit.paging.ListQuery;
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
+import shouwang.kit.paging.Tombstones;
 import shouwang.kit.security.Placement;
 import shouwang.kit.security.Scope;
 import shouwang.visit.Layer;
 import shouwang.visit.Topics;
+import shouwang.visit.Worklist;
 import shouwang.visit.readmodel.Cadre;
 import shouwang.visit.readmodel.CadreChanged;
 import shouwang.visit.readmodel.ReadModelService;
@@ -58,6 +60,12 @@ public class TaskService {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    Tombstones tombstones;
+
+    /** The kind of this worklist's tombstones. */
+    static final String TOMBSTONE_KIND = "task";
+
     /**
      * One task per listed layer for {@code (alertId, level, layer)}; the unique constraint makes a replay (even under a
      * new ce_id) create nothing. A cadre the read model does not know yet still gets its tasks, placed by the event's
@@ -67,8 +75,10 @@ public class TaskService {
         UUID alertId = required.alertId();
         UUID cadreId = required.cadreId();
         int level = required.level();
+        Map<Layer, MustVisitRequired.LayerOrg> byLayer = new EnumMap<>(Layer.class);
+        required.layers().forEach(entry -> byLayer.put(entry.layer(), entry));
         Map<Layer, String> orgByLayer = new EnumMap<>(Layer.class);
-        required.layers().forEach(entry -> orgByLayer.put(entry.layer(), entry.orgCode()));
+        byLayer.forEach((layer, entry) -> orgByLayer.put(layer, entry.orgCode()));
         Optional<Cadre> cadre = readModel.find(cadreId);
         if (cadre.isPresent() && !cadre.get().isActive()) {
             LOG.infof("MustVisitRequired for alert %s level %d ignored: cadre %s is %s", alertId, level, cadreId,
@@ -78,7 +88,8 @@ public class TaskService {
         Placement placement = Cadre.placementOf(cadre, () -> new Placement(orgByLayer.get(Layer.COMMUNITY),
                 orgByLayer.get(Layer.GRID), orgByLayer.get(Layer.UNIT)));
         List<UUID> created = new ArrayList<>();
-        for (Map.Entry<Layer, String> entry : orgByLayer.entrySet()) {
+        for (Map.Entry<Layer, MustVisitRequired.LayerOrg> entry : byLayer.entrySet()) {
+            MustVisitRequired.LayerOrg asked = entry.getValue();
             MustVisitTask task = new MustVisitTask();
             task.id = UUID.randomUUID();
             task.cadreId = cadreId;
@@ -86,7 +97,13 @@ public class TaskService {
             task.kind = required.kind();
             task.level = level;
             task.layer = entry.getKey();
-            task.orgCode = entry.getValue();
+            task.orgCode = asked.orgCode();
+            task.orgName = asked.orgName();
+            asked.assignee().ifPresent(person -> {
+                task.assigneeRole = person.role();
+                task.assigneeName = person.name();
+                task.assigneePhone = person.phone();
+            });
             task.status = TaskStatus.OPEN;
             task.deadline = required.deadline();
             task.placement = placement.copy();
@@ -171,6 +188,11 @@ public class TaskService {
         // Placement follows the cadre (also for tasks created before its profile arrived); the community and grid
         // layers' tasks go to the cadre's new community and grid.
         Placement placement = cadre.placement();
+        if (change.moved()) {
+            // devices of the old community drop these tasks (worklist tombstones), in the commit that moves them
+            openTaskIds(cadre.id).forEach(id -> tombstones.record(TOMBSTONE_KIND, id, change.previousPlacement(),
+                    placement, Tombstones.MOVED, clock.now()));
+        }
         int placed = em.createQuery("update MustVisitTask t set t.placement.communityCode = :community, "
                 + "t.placement.gridCode = :grid, t.placement.unitCode = :unit, t.updatedAt = :now "
                 + "where t.cadreId = :cadre and t.status = :open "
@@ -187,6 +209,11 @@ public class TaskService {
             LOG.infof("Cadre %s moved: %d open tasks re-placed, %d handed to the new community/grid", cadre.id, placed,
                     handed);
         }
+    }
+
+    private List<UUID> openTaskIds(UUID cadreId) {
+        return em.createQuery("select t.id from MustVisitTask t where t.cadreId = :cadre and t.status = :open",
+                UUID.class).setParameter("cadre", cadreId).setParameter("open", TaskStatus.OPEN).getResultList();
     }
 
     private int cancelOpen(String condition, UUID subject, String reason) {
@@ -224,7 +251,7 @@ public class TaskService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TaskDto> list(TaskFilter filter, Scope scope, PageRequest page) {
-        return ListQuery.of(MustVisitTask.class, "t")
+        return Worklist.withRemoved(ListQuery.of(MustVisitTask.class, "t")
                 .eq("t.cadreId", filter.cadreId())
                 .eq("t.layer", filter.layer())
                 .eq("t.orgCode", filter.orgCode())
@@ -233,7 +260,7 @@ public class TaskService {
                 .since("t.updatedAt", filter.updatedSince())
                 .inScope(scope, "t.placement")
                 .orderBy("t.deadline, t.id")
-                .pageEach(page, TaskDto::of);
+                .pageEach(page, TaskDto::of), tombstones, TOMBSTONE_KIND, scope, filter.updatedSince());
     }
 
     public record TaskFilter(UUID cadreId, Layer layer, String orgCode, TaskStatus status, UUID alertId,

@@ -52,10 +52,18 @@ class CampaignTest {
     }
 
     static void visit(UUID cadreId, String layer) {
-        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
-                .body(Map.of("cadreId", cadreId, "visitedAt", Instant.now().minusSeconds(30).toString(),
-                        "channel", "PHONE", "layer", layer))
-                .post("/api/v1/visits").then().statusCode(201);
+        visit(Map.of("cadreId", cadreId, "visitedAt", Instant.now().minusSeconds(30).toString(),
+                "channel", "PHONE", "layer", layer));
+    }
+
+    static JsonPath visit(Map<String, Object> body) {
+        return given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/visits").then().statusCode(201).extract().jsonPath();
+    }
+
+    static void greetingVisit(UUID cadreId, String layer, String purpose) {
+        visit(Map.of("cadreId", cadreId, "visitedAt", Instant.now().minusSeconds(30).toString(),
+                "channel", "IN_PERSON", "layer", layer, "purpose", purpose));
     }
 
     @Test
@@ -120,7 +128,7 @@ class CampaignTest {
                 .then().statusCode(200).body("id", equalTo(campaign.getString("id")));
 
         assertThat(coverage(campaign.getString("id"), null).getList("pending.cadreId")).containsExactly(turning85.toString());
-        visit(turning85, "COMMUNITY");
+        greetingVisit(turning85, "COMMUNITY", "BIRTHDAY");
         JsonPath progress = coverage(campaign.getString("id"), null);
         assertThat(progress.getInt("reached")).isEqualTo(1);
         assertThat(progress.getList("pending")).isEmpty();
@@ -145,7 +153,7 @@ class CampaignTest {
         given().auth().oauth2(TestTokens.districtAdmin()).get(tasksPath).then().statusCode(200)
                 .body("total", equalTo(3));
 
-        visit(first, "COMMUNITY");
+        greetingVisit(first, "COMMUNITY", "BIRTHDAY");
         given().auth().oauth2(worker).queryParam("status", "OPEN").get(tasksPath).then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].cadreId", equalTo(second.toString()));
         given().auth().oauth2(worker).queryParam("status", "DONE").get(tasksPath).then().statusCode(200)
@@ -154,6 +162,45 @@ class CampaignTest {
                 .statusCode(200).body("total", equalTo(1));
         given().auth().oauth2(worker).queryParam("status", "LOST").get(tasksPath).then().statusCode(400)
                 .body("violations[0].field", equalTo("status"));
+    }
+
+    @Test
+    void aGreetingTaskIsTickedOffOnlyByAVisitMadeForIt() {
+        String community = newCommunity();
+        UUID first = cadre(community, TODAY.plusDays(2).minusYears(85));
+        UUID second = cadre(community, TODAY.plusDays(4).minusYears(88));
+        JsonPath campaign = create(TestTokens.districtAdmin(), Map.of("type", "BIRTHDAY_80", "startOn", TODAY.toString(),
+                "endOn", TODAY.plusDays(30).toString(), "communityCodes", List.of(community)));
+        String tasksPath = "/api/v1/campaigns/" + campaign.getString("id") + "/tasks";
+        List<Map<String, Object>> tasks = given().auth().oauth2(TestTokens.districtAdmin()).get(tasksPath).then()
+                .statusCode(200).extract().jsonPath().getList("items");
+        assertThat(tasks).extracting(t -> t.get("purpose")).containsOnly("BIRTHDAY");
+
+        // a routine call by the same layer on the way is a routine call
+        JsonPath routine = visit(Map.of("cadreId", first, "visitedAt", Instant.now().minusSeconds(60).toString(),
+                "channel", "PHONE", "layer", "COMMUNITY"));
+        assertThat(routine.getString("purpose")).isEqualTo("ROUTINE");
+        assertThat(routine.getBoolean("taskCompleted")).isFalse();
+        given().auth().oauth2(TestTokens.districtAdmin()).queryParam("status", "OPEN").get(tasksPath).then()
+                .statusCode(200).body("total", equalTo(2));
+
+        // naming the task ticks it off (and the visit takes the task's purpose)
+        Object secondTask = tasks.stream().filter(t -> t.get("cadreId").equals(second.toString())).findFirst()
+                .orElseThrow().get("id");
+        JsonPath named = visit(Map.of("cadreId", second, "visitedAt", Instant.now().minusSeconds(30).toString(),
+                "channel", "IN_PERSON", "taskId", secondTask));
+        assertThat(named.getString("purpose")).isEqualTo("BIRTHDAY");
+        assertThat(named.getString("layer")).isEqualTo("COMMUNITY");
+        assertThat(named.getBoolean("taskCompleted")).isTrue();
+        // so does a visit whose purpose is the greeting's
+        greetingVisit(first, "COMMUNITY", "BIRTHDAY");
+        given().auth().oauth2(TestTokens.districtAdmin()).queryParam("status", "DONE").get(tasksPath).then()
+                .statusCode(200).body("total", equalTo(2));
+        // a task of another cadre is refused naming the field
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("cadreId", first, "visitedAt", Instant.now().toString(), "channel", "PHONE",
+                        "taskId", secondTask))
+                .post("/api/v1/visits").then().statusCode(400).body("violations.field", org.hamcrest.Matchers.hasItem("taskId"));
     }
 
     @Test

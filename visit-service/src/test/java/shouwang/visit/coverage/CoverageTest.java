@@ -155,6 +155,30 @@ class CoverageTest {
     }
 
     @Test
+    void aNeighbourContactTheRegistryAssignedCountsLikeAPairing() {
+        String code = "CN" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> profile = Profiles.born(Profiles.profile(UUID.randomUUID(), 1, code, code + "-WG01",
+                "DW001"), TODAY.minusYears(70));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> contacts = (List<Map<String, Object>>) profile.get("contacts");
+        contacts.add(Map.of("layer", "NEIGHBOUR", "name", "周邻", "phone", "13700000009", "orgCode", code + "-WG01"));
+        UUID cadre = Profiles.registered(profile);
+        String admin = TestTokens.districtAdmin();
+
+        given().auth().oauth2(admin).queryParam("cadreId", cadre).get("/api/v1/contacts").then().statusCode(200)
+                .body("findAll { it.layer == 'NEIGHBOUR' }.name", org.hamcrest.Matchers.contains("周邻"));
+        // no pairing, yet the neighbour is due a week after the cadre appeared, like a paired volunteer
+        assertThat(rows(coverage(admin, code, TODAY.plusDays(6)))).noneMatch(r -> r.contains("/NEIGHBOUR/"));
+        assertThat(rows(coverage(admin, code, TODAY.plusDays(8)))).contains(cadre + "/OTHERS/NEIGHBOUR/1");
+
+        // the cadre has been known for ten days: three days overdue today, until the neighbour calls
+        shouwang.visit.TestDb.update("update cadre set first_seen_at = now() - interval '10 days' where id = ?", cadre);
+        assertThat(rows(coverage(admin, code, TODAY))).contains(cadre + "/OTHERS/NEIGHBOUR/3");
+        logVisit(admin, cadre, "NEIGHBOUR", "PHONE");
+        assertThat(rows(coverage(admin, code, TODAY))).noneMatch(r -> r.contains("/NEIGHBOUR/"));
+    }
+
+    @Test
     void aLapseRaisesRoutineVisitMissedOnce() {
         Community c = community();
         LocalDate on = TODAY.plusDays(10);

@@ -1,0 +1,45 @@
+package shouwang.visit.org;
+
+import java.util.Set;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+import shouwang.kit.inbox.EventHandlers;
+import shouwang.kit.inbox.EventReceiver;
+import shouwang.visit.KnownEvents;
+
+/** org-records → the org read model (names, street of each community, responsible people). */
+@ApplicationScoped
+public class OrgRecordsConsumer {
+
+    static final Set<String> TOPIC_EVENTS = Set.of("OrgRecordChanged");
+
+    private static final String TOPIC = "org-records";
+
+    @Inject
+    EventReceiver receiver;
+
+    @Inject
+    OrgService orgs;
+
+    private EventHandlers handlers;
+
+    @PostConstruct
+    void handlers() {
+        handlers = EventHandlers.of("visit-service.org-records").on(OrgRecordChanged.class, orgs::apply);
+    }
+
+    @Incoming("org-records")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        KnownEvents.require(TOPIC_EVENTS, receiver.parse(record), TOPIC);
+        receiver.receive(handlers, record);
+    }
+}

@@ -1,0 +1,57 @@
+package shouwang.visit.statistics;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import shouwang.kit.problem.QueryParams;
+import shouwang.kit.ratelimit.RateLimited;
+import shouwang.kit.security.CallerScope;
+import shouwang.kit.security.Roles;
+import shouwang.visit.Xlsx;
+import shouwang.visit.readmodel.ReadModelService;
+
+/** {@code GET /statistics/visits?from=&to=&communityCode=}: JSON, or XLSX when the caller asks for it. */
+@Path("/statistics/visits")
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
+        Roles.STREET_OFFICER })
+public class StatisticsResource {
+
+    @Inject
+    StatisticsService statistics;
+
+    @Inject
+    ReadModelService readModel;
+
+    @Inject
+    CallerScope caller;
+
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE })
+    @RateLimited(RateLimited.Bucket.EXPENSIVE)
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            implementation = VisitStatistics.class)))
+    public Response visits(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("communityCode") String communityCode, @Context HttpHeaders headers) {
+        String community = QueryParams.text(communityCode);
+        caller.requireFilter(community, null, null, readModel::communityOfGrid);
+        VisitStatistics report = statistics.visits(QueryParams.date("from", from), QueryParams.date("to", to),
+                community, caller.scope());
+        if (!Xlsx.asked(headers)) {
+            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        StreamingOutput body = out -> StatisticsWorkbook.write(report, out);
+        return Response.ok(body, Xlsx.MEDIA_TYPE).header("Content-Disposition",
+                "attachment; filename=\"visit-statistics-" + report.from() + "-" + report.to() + ".xlsx\"").build();
+    }
+}
