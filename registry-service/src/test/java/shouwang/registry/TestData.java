@@ -85,7 +85,12 @@ public final class TestData {
 
     /** Uploads a file to the import, waits until it is no longer RUNNING and returns its status. */
     public static JsonPath importAndWait(String token, String contentType, byte[] body) {
-        String id = given().auth().oauth2(token).contentType(contentType).body(body).post("/api/v1/imports/cadres")
+        return importAndWait(token, "cadres", contentType, body);
+    }
+
+    /** Like {@link #importAndWait(String, String, byte[])} for {@code /imports/{what}} (cadres, orgs, contacts). */
+    public static JsonPath importAndWait(String token, String what, String contentType, byte[] body) {
+        String id = given().auth().oauth2(token).contentType(contentType).body(body).post("/api/v1/imports/" + what)
                 .then().statusCode(202).extract().path("id");
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> !"RUNNING".equals(
                 given().auth().oauth2(token).get("/api/v1/imports/" + id).then().statusCode(200).extract().path("status")));
