@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,11 +26,11 @@ public final class OrgDtos {
     }
 
     public record UnitInput(UUID id, @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
-            @NotBlank @Size(max = 200) String name, @Valid List<PersonInput> people) {
+            @NotBlank @Size(max = 200) String name, List<@NotNull PersonInput> people) {
     }
 
     public record StreetInput(UUID id, @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
-            @NotBlank @Size(max = 200) String name, @Valid List<PersonInput> people) {
+            @NotBlank @Size(max = 200) String name, List<@NotNull PersonInput> people) {
     }
 
     /**
@@ -40,11 +39,11 @@ public final class OrgDtos {
      */
     public record CommunityInput(UUID id, @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @NotBlank @Size(max = 200) String name, String streetCode, @Size(max = 200) String streetName,
-            @Valid List<PersonInput> people) {
+            List<@NotNull PersonInput> people) {
     }
 
     public record GridInput(UUID id, @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
-            @NotBlank @Size(max = 200) String name, @NotBlank String communityCode, @Valid List<PersonInput> people) {
+            @NotBlank @Size(max = 200) String name, @NotBlank String communityCode, List<@NotNull PersonInput> people) {
     }
 
     /**
@@ -52,7 +51,7 @@ public final class OrgDtos {
      * community, {@code communityCode} for a grid; others ignore them. {@code active} left out keeps it.
      */
     public record OrgUpdate(@NotBlank @Size(max = 200) String name, String streetCode, String communityCode,
-            List<PersonInput> people, Boolean active, @NotNull Long version) {
+            List<@NotNull PersonInput> people, Boolean active, @NotNull Long version) {
     }
 
     /** A unit, a street or the bureau. */

@@ -42,7 +42,7 @@ class DistrictSetupTest {
 
     private static final String ADMIN = TestTokens.districtAdmin();
     private static final int CADRES = 4_000;
-    private static final String AREA = "370102";
+    private static final String AREA = "450102";
     private static final LocalDate FIRST_BIRTH = LocalDate.of(1930, 1, 1);
 
     private final String p = TestData.prefix();
