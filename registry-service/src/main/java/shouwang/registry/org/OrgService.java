@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -126,7 +127,12 @@ public class OrgService {
         Instant now = clock.now();
         record.createdAt = now;
         record.updatedAt = now;
-        record.persist();
+        try {
+            record.persistAndFlush();
+        } catch (PersistenceException e) {
+            // two clients creating the same code (or id) at the same moment: the primary or unique key decides
+            throw new ConflictException(kind + " " + code + " (or this id) already exists");
+        }
         announce(record, "created");
         return Saved.created(view.apply(record));
     }

@@ -174,10 +174,13 @@ class DistrictSetupTest {
         assertEquals(List.of("UNIT", "COMMUNITY", "GRID"), found.getList("items[0].contacts.layer"));
         assertEquals(List.of(unit(sample), community(sample), grid(sample)), found.getList("items[0].contacts.orgCode"));
         assertEquals(List.of(), found.getList("items[0].missingContactLayers"));
-        List<ConsumerRecord<String, String>> events = TopicProbe.await("cadre-profiles", r -> id.equals(r.key()), 3,
-                Duration.ofSeconds(5));
+        List<ConsumerRecord<String, String>> events = TopicProbe.await("cadre-profiles", r -> id.equals(r.key()), 2,
+                Duration.ofSeconds(60));
         assertEquals(List.of("shouwang.CadreRegistered.v1", "shouwang.ContactsAssigned.v1"),
                 events.stream().map(r -> TopicProbe.header(r, "ce_type")).toList());
+        // one change of contacts for its three rows: one history line (each line has its event, in one transaction)
+        given().auth().oauth2(ADMIN).queryParam("action", "CONTACTS_ASSIGNED").get("/api/v1/cadres/" + id + "/history")
+                .then().statusCode(200).body("total", equalTo(1));
         JsonNode assigned = TopicProbe.JSON.readTree(events.get(1).value());
         assertEquals(3, assigned.get("contacts").size());
         assertEquals(p + "-JD" + (sample % 6 < 3 ? 1 : 2), assigned.get("streetCode").asText());
