@@ -17,12 +17,15 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * Loads the demo district into registry-service through its public REST API only:
- * 10 former units, 2 streets with 6 communities, 18 grids, 300 retired cadres (a Chinese-header CSV
- * import) and their responsible contacts per layer.
+ * Loads the demo district into registry-service through its import endpoints, as a bureau sets up a district from
+ * spreadsheets: the org records (2 streets JD001 东城街道 with SQ001-SQ003 and JD002 西城街道 with SQ004-SQ006, 10
+ * former units, 18 grids, with their leaders and duty officers) through /imports/orgs, 300 retired cadres through
+ * /imports/cadres, their responsible contacts per layer through /imports/contacts (Chinese-header CSVs), and the
+ * district bureau's people through PUT /org/bureau.
  *
  * <pre>java deploy/local/demo/DemoData.java http://localhost:8081 "$(deploy/local/token.sh district-admin)"
- * java deploy/local/demo/DemoData.java --csv > cadres.csv     # only print the import file</pre>
+ * java deploy/local/demo/DemoData.java --csv > cadres.csv     # only print the cadre import file
+ * java deploy/local/demo/DemoData.java --orgs-csv | --contacts-csv  # only print that import file</pre>
  *
  * Deterministic: the same seed and reference date always give the same people, ID numbers and phones,
  * so running it again updates the same cadres (the import matches on 身份证号) instead of adding new ones.
@@ -41,15 +44,24 @@ public class DemoData {
             System.out.print(csv(cadres));
             return;
         }
+        if (args.length == 1 && args[0].equals("--orgs-csv")) {
+            System.out.print(orgCsv(district));
+            return;
+        }
+        if (args.length == 1 && args[0].equals("--contacts-csv")) {
+            System.out.print(contactCsv(district, cadres));
+            return;
+        }
         if (args.length != 2) {
             System.err.println("usage: java DemoData.java <registry-url> <access-token>   or   java DemoData.java --csv");
             System.exit(2);
         }
         Api api = new Api(args[0].replaceAll("/+$", ""), args[1]);
         try {
-            createOrgs(api, district);
+            importOrgs(api, district);
+            updateBureau(api, district);
             importCadres(api, cadres);
-            assignContacts(api, district);
+            importContacts(api, district, cadres);
         } catch (Failure e) {
             System.err.println("ERROR: " + e.getMessage());
             System.exit(1);
@@ -60,13 +72,19 @@ public class DemoData {
 
     record Contact(String name, String phone) {}
 
-    record Unit(String code, String name, Contact liaison) {}
+    /** An org record's responsible people: its leader (LEADER) and duty officer (DUTY_OFFICER). */
+    record Responsible(Contact leader, Contact dutyOfficer) {}
 
-    record Community(String code, String name, String street, Contact worker) {}
+    record Street(String code, String name, Responsible people) {}
+
+    record Unit(String code, String name, Contact liaison, Responsible people) {}
+
+    record Community(String code, String name, String street, Contact worker, Responsible people) {}
 
     record Grid(String code, String name, String communityCode, Contact gridWorker) {}
 
-    record District(List<Unit> units, List<Community> communities, List<Grid> grids) {
+    record District(List<Street> streets, List<Unit> units, List<Community> communities, List<Grid> grids,
+                    Responsible bureau) {
 
         static District demo() {
             String[][] units = {
@@ -76,10 +94,26 @@ public class DemoData {
                 {"DW010", "市人力资源和社会保障局", "何静"},
             };
             String[][] communities = {
-                {"SQ001", "和平里社区", "东城街道", "李秀兰"}, {"SQ002", "文化路社区", "东城街道", "林晓梅"},
-                {"SQ003", "建设路社区", "东城街道", "高建军"}, {"SQ004", "光明社区", "西城街道", "罗玉芬"},
-                {"SQ005", "幸福里社区", "西城街道", "梁志刚"}, {"SQ006", "新华社区", "西城街道", "宋雅琴"},
+                {"SQ001", "和平里社区", "JD001", "李秀兰"}, {"SQ002", "文化路社区", "JD001", "林晓梅"},
+                {"SQ003", "建设路社区", "JD001", "高建军"}, {"SQ004", "光明社区", "JD002", "罗玉芬"},
+                {"SQ005", "幸福里社区", "JD002", "梁志刚"}, {"SQ006", "新华社区", "JD002", "宋雅琴"},
             };
+            String[][] streets = {{"JD001", "东城街道", "赵卫东", "钱国华"}, {"JD002", "西城街道", "孙立平", "李春花"}};
+            // leader, duty officer of each unit and community (names only; phones are numbered below)
+            String[][] unitPeople = {
+                {"王德明", "刘芳"}, {"张建设", "陈红"}, {"杨志远", "黄丽"}, {"赵铁军", "周敏"}, {"吴长青", "徐静"},
+                {"孙宏伟", "马丽娜"}, {"朱建华", "胡晓燕"}, {"郭永强", "林娟"}, {"何振东", "罗霞"}, {"高文博", "梁艳"},
+            };
+            String[][] communityPeople = {
+                {"宋国栋", "郑小英"}, {"谢明华", "韩秀梅"}, {"唐建民", "冯丽"}, {"许国平", "邓红霞"},
+                {"曹志强", "彭雪梅"}, {"曾宪伟", "肖玉兰"},
+            };
+            List<Street> streetList = new ArrayList<>();
+            for (int s = 0; s < streets.length; s++) {
+                streetList.add(new Street(streets[s][0], streets[s][1], new Responsible(
+                        new Contact(streets[s][2], phone(1390531_1000L, 1 + s)),
+                        new Contact(streets[s][3], phone(1390531_1000L, 11 + s)))));
+            }
             String[] gridWorkers = {
                 "王海燕", "谢光辉", "唐丽萍", "许卫国", "韩雪", "冯建平", "邓美玲", "曹永红", "彭国梁",
                 "曾小军", "肖桂香", "田志勇", "董秀梅", "袁海波", "潘丽君", "于洪涛", "蒋春梅", "蔡明亮",
@@ -88,20 +122,25 @@ public class DemoData {
 
             List<Unit> unitList = new ArrayList<>();
             for (int i = 0; i < units.length; i++) {
-                unitList.add(new Unit(units[i][0], units[i][1], new Contact(units[i][2], phone(1390531_0000L, 101 + i))));
+                unitList.add(new Unit(units[i][0], units[i][1], new Contact(units[i][2], phone(1390531_0000L, 101 + i)),
+                        new Responsible(new Contact(unitPeople[i][0], phone(1390531_2000L, 1 + i)),
+                                new Contact(unitPeople[i][1], phone(1390531_2000L, 51 + i)))));
             }
             List<Community> communityList = new ArrayList<>();
             List<Grid> gridList = new ArrayList<>();
             for (int c = 0; c < communities.length; c++) {
                 String[] row = communities[c];
-                communityList.add(new Community(row[0], row[1], row[2], new Contact(row[3], phone(1385310_0000L, 201 + c))));
+                communityList.add(new Community(row[0], row[1], row[2], new Contact(row[3], phone(1385310_0000L, 201 + c)),
+                        new Responsible(new Contact(communityPeople[c][0], phone(1390531_3000L, 1 + c)),
+                                new Contact(communityPeople[c][1], phone(1390531_3000L, 51 + c)))));
                 for (int g = 0; g < 3; g++) {
                     int n = c * 3 + g;
                     gridList.add(new Grid(row[0] + "-WG0" + (g + 1), row[1] + ordinals[g], row[0],
                             new Contact(gridWorkers[n], phone(1586402_0000L, 301 + n))));
                 }
             }
-            return new District(unitList, communityList, gridList);
+            Responsible bureau = new Responsible(new Contact("周建明", "13905318001"), new Contact("吴晓丽", "13905318002"));
+            return new District(streetList, unitList, communityList, gridList, bureau);
         }
 
         static String phone(long base, int n) {
@@ -252,32 +291,44 @@ public class DemoData {
 
     // ------------------------------------------------------------------------------------------- steps
 
-    static void createOrgs(Api api, District district) throws Exception {
-        int[] counts = new int[2];
-        for (Unit unit : district.units()) {
-            count(counts, api.create("/api/v1/org/units", Json.object("code", unit.code(), "name", unit.name())));
-        }
-        report("units", counts);
-        counts = new int[2];
-        for (Community community : district.communities()) {
-            count(counts, api.create("/api/v1/org/communities",
-                    Json.object("code", community.code(), "name", community.name(), "streetName", community.street())));
-        }
-        report("communities", counts);
-        counts = new int[2];
-        for (Grid grid : district.grids()) {
-            count(counts, api.create("/api/v1/org/grids",
-                    Json.object("code", grid.code(), "name", grid.name(), "communityCode", grid.communityCode())));
-        }
-        report("grids", counts);
+    static final String ORG_HEADER = "类型,编码,名称,上级编码,领导姓名,领导电话,值班人员姓名,值班人员电话";
+
+    /** The org records as one import file: streets, units, communities and grids with their people. */
+    static String orgCsv(District district) {
+        StringBuilder csv = new StringBuilder(ORG_HEADER).append('\n');
+        district.streets().forEach(s -> csv.append(orgRow("街道", s.code(), s.name(), "", s.people())));
+        district.units().forEach(u -> csv.append(orgRow("单位", u.code(), u.name(), "", u.people())));
+        district.communities().forEach(c -> csv.append(orgRow("社区", c.code(), c.name(), c.street(), c.people())));
+        district.grids().forEach(g -> csv.append(orgRow("网格", g.code(), g.name(), g.communityCode(), null)));
+        return csv.toString();
     }
 
-    static void count(int[] counts, boolean created) {
-        counts[created ? 0 : 1]++;
+    static String orgRow(String kind, String code, String name, String parent, Responsible people) {
+        StringJoiner row = new StringJoiner(",");
+        row.add(kind).add(code).add(name).add(parent);
+        if (people == null) {
+            row.add("").add("").add("").add("");
+        } else {
+            row.add(people.leader().name()).add(people.leader().phone()).add(people.dutyOfficer().name())
+                    .add(people.dutyOfficer().phone());
+        }
+        return row + "\n";
     }
 
-    static void report(String what, int[] counts) {
-        System.out.printf("%-12s %3d created, %3d already there%n", what, counts[0], counts[1]);
+    static void importOrgs(Api api, District district) throws Exception {
+        importFile(api, "orgs", orgCsv(district));
+    }
+
+    /** The district bureau is one record (QWLGJ): its people through PUT with the version it was read at. */
+    static void updateBureau(Api api, District district) throws Exception {
+        Map<?, ?> bureau = (Map<?, ?>) api.send("GET", "/api/v1/org/bureau", null, null);
+        List<Object> people = List.of(
+                Json.object("role", "LEADER", "name", district.bureau().leader().name(), "phone", district.bureau().leader().phone()),
+                Json.object("role", "DUTY_OFFICER", "name", district.bureau().dutyOfficer().name(), "phone",
+                        district.bureau().dutyOfficer().phone()));
+        Map<?, ?> updated = (Map<?, ?>) api.send("PUT", "/api/v1/org/bureau", "application/json",
+                Json.write(Json.object("name", bureau.get("name"), "people", people, "version", bureau.get("version"))));
+        System.out.printf("%-12s %s %s, version %s%n", "bureau", updated.get("code"), updated.get("name"), number(updated.get("version")));
     }
 
     static final String CSV_HEADER = "姓名,性别,出生日期,身份证号,离退休类型,职级,是否党员,原单位编码,社区编码,网格编码,居住情况,自理能力,特殊群体,联系电话";
@@ -297,7 +348,12 @@ public class DemoData {
     }
 
     static void importCadres(Api api, List<Cadre> cadres) throws Exception {
-        Map<?, ?> started = (Map<?, ?>) api.send("POST", "/api/v1/imports/cadres", "text/csv", csv(cadres));
+        importFile(api, "cadres", csv(cadres));
+    }
+
+    /** Uploads one import file to /imports/{what}, waits for the job and fails on any rejected row. */
+    static void importFile(Api api, String what, String file) throws Exception {
+        Map<?, ?> started = (Map<?, ?>) api.send("POST", "/api/v1/imports/" + what, "text/csv", file);
         Object id = started.get("id");
         if (id == null) {
             throw new Failure("the import answered without an id: " + started);
@@ -311,7 +367,7 @@ public class DemoData {
             }
             Thread.sleep(500);
         }
-        System.out.printf("cadres       import %s: %s, processed %s, accepted %s, rejected %s%n", id, status.get("status"),
+        System.out.printf("%-12s import %s: %s, processed %s, accepted %s, rejected %s%n", what, id, status.get("status"),
                 number(status.get("processed")), number(status.get("accepted")), number(status.get("rejected")));
         if (!"DONE".equals(status.get("status"))) {
             throw new Failure("import " + id + " did not finish: " + status);
@@ -319,54 +375,34 @@ public class DemoData {
         if (number(status.get("rejected")) > 0) {
             List<?> errors = (List<?>) status.get("errors");
             errors.stream().limit(10).forEach(e -> System.err.println("  rejected: " + e));
-            throw new Failure("the import rejected rows of the demo data (see above)");
+            throw new Failure("the " + what + " import rejected rows of the demo data (see above)");
         }
     }
 
-    /** Every demo cadre gets its unit's liaison, its community's worker and its grid's grid worker. */
-    static void assignContacts(Api api, District district) throws Exception {
+    static final String CONTACT_HEADER = "身份证号,层级,姓名,联系电话,机构编码";
+
+    /** Every demo cadre gets its unit's liaison, its community's worker and its grid's grid worker (包保联系人). */
+    static String contactCsv(District district, List<Cadre> cadres) {
         Map<String, Unit> units = new LinkedHashMap<>();
         district.units().forEach(u -> units.put(u.code(), u));
         Map<String, Community> communities = new LinkedHashMap<>();
         district.communities().forEach(c -> communities.put(c.code(), c));
         Map<String, Grid> grids = new LinkedHashMap<>();
         district.grids().forEach(g -> grids.put(g.code(), g));
-
-        int assigned = 0;
-        int skipped = 0;
-        for (Map<?, ?> cadre : listCadres(api)) {
-            Unit unit = units.get(cadre.get("unitCode"));
-            Community community = communities.get(cadre.get("communityCode"));
-            Grid grid = grids.get(cadre.get("gridCode"));
-            if (unit == null || community == null || grid == null) {
-                skipped++; // not one of ours: leave it alone
-                continue;
-            }
-            List<Object> contacts = List.of(
-                    contact("UNIT", unit.liaison(), unit.code()),
-                    contact("COMMUNITY", community.worker(), community.code()),
-                    contact("GRID", grid.gridWorker(), grid.code()));
-            api.send("PUT", "/api/v1/cadres/" + cadre.get("id") + "/contacts", "application/json", Json.write(contacts));
-            assigned++;
+        StringBuilder csv = new StringBuilder(CONTACT_HEADER).append('\n');
+        for (Cadre cadre : cadres) {
+            Contact liaison = units.get(cadre.unitCode()).liaison();
+            Contact worker = communities.get(cadre.communityCode()).worker();
+            Contact gridWorker = grids.get(cadre.gridCode()).gridWorker();
+            csv.append(String.join(",", cadre.idNumber(), "原单位", liaison.name(), liaison.phone(), cadre.unitCode())).append('\n');
+            csv.append(String.join(",", cadre.idNumber(), "社区", worker.name(), worker.phone(), cadre.communityCode())).append('\n');
+            csv.append(String.join(",", cadre.idNumber(), "网格", gridWorker.name(), gridWorker.phone(), cadre.gridCode())).append('\n');
         }
-        System.out.printf("contacts     assigned for %d cadres (UNIT, COMMUNITY, GRID)%s%n", assigned,
-                skipped > 0 ? ", " + skipped + " cadres outside the demo district left alone" : "");
+        return csv.toString();
     }
 
-    static Map<String, Object> contact(String layer, Contact person, String orgCode) {
-        return Json.object("layer", layer, "name", person.name(), "phone", person.phone(), "orgCode", orgCode);
-    }
-
-    static List<Map<?, ?>> listCadres(Api api) throws Exception {
-        List<Map<?, ?>> all = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            Map<?, ?> body = (Map<?, ?>) api.send("GET", "/api/v1/cadres?page=" + page + "&size=500", null, null);
-            List<?> items = (List<?>) body.get("items");
-            items.forEach(item -> all.add((Map<?, ?>) item));
-            if (items.isEmpty() || all.size() >= number(body.get("total"))) {
-                return all;
-            }
-        }
+    static void importContacts(Api api, District district, List<Cadre> cadres) throws Exception {
+        importFile(api, "contacts", contactCsv(district, cadres));
     }
 
     static long number(Object value) {
@@ -389,16 +425,6 @@ public class DemoData {
         Api(String base, String token) {
             this.base = base;
             this.token = token;
-        }
-
-        /** POSTs an org record; true if created, false if it was already there (409). */
-        boolean create(String path, Map<String, Object> body) throws Exception {
-            HttpResponse<String> response = exchange("POST", path, "application/json", Json.write(body));
-            if (response.statusCode() == 409) {
-                return false;
-            }
-            check("POST", path, response);
-            return true;
         }
 
         Object send(String method, String path, String contentType, String body) throws Exception {

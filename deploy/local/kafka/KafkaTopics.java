@@ -36,6 +36,8 @@ public class KafkaTopics {
 
     static {
         CONTRACT_TOPICS.put("cadre-profiles", Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        // org records (streets, communities, units, grids, the bureau) keyed KIND:code: the newest version wins
+        CONTRACT_TOPICS.put("org-records", Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         CONTRACT_TOPICS.put("care-signals", Map.of());
         CONTRACT_TOPICS.put("alerts", Map.of());
         CONTRACT_TOPICS.put("visits", Map.of());

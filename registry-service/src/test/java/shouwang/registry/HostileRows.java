@@ -27,6 +27,8 @@ public final class HostileRows {
     public static final String OUT_COMMUNITY = P + "-SQ2";
     public static final String OUT_GRID = P + "-SQ2-WG1";
     public static final String OUT_UNIT = P + "-DW2";
+    /** The street of the inside community (a street officer of it sees the inside rows only). */
+    public static final String IN_STREET = P + "-JD1";
 
     /** Read, corrected, given contacts. */
     public static String inside;
@@ -97,6 +99,9 @@ public final class HostileRows {
         }
         if (path.startsWith("/api/v1/org/grids/")) {
             return IN_GRID;
+        }
+        if (path.startsWith("/api/v1/org/streets/")) {
+            return IN_STREET;
         }
         if (path.endsWith("/moves")) {
             return insideMoving;

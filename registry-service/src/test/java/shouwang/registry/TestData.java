@@ -50,12 +50,17 @@ public final class TestData {
         return p;
     }
 
-    /** Creates unit {@code p-DW}, communities {@code p-SQ1}, {@code p-SQ2} and grids {@code p-SQ1-WG1}, {@code p-SQ2-WG1}. */
+    /**
+     * Creates unit {@code p-DW}, streets {@code p-JD1} (东城街道) and {@code p-JD2} (西城街道), their communities
+     * {@code p-SQ1} and {@code p-SQ2}, and grids {@code p-SQ1-WG1}, {@code p-SQ2-WG1}.
+     */
     public static void org(String p) {
         String admin = TestTokens.districtAdmin();
         post(admin, "/api/v1/org/units", Map.of("code", p + "-DW", "name", "区财政局"));
-        post(admin, "/api/v1/org/communities", Map.of("code", p + "-SQ1", "name", "幸福里社区", "streetName", "东城街道"));
-        post(admin, "/api/v1/org/communities", Map.of("code", p + "-SQ2", "name", "和平社区", "streetName", "西城街道"));
+        post(admin, "/api/v1/org/streets", Map.of("code", p + "-JD1", "name", "东城街道"));
+        post(admin, "/api/v1/org/streets", Map.of("code", p + "-JD2", "name", "西城街道"));
+        post(admin, "/api/v1/org/communities", Map.of("code", p + "-SQ1", "name", "幸福里社区", "streetCode", p + "-JD1"));
+        post(admin, "/api/v1/org/communities", Map.of("code", p + "-SQ2", "name", "和平社区", "streetCode", p + "-JD2"));
         post(admin, "/api/v1/org/grids", Map.of("code", p + "-SQ1-WG1", "name", "一网格", "communityCode", p + "-SQ1"));
         post(admin, "/api/v1/org/grids", Map.of("code", p + "-SQ2-WG1", "name", "一网格", "communityCode", p + "-SQ2"));
     }
@@ -85,7 +90,12 @@ public final class TestData {
 
     /** Uploads a file to the import, waits until it is no longer RUNNING and returns its status. */
     public static JsonPath importAndWait(String token, String contentType, byte[] body) {
-        String id = given().auth().oauth2(token).contentType(contentType).body(body).post("/api/v1/imports/cadres")
+        return importAndWait(token, "cadres", contentType, body);
+    }
+
+    /** Like {@link #importAndWait(String, String, byte[])} for {@code /imports/{what}} (cadres, orgs, contacts). */
+    public static JsonPath importAndWait(String token, String what, String contentType, byte[] body) {
+        String id = given().auth().oauth2(token).contentType(contentType).body(body).post("/api/v1/imports/" + what)
                 .then().statusCode(202).extract().path("id");
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> !"RUNNING".equals(
                 given().auth().oauth2(token).get("/api/v1/imports/" + id).then().statusCode(200).extract().path("status")));

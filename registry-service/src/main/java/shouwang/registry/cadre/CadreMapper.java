@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import shouwang.kit.security.Placement;
+import shouwang.registry.org.OrgDirectory;
 import shouwang.registry.cadre.CadreDtos.CadreView;
 import shouwang.registry.history.FieldChange;
 
@@ -32,11 +33,11 @@ public final class CadreMapper {
     }
 
     /** The event data; {@code keyServiceTarget} is the one of {@code today}, the day the event is written. */
-    public static CadreProfile profile(Cadre cadre, String streetName, LocalDate today) {
+    public static CadreProfile profile(Cadre cadre, OrgDirectory.StreetOf street, LocalDate today) {
         Placement placement = cadre.placement;
         return new CadreProfile(cadre.id, cadre.version, cadre.updatedAt, cadre.name, cadre.gender, cadre.birthDate,
                 cadre.idNumberMasked, cadre.retirementType, cadre.rank, cadre.partyMember, placement.unitCode,
-                placement.communityCode, placement.gridCode, streetName, cadre.livingArrangement, cadre.selfCare,
+                placement.communityCode, placement.gridCode, street.name(), street.code(), cadre.livingArrangement, cadre.selfCare,
                 cadre.specialCategories, cadre.isKeyServiceTarget(today), cadre.phone, cadre.address,
                 cadre.status, cadre.deceasedOn, cadre.movedAwayOn, cadre.contacts);
     }

@@ -34,7 +34,8 @@ import shouwang.registry.org.OrgService;
  * unit liaisons may also set responsible contacts; grid workers may also report moves and deaths.
  */
 @Path("/cadres")
-@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
+        Roles.STREET_OFFICER })
 public class CadreResource {
 
     @Inject

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import shouwang.kit.problem.InvalidFieldsException;
+import shouwang.registry.Phones;
 import shouwang.registry.cadre.CadreDtos.CadreInput;
 import shouwang.registry.cadre.Codes.Gender;
 import shouwang.registry.cadre.Codes.SpecialCategory;
@@ -21,8 +22,6 @@ import shouwang.registry.org.OrgDirectory;
  */
 public final class CadreRules {
 
-    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-    private static final Pattern LANDLINE = Pattern.compile("(0\\d{2,3}-?)?\\d{7,8}(-\\d{1,6})?");
 
     /**
      * The earliest birth date a retired cadre can have: anyone born before 1900 would be over 125 years old, so an
@@ -218,18 +217,7 @@ public final class CadreRules {
 
     /** A mainland mobile (11 digits) or landline number; spaces and a +86 prefix are dropped. */
     public static String phone(String raw, String field, InvalidFieldsException.Collector errors) {
-        String phone = trim(raw);
-        if (phone == null) {
-            return null;
-        }
-        phone = phone.replace(" ", "");
-        if (phone.startsWith("+86")) {
-            phone = phone.substring(3);
-        }
-        if (!MOBILE.matcher(phone).matches() && !LANDLINE.matcher(phone).matches()) {
-            errors.add(field, "is not a phone number (11-digit mobile or landline such as 010-12345678)");
-        }
-        return phone;
+        return Phones.normalize(raw, field, errors);
     }
 
     static String trim(String value) {

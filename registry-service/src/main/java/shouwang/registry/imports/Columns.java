@@ -4,11 +4,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import shouwang.kit.security.Placement;
@@ -33,39 +30,34 @@ public final class Columns {
             "rank", "partyMember", "unitCode", "communityCode", "gridCode", "livingArrangement", "selfCare",
             "specialCategories", "phone", "address", "notes");
 
-    private static final Map<String, String> HEADERS = new HashMap<>();
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
+    private static final Headers.Names NAMES = new Headers.Names();
+
     static {
-        FIELDS.forEach(field -> HEADERS.put(field.toLowerCase(Locale.ROOT), field));
-        alias("name", "姓名");
-        alias("gender", "性别");
-        alias("birthDate", "出生日期", "出生年月日");
-        alias("idNumber", "身份证号", "身份证号码", "公民身份号码");
-        alias("retirementType", "离退休类型", "离退休");
-        alias("rank", "职级");
-        alias("partyMember", "是否党员", "党员");
-        alias("unitCode", "原单位编码");
-        alias("communityCode", "社区编码");
-        alias("gridCode", "网格编码");
-        alias("livingArrangement", "居住情况");
-        alias("selfCare", "自理能力", "自理情况");
-        alias("specialCategories", "特殊群体");
-        alias("phone", "联系电话", "电话", "手机");
-        alias("address", "地址", "住址", "家庭住址");
-        alias("notes", "备注");
+        FIELDS.forEach(NAMES::field);
+        NAMES.field("name", "姓名")
+                .field("gender", "性别")
+                .field("birthDate", "出生日期", "出生年月日")
+                .field("idNumber", "身份证号", "身份证号码", "公民身份号码")
+                .field("retirementType", "离退休类型", "离退休")
+                .field("rank", "职级")
+                .field("partyMember", "是否党员", "党员")
+                .field("unitCode", "原单位编码")
+                .field("communityCode", "社区编码")
+                .field("gridCode", "网格编码")
+                .field("livingArrangement", "居住情况")
+                .field("selfCare", "自理能力", "自理情况")
+                .field("specialCategories", "特殊群体")
+                .field("phone", "联系电话", "电话", "手机")
+                .field("address", "地址", "住址", "家庭住址")
+                .field("notes", "备注");
     }
 
-    private final Map<String, Integer> index;
+    private final Headers headers;
 
-    private Columns(Map<String, Integer> index) {
-        this.index = index;
-    }
-
-    private static void alias(String field, String... headers) {
-        for (String header : headers) {
-            HEADERS.put(header, field);
-        }
+    private Columns(Headers headers) {
+        this.headers = headers;
     }
 
     /**
@@ -73,22 +65,8 @@ public final class Columns {
      * column in {@code errors}.
      */
     public static Columns of(Spreadsheet.Line header, List<RowError> errors) {
-        List<String> cells = header.cells();
-        Map<String, Integer> index = new LinkedHashMap<>();
-        for (int i = 0; i < cells.size(); i++) {
-            String raw = cells.get(i) == null ? "" : cells.get(i).replace("\uFEFF", "").replace("*", "").strip();
-            String field = HEADERS.getOrDefault(raw, HEADERS.get(raw.toLowerCase(Locale.ROOT)));
-            if (field != null && !index.containsKey(field)) {
-                index.put(field, i);
-            }
-        }
-        int before = errors.size();
-        for (String required : List.of("name", "idNumber")) {
-            if (!index.containsKey(required)) {
-                errors.add(new RowError(header.number(), required, "missing column " + required));
-            }
-        }
-        return errors.size() == before ? new Columns(index) : null;
+        Headers headers = Headers.of(header, NAMES, List.of("name", "idNumber"), errors);
+        return headers == null ? null : new Columns(headers);
     }
 
     public String idNumber(List<String> cells) {
@@ -130,16 +108,11 @@ public final class Columns {
     }
 
     private String value(List<String> cells, String field) {
-        Integer at = index.get(field);
-        if (at == null || at >= cells.size() || cells.get(at) == null) {
-            return null;
-        }
-        String value = cells.get(at).strip();
-        return value.isEmpty() ? null : value;
+        return headers.value(cells, field);
     }
 
     private boolean present(String field) {
-        return index.containsKey(field);
+        return headers.present(field);
     }
 
     private String text(List<String> cells, String field, String current) {

@@ -36,15 +36,19 @@ import shouwang.registry.cadre.ProfileEvents;
 import shouwang.registry.history.AuditTrail;
 import shouwang.registry.history.FieldChange;
 import shouwang.registry.org.OrgDirectory;
+import shouwang.registry.org.OrgService;
 
 /**
  * Applies one chunk of rows in one transaction: cadres through Hibernate (batched), their history lines as one
  * batch, and their cadre-profiles events through {@code Outbox.publishAll} (one batch; per-row {@code publish} would
  * flush the session on every call, which makes a 100,000-row import quadratic).
- * A chunk the database refuses is retried row by row, so one bad row never costs the others.
+ * A chunk the database refuses is retried row by row, so one bad row never costs the others. The cadre import.
  */
 @ApplicationScoped
-public class ImportChunks {
+public class ImportChunks implements RowImport {
+
+    @Inject
+    OrgService org;
 
     @Inject
     EntityManager entityManager;
@@ -74,28 +78,24 @@ public class ImportChunks {
         }
     }
 
-    public record Result(int accepted, int rejected, List<RowError> errors) {
-        Result plus(Result other) {
-            List<RowError> all = new ArrayList<>(errors);
-            all.addAll(other.errors);
-            return new Result(accepted + other.accepted, rejected + other.rejected, all);
+    @Override
+    public String kind() {
+        return "CADRES";
+    }
+
+    @Override
+    public Rows begin(Spreadsheet.Line header, UUID jobId, Caller caller, List<RowError> missing) {
+        Columns columns = Columns.of(header, missing);
+        if (columns == null) {
+            return null;
         }
+        OrgDirectory directory = QuarkusTransaction.requiringNew().call(() -> org.directory());
+        Context context = new Context(jobId, columns, directory, caller, knownIndexes());
+        return chunk -> apply(chunk, context);
     }
 
     public Result apply(List<Spreadsheet.Line> lines, Context context) {
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> write(lines, context));
-        } catch (RuntimeException e) {
-            if (lines.size() == 1) {
-                return new Result(0, 1, List.of(new RowError(lines.get(0).number(), "row",
-                        "not saved: " + Failures.rootMessage(e))));
-            }
-            Result total = new Result(0, 0, List.of());
-            for (Spreadsheet.Line line : lines) {
-                total = total.plus(apply(List.of(line), context));
-            }
-            return total;
-        }
+        return RowImport.inOneTransaction(lines, chunk -> write(chunk, context));
     }
 
     /** The blind index of every registered cadre, so new rows need no lookup at all. */

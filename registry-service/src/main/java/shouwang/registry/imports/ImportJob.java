@@ -22,6 +22,8 @@ public class ImportJob extends PanacheEntityBase {
     public UUID id;
     public String status;
     public String format;
+    /** CADRES, ORGS or CONTACTS ({@link RowImport#kind()}). */
+    public String kind;
     public String createdBy;
     public Instant createdAt;
     public Instant finishedAt;

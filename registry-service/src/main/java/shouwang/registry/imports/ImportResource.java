@@ -31,16 +31,17 @@ import shouwang.kit.ratelimit.RateLimited;
 import shouwang.registry.BodyLimits;
 import shouwang.registry.RegistryConfig;
 import shouwang.registry.TooLargeException;
+import shouwang.registry.XlsxMedia;
 
 /**
- * {@code POST /imports/cadres}: the file as the body (text/csv or the XLSX media type; octet-stream is sniffed) or a
+ * {@code POST /imports/cadres}, {@code /imports/orgs}, {@code /imports/contacts}: the file as the body (text/csv or the XLSX media type; octet-stream is sniffed) or a
  * multipart form with a {@code file} part; answers 202 with the job id at once. {@code ?id=} makes a retry safe.
  */
 @Path("/imports")
 @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
 public class ImportResource {
 
-    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String XLSX = XlsxMedia.TYPE;
 
     @Inject
     ImportService service;
@@ -51,18 +52,22 @@ public class ImportResource {
     @Inject
     RegistryConfig config;
 
+    @Inject
+    ImportChunks cadres;
+
+    @Inject
+    OrgImport orgs;
+
+    @Inject
+    ContactImport contacts;
+
     @POST
     @Path("/cadres")
     @Consumes({ "text/csv", "text/plain", XLSX, "application/vnd.ms-excel", MediaType.APPLICATION_OCTET_STREAM })
     @RateLimited(RateLimited.Bucket.EXPENSIVE)
     public Response upload(InputStream body, @HeaderParam("Content-Type") String contentType,
             @QueryParam("id") String id) throws IOException {
-        java.nio.file.Path file = Files.createTempFile("cadre-import-", ".upload");
-        copyWithin(body, file, config.imports().maxFileSize().asLongValue());
-        String format = contentType != null && contentType.toLowerCase().startsWith("text/") ? Spreadsheet.CSV
-                : contentType != null && contentType.toLowerCase().startsWith(XLSX) ? Spreadsheet.XLSX
-                        : Spreadsheet.sniff(file);
-        return started(QueryParams.uuid("id", id), file, format);
+        return uploaded(cadres, body, contentType, id);
     }
 
     @POST
@@ -70,6 +75,59 @@ public class ImportResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RateLimited(RateLimited.Bucket.EXPENSIVE)
     public Response uploadForm(@RestForm("file") FileUpload upload, @QueryParam("id") String id) throws IOException {
+        return uploaded(cadres, upload, id);
+    }
+
+    /** Org records (units, streets, communities, grids): the district bureau only. */
+    @POST
+    @Path("/orgs")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Consumes({ "text/csv", "text/plain", XLSX, "application/vnd.ms-excel", MediaType.APPLICATION_OCTET_STREAM })
+    @RateLimited(RateLimited.Bucket.EXPENSIVE)
+    public Response uploadOrgs(InputStream body, @HeaderParam("Content-Type") String contentType,
+            @QueryParam("id") String id) throws IOException {
+        return uploaded(orgs, body, contentType, id);
+    }
+
+    @POST
+    @Path("/orgs")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RateLimited(RateLimited.Bucket.EXPENSIVE)
+    public Response uploadOrgsForm(@RestForm("file") FileUpload upload, @QueryParam("id") String id)
+            throws IOException {
+        return uploaded(orgs, upload, id);
+    }
+
+    /** Responsible contacts (包保联系人) by the cadre's ID number and layer; a community worker within its scope. */
+    @POST
+    @Path("/contacts")
+    @Consumes({ "text/csv", "text/plain", XLSX, "application/vnd.ms-excel", MediaType.APPLICATION_OCTET_STREAM })
+    @RateLimited(RateLimited.Bucket.EXPENSIVE)
+    public Response uploadContacts(InputStream body, @HeaderParam("Content-Type") String contentType,
+            @QueryParam("id") String id) throws IOException {
+        return uploaded(contacts, body, contentType, id);
+    }
+
+    @POST
+    @Path("/contacts")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RateLimited(RateLimited.Bucket.EXPENSIVE)
+    public Response uploadContactsForm(@RestForm("file") FileUpload upload, @QueryParam("id") String id)
+            throws IOException {
+        return uploaded(contacts, upload, id);
+    }
+
+    private Response uploaded(RowImport kind, InputStream body, String contentType, String id) throws IOException {
+        java.nio.file.Path file = Files.createTempFile("import-", ".upload");
+        copyWithin(body, file, config.imports().maxFileSize().asLongValue());
+        String format = contentType != null && contentType.toLowerCase().startsWith("text/") ? Spreadsheet.CSV
+                : contentType != null && contentType.toLowerCase().startsWith(XLSX) ? Spreadsheet.XLSX
+                        : Spreadsheet.sniff(file);
+        return started(kind, QueryParams.uuid("id", id), file, format);
+    }
+
+    private Response uploaded(RowImport kind, FileUpload upload, String id) throws IOException {
         if (upload == null) {
             throw InvalidFieldsException.of("file", "is required (a multipart part named file)");
         }
@@ -77,12 +135,12 @@ public class ImportResource {
         if (upload.size() > limit) {
             throw new TooLargeException("file", "may be at most " + BodyLimits.megabytes(limit));
         }
-        java.nio.file.Path file = Files.createTempFile("cadre-import-", ".upload");
+        java.nio.file.Path file = Files.createTempFile("import-", ".upload");
         Files.copy(upload.uploadedFile(), file, StandardCopyOption.REPLACE_EXISTING);
         String name = upload.fileName() == null ? "" : upload.fileName().toLowerCase();
         String format = name.endsWith(".xlsx") ? Spreadsheet.XLSX : name.endsWith(".csv") ? Spreadsheet.CSV
                 : Spreadsheet.sniff(file);
-        return started(QueryParams.uuid("id", id), file, format);
+        return started(kind, QueryParams.uuid("id", id), file, format);
     }
 
     @GET
@@ -115,8 +173,9 @@ public class ImportResource {
         }
     }
 
-    private Response started(UUID requestedId, java.nio.file.Path file, String format) throws IOException {
-        UUID id = service.start(requestedId, file, format, caller.caller());
+    private Response started(RowImport kind, UUID requestedId, java.nio.file.Path file, String format)
+            throws IOException {
+        UUID id = service.start(kind, requestedId, file, format, caller.caller());
         return Response.accepted(Map.of("id", id, "status", ImportJob.RUNNING)).build();
     }
 }

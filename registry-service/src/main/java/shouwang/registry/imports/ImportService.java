@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,8 +26,6 @@ import shouwang.kit.outbox.OutboxRelay;
 import shouwang.kit.problem.NotFoundException;
 import shouwang.kit.security.Caller;
 import shouwang.registry.RegistryConfig;
-import shouwang.registry.org.OrgDirectory;
-import shouwang.registry.org.OrgService;
 
 /**
  * Runs imports one at a time on a background thread, chunk by chunk, committing progress after each chunk so
@@ -44,13 +43,7 @@ public class ImportService {
     RegistryConfig config;
 
     @Inject
-    ImportChunks chunks;
-
-    @Inject
     ImportRepository repository;
-
-    @Inject
-    OrgService org;
 
     @Inject
     OutboxRelay relay;
@@ -59,7 +52,7 @@ public class ImportService {
     Clock clock;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "cadre-import");
+        Thread thread = new Thread(runnable, "import");
         thread.setDaemon(true);
         return thread;
     });
@@ -80,7 +73,7 @@ public class ImportService {
      *
      * @param caller who imports: the job is theirs, and every row must be inside their scope
      */
-    public UUID start(UUID requestedId, Path file, String format, Caller caller) throws IOException {
+    public UUID start(RowImport kind, UUID requestedId, Path file, String format, Caller caller) throws IOException {
         try {
             UploadCheck.check(file, format, config.imports().maxColumns(),
                     config.imports().maxUnzippedSize().asLongValue());
@@ -97,6 +90,7 @@ public class ImportService {
             job.id = id;
             job.status = ImportJob.RUNNING;
             job.format = format;
+            job.kind = kind.kind();
             job.createdBy = caller.username();
             job.createdAt = clock.now();
             job.persist();
@@ -106,8 +100,9 @@ public class ImportService {
             Files.deleteIfExists(file);
             return id;
         }
-        LOG.infof("Import %s of a %s file (%d bytes) started by %s", id, format, Files.size(file), caller.username());
-        worker.submit(() -> run(id, file, format, caller));
+        LOG.infof("Import %s (%s) of a %s file (%d bytes) started by %s", id, kind.kind(), format, Files.size(file),
+                caller.username());
+        worker.submit(() -> run(kind, id, file, format, caller));
         return id;
     }
 
@@ -120,17 +115,14 @@ public class ImportService {
             }
             List<RowError> errors = repository.errors(id);
             boolean truncated = errors.size() >= config.imports().maxErrors();
-            return new ImportStatus(job.id, job.status, job.format, job.total, job.processed, job.accepted,
+            return new ImportStatus(job.id, job.kind, job.status, job.format, job.total, job.processed, job.accepted,
                     job.rejected, errors, truncated, job.createdAt, job.finishedAt, job.failure);
         });
     }
 
-    private void run(UUID id, Path file, String format, Caller caller) {
+    private void run(RowImport kind, UUID id, Path file, String format, Caller caller) {
         long started = System.nanoTime();
-        int processed = 0;
-        int accepted = 0;
-        int rejected = 0;
-        int errorsKept = 0;
+        Counts counts = new Counts();
         try (Spreadsheet sheet = Spreadsheet.open(file, format)) {
             int total = sheet.dataRows();
             QuarkusTransaction.requiringNew().run(() -> ImportJob.update("total = ?1 where id = ?2", total, id));
@@ -141,41 +133,40 @@ public class ImportService {
                 return;
             }
             List<RowError> missing = new ArrayList<>();
-            Columns columns = Columns.of(lines.next(), missing);
-            if (columns == null) {
+            RowImport.Rows rows = kind.begin(lines.next(), id, caller, missing);
+            if (rows == null) {
                 finish(id, ImportJob.FAILED,
                         "required columns are missing: " + missing.stream().map(RowError::field).toList(), missing);
                 return;
             }
-            OrgDirectory directory = QuarkusTransaction.requiringNew().call(() -> org.directory());
-            ImportChunks.Context context = new ImportChunks.Context(id, columns, directory, caller,
-                    chunks.knownIndexes());
+            if (rows.order() != null) {
+                List<Spreadsheet.Line> all = new ArrayList<>();
+                lines.forEachRemaining(all::add);
+                all.sort(rows.order());
+                lines = all.iterator();
+            }
             List<Spreadsheet.Line> chunk = new ArrayList<>();
             while (lines.hasNext()) {
-                chunk.add(lines.next());
-                boolean last = !lines.hasNext();
-                if (chunk.size() < config.imports().chunkSize() && !last) {
-                    continue;
+                Spreadsheet.Line line = lines.next();
+                boolean full = chunk.size() >= config.imports().chunkSize();
+                if (full && !Objects.equals(rows.group(line), rows.group(chunk.get(chunk.size() - 1)))) {
+                    applyChunk(id, rows, chunk, false, counts);
+                    chunk.clear();
                 }
-                ImportChunks.Result result = chunks.apply(chunk, context);
-                processed += chunk.size();
-                accepted += result.accepted();
-                rejected += result.rejected();
-                List<RowError> keep = result.errors().subList(0,
-                        Math.min(result.errors().size(), Math.max(0, config.imports().maxErrors() - errorsKept)));
-                progress(id, processed, accepted, rejected, keep, errorsKept, last);
-                errorsKept += keep.size();
-                chunk.clear();
-                relay.wake();
+                chunk.add(line);
             }
-            if (processed == 0) {
+            if (!chunk.isEmpty()) {
+                applyChunk(id, rows, chunk, true, counts);
+            }
+            if (counts.processed == 0) {
                 finish(id, ImportJob.DONE, null, List.of());
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            LOG.infof("Import %s done: %d of %d rows, %d accepted, %d rejected in %.1f s (%.0f rows/s)", id, processed,
-                    total, accepted, rejected, seconds, processed / Math.max(seconds, 1e-3));
+            LOG.infof("Import %s done: %d of %d rows, %d accepted, %d rejected in %.1f s (%.0f rows/s)", id,
+                    counts.processed, total, counts.accepted, counts.rejected, seconds,
+                    counts.processed / Math.max(seconds, 1e-3));
         } catch (Exception e) {
-            LOG.errorf(e, "Import %s failed after %d rows", id, processed);
+            LOG.errorf(e, "Import %s failed after %d rows", id, counts.processed);
             finish(id, ImportJob.FAILED, "the file could not be read: " + e.getMessage(), List.of());
         } finally {
             try {
@@ -184,6 +175,27 @@ public class ImportService {
                 LOG.warnf("Import %s: temporary file %s not deleted", id, file);
             }
         }
+    }
+
+    /** A job's running counts. */
+    private static final class Counts {
+        int processed;
+        int accepted;
+        int rejected;
+        int errorsKept;
+    }
+
+    /** Applies one chunk and commits the job's counts and kept errors (with {@code last}, the DONE status too). */
+    private void applyChunk(UUID id, RowImport.Rows rows, List<Spreadsheet.Line> chunk, boolean last, Counts counts) {
+        RowImport.Result result = rows.apply(chunk);
+        counts.processed += chunk.size();
+        counts.accepted += result.accepted();
+        counts.rejected += result.rejected();
+        List<RowError> keep = result.errors().subList(0,
+                Math.min(result.errors().size(), Math.max(0, config.imports().maxErrors() - counts.errorsKept)));
+        progress(id, counts.processed, counts.accepted, counts.rejected, keep, counts.errorsKept, last);
+        counts.errorsKept += keep.size();
+        relay.wake();
     }
 
     /** A chunk's counts and kept errors; with {@code last}, the job is DONE in the same transaction. */

@@ -1,20 +1,25 @@
 package shouwang.registry.org;
 
-import java.time.Instant;
-
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
-/** 社区, under a street office (街道). */
+/**
+ * 社区, under a street office (街道). {@code streetName} is the street's name when {@code streetCode} names one (kept
+ * in step when the street is renamed); communities created before streets were records carry only the name.
+ */
 @Entity
 @Table(name = "org_community")
-public class Community extends PanacheEntityBase {
-    @Id
-    public String code;
-    public String name;
+public class Community extends OrgRecord {
+    public String streetCode;
     public String streetName;
-    public Instant createdAt;
+
+    @Override
+    public OrgKind kind() {
+        return OrgKind.COMMUNITY;
+    }
+
+    @Override
+    public String parentCode() {
+        return streetCode;
+    }
 }

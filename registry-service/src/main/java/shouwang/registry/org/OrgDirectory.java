@@ -4,12 +4,19 @@ import java.util.Map;
 
 /**
  * A snapshot of the org codes for validating cadres: small (hundreds of rows), loaded once per request or import.
+ * Only active records validate a cadre's placement; the street of every community is kept for the profile events.
  *
- * @param units        unit code → name
- * @param communities  community code → street name
- * @param gridCommunity grid code → its community code
+ * @param units         active unit code → name
+ * @param communities   active community code → name
+ * @param gridCommunity active grid code → its community code
+ * @param streets       community code (active or not) → its street
  */
-public record OrgDirectory(Map<String, String> units, Map<String, String> communities, Map<String, String> gridCommunity) {
+public record OrgDirectory(Map<String, String> units, Map<String, String> communities,
+        Map<String, String> gridCommunity, Map<String, StreetOf> streets) {
+
+    /** A community's street: its code (null for a community that names its street only) and name. */
+    public record StreetOf(String code, String name) {
+    }
 
     public boolean hasUnit(String code) {
         return units.containsKey(code);
@@ -27,7 +34,8 @@ public record OrgDirectory(Map<String, String> units, Map<String, String> commun
         return gridCommunity.get(gridCode);
     }
 
-    public String streetOf(String communityCode) {
-        return communities.get(communityCode);
+    /** The community's street; a street of nulls for an unknown community. */
+    public StreetOf streetOf(String communityCode) {
+        return streets.getOrDefault(communityCode, new StreetOf(null, null));
     }
 }

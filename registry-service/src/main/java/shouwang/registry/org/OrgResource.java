@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -20,16 +21,19 @@ import shouwang.registry.org.OrgDtos.CommunityInput;
 import shouwang.registry.org.OrgDtos.CommunityView;
 import shouwang.registry.org.OrgDtos.GridInput;
 import shouwang.registry.org.OrgDtos.GridView;
+import shouwang.registry.org.OrgDtos.OrgUpdate;
+import shouwang.registry.org.OrgDtos.OrgView;
+import shouwang.registry.org.OrgDtos.StreetInput;
 import shouwang.registry.org.OrgDtos.UnitInput;
-import shouwang.registry.org.OrgDtos.UnitView;
 
 /**
- * The org hierarchy, by code. Only the district bureau creates org records; every staff role reads the whole
- * directory (a move may name any community's grid). Volunteers and partners read nothing of the registry
- * (docs/security.md): {@code @Authenticated} let them list the district's org, so the reads name the staff roles.
+ * The org hierarchy, by code. Only the district bureau creates and edits org records (a street officer edits the
+ * people of its own streets); every staff role reads the whole directory (a move may name any community's grid).
+ * Volunteers and partners read nothing of the registry (docs/security.md), so the reads name the staff roles.
  */
 @Path("/org")
-@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
+        Roles.STREET_OFFICER })
 public class OrgResource {
 
     @Inject
@@ -39,32 +43,66 @@ public class OrgResource {
     @Path("/units")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     public Response createUnit(@Valid @NotNull UnitInput input) {
-        return Response.status(201).entity(service.createUnit(input)).build();
+        return service.createUnit(input).response();
     }
 
     @GET
     @Path("/units")
-    public Page<UnitView> units(@BeanParam PageRequest page) {
-        return service.units(page);
+    public Page<OrgView> units(@QueryParam("active") String active, @BeanParam PageRequest page) {
+        return service.units(QueryParams.bool("active", active), page);
     }
 
     @GET
     @Path("/units/{code}")
-    public UnitView unit(@PathParam("code") String code) {
+    public OrgView unit(@PathParam("code") String code) {
         return service.unit(code);
+    }
+
+    @PUT
+    @Path("/units/{code}")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    public OrgView updateUnit(@PathParam("code") String code, @Valid @NotNull OrgUpdate input) {
+        return service.updateUnit(code, input);
+    }
+
+    @POST
+    @Path("/streets")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    public Response createStreet(@Valid @NotNull StreetInput input) {
+        return service.createStreet(input).response();
+    }
+
+    @GET
+    @Path("/streets")
+    public Page<OrgView> streets(@QueryParam("active") String active, @BeanParam PageRequest page) {
+        return service.streets(QueryParams.bool("active", active), page);
+    }
+
+    @GET
+    @Path("/streets/{code}")
+    public OrgView street(@PathParam("code") String code) {
+        return service.street(code);
+    }
+
+    @PUT
+    @Path("/streets/{code}")
+    @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.STREET_OFFICER })
+    public OrgView updateStreet(@PathParam("code") String code, @Valid @NotNull OrgUpdate input) {
+        return service.updateStreet(code, input);
     }
 
     @POST
     @Path("/communities")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     public Response createCommunity(@Valid @NotNull CommunityInput input) {
-        return Response.status(201).entity(service.createCommunity(input)).build();
+        return service.createCommunity(input).response();
     }
 
     @GET
     @Path("/communities")
-    public Page<CommunityView> communities(@BeanParam PageRequest page) {
-        return service.communities(page);
+    public Page<CommunityView> communities(@QueryParam("streetCode") String streetCode,
+            @QueryParam("active") String active, @BeanParam PageRequest page) {
+        return service.communities(QueryParams.text(streetCode), QueryParams.bool("active", active), page);
     }
 
     @GET
@@ -73,22 +111,50 @@ public class OrgResource {
         return service.community(code);
     }
 
+    @PUT
+    @Path("/communities/{code}")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    public CommunityView updateCommunity(@PathParam("code") String code, @Valid @NotNull OrgUpdate input) {
+        return service.updateCommunity(code, input);
+    }
+
     @POST
     @Path("/grids")
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     public Response createGrid(@Valid @NotNull GridInput input) {
-        return Response.status(201).entity(service.createGrid(input)).build();
+        return service.createGrid(input).response();
     }
 
     @GET
     @Path("/grids")
-    public Page<GridView> grids(@QueryParam("communityCode") String communityCode, @BeanParam PageRequest page) {
-        return service.grids(QueryParams.text(communityCode), page);
+    public Page<GridView> grids(@QueryParam("communityCode") String communityCode,
+            @QueryParam("active") String active, @BeanParam PageRequest page) {
+        return service.grids(QueryParams.text(communityCode), QueryParams.bool("active", active), page);
     }
 
     @GET
     @Path("/grids/{code}")
     public GridView grid(@PathParam("code") String code) {
         return service.grid(code);
+    }
+
+    @PUT
+    @Path("/grids/{code}")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    public GridView updateGrid(@PathParam("code") String code, @Valid @NotNull OrgUpdate input) {
+        return service.updateGrid(code, input);
+    }
+
+    @GET
+    @Path("/bureau")
+    public OrgView bureau() {
+        return service.bureau();
+    }
+
+    @PUT
+    @Path("/bureau")
+    @RolesAllowed(Roles.DISTRICT_ADMIN)
+    public OrgView updateBureau(@Valid @NotNull OrgUpdate input) {
+        return service.updateBureau(input);
     }
 }

@@ -4,14 +4,22 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import shouwang.kit.problem.QueryParams;
-import shouwang.kit.security.Roles;
 import shouwang.kit.ratelimit.RateLimited;
+import shouwang.kit.security.Roles;
+import shouwang.registry.XlsxMedia;
 
 @Path("/statistics/cadres")
-@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
+        Roles.STREET_OFFICER })
 public class StatisticsResource {
 
     @Inject
@@ -19,13 +27,22 @@ public class StatisticsResource {
 
     /**
      * {@code asOf} defaults to the district's today; filters by community, grid and unit (403 outside the caller's
-     * scope); always within the caller's scope.
+     * scope); always within the caller's scope. JSON, or XLSX when {@code Accept} asks for it (like the roster).
      */
     @GET
+    @Produces({ MediaType.APPLICATION_JSON, XlsxMedia.TYPE })
     @RateLimited(RateLimited.Bucket.EXPENSIVE)
-    public CadreStatistics cadres(@QueryParam("asOf") String asOf, @QueryParam("communityCode") String communityCode,
-            @QueryParam("gridCode") String gridCode, @QueryParam("unitCode") String unitCode) {
-        return service.compute(QueryParams.date("asOf", asOf), QueryParams.text(communityCode),
+    public Response cadres(@QueryParam("asOf") String asOf, @QueryParam("communityCode") String communityCode,
+            @QueryParam("gridCode") String gridCode, @QueryParam("unitCode") String unitCode,
+            @Context HttpHeaders headers) {
+        CadreStatistics statistics = service.compute(QueryParams.date("asOf", asOf), QueryParams.text(communityCode),
                 QueryParams.text(gridCode), QueryParams.text(unitCode));
+        if (!XlsxMedia.wanted(headers)) {
+            return Response.ok(statistics, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        var names = service.communityNames();
+        StreamingOutput body = out -> StatisticsWorkbook.write(statistics, names, out);
+        return Response.ok(body, XlsxMedia.TYPE).header("Content-Disposition",
+                "attachment; filename=\"cadre-statistics-" + statistics.asOf() + ".xlsx\"").build();
     }
 }

@@ -81,4 +81,9 @@ public class StatisticsService {
         }
         return map;
     }
+
+    /** Community names by code, for the XLSX (which shows names, not only codes). */
+    public Map<String, String> communityNames() {
+        return org.communityNames();
+    }
 }

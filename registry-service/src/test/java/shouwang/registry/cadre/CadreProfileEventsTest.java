@@ -57,7 +57,7 @@ class CadreProfileEventsTest {
         registered.fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("id", "version", "updatedAt", "name", "gender", "birthDate", "idNumberMasked",
                 "retirementType", "rank", "partyMember", "unitCode", "communityCode", "gridCode", "streetName",
-                "livingArrangement", "selfCare", "specialCategories", "keyServiceTarget", "phone", "address", "status",
+                "streetCode", "livingArrangement", "selfCare", "specialCategories", "keyServiceTarget", "phone", "address", "status",
                 "deceasedOn", "movedAwayOn", "contacts"), fields, "the bare profile, as docs/events.md shows it");
         assertEquals(1, registered.get("version").asInt());
         assertEquals("王建国", registered.get("name").asText());

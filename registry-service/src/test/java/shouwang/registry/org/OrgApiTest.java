@@ -64,7 +64,10 @@ class OrgApiTest {
     void missingFieldsAreNamed() {
         given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON).body(Map.of("code", "bad code!"))
                 .post("/api/v1/org/communities").then().statusCode(400)
-                .body("violations.field", hasItem("code")).body("violations.field", hasItem("name"))
-                .body("violations.field", hasItem("streetName"));
+                .body("violations.field", hasItem("code")).body("violations.field", hasItem("name"));
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("code", p + "-NOSTREET", "name", "无街道社区"))
+                .post("/api/v1/org/communities").then().statusCode(400)
+                .body("violations.field", hasItem("streetCode"));
     }
 }

@@ -1,0 +1,78 @@
+package shouwang.registry.demo;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.oneOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+
+import shouwang.kit.testing.TestTokens;
+import shouwang.registry.RegistryTestProfile;
+
+/**
+ * The demo loader of the local stack (deploy/local/demo/DemoData.java) run as up.sh runs it, against this
+ * application: the district is set up through /imports/orgs, PUT /org/bureau, /imports/cadres and /imports/contacts
+ * alone, with no rejected row, and a second run changes nothing. An application start (and database) of its own.
+ */
+@QuarkusTest
+@TestProfile(DemoDataTest.Profile.class)
+class DemoDataTest {
+
+    public static class Profile extends RegistryTestProfile {
+    }
+
+    private static final Path LOADER = Path.of("..", "deploy", "local", "demo", "DemoData.java");
+
+    private static String load() throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), LOADER.toString(), "http://localhost:" + RestAssured.port,
+                TestTokens.districtAdmin()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the loader did not finish");
+        assertEquals(0, process.exitValue(), output);
+        return output;
+    }
+
+    @Test
+    void theDemoDistrictIsSetUpThroughTheImportEndpoints() throws Exception {
+        assertTrue(Files.exists(LOADER), LOADER.toAbsolutePath().toString());
+        String first = load();
+        assertTrue(first.contains("orgs") && first.contains("contacts"), first);
+        String admin = TestTokens.districtAdmin();
+        given().auth().oauth2(admin).get("/api/v1/org/streets/JD001").then().statusCode(200)
+                .body("name", equalTo("东城街道")).body("people.role", equalTo(List.of("LEADER", "DUTY_OFFICER")));
+        given().auth().oauth2(admin).queryParam("streetCode", "JD001").get("/api/v1/org/communities").then()
+                .body("items.code", equalTo(List.of("SQ001", "SQ002", "SQ003")));
+        given().auth().oauth2(admin).queryParam("streetCode", "JD002").get("/api/v1/org/communities").then()
+                .body("items.code", equalTo(List.of("SQ004", "SQ005", "SQ006")));
+        given().auth().oauth2(admin).get("/api/v1/org/units/DW001").then().body("people.size()", equalTo(2));
+        given().auth().oauth2(admin).get("/api/v1/org/bureau").then().body("code", equalTo("QWLGJ"))
+                .body("people[0].role", equalTo("LEADER"));
+        given().auth().oauth2(admin).get("/api/v1/statistics/cadres").then().body("total", equalTo(300));
+        given().auth().oauth2(admin).queryParam("missingContacts", "true").get("/api/v1/cadres").then()
+                .body("total", equalTo(0));
+        String officer = TestTokens.user("street-officer").streets("JD001").token();
+        given().auth().oauth2(officer).queryParam("size", 300).get("/api/v1/cadres").then().statusCode(200)
+                .body("items.communityCode", everyItem(oneOf("SQ001", "SQ002", "SQ003")));
+
+        int bureauVersion = given().auth().oauth2(admin).get("/api/v1/org/bureau").then().extract().path("version");
+        load();
+        given().auth().oauth2(admin).get("/api/v1/org/streets/JD001").then().body("version", equalTo(1));
+        given().auth().oauth2(admin).get("/api/v1/org/bureau").then().body("version", equalTo(bureauVersion));
+        given().auth().oauth2(admin).get("/api/v1/statistics/cadres").then().body("total", equalTo(300));
+    }
+}
