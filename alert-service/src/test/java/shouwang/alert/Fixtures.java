@@ -58,6 +58,14 @@ public final class Fixtures {
     /** The same, with the street registry names for the cadre's community ({@code streetCode}). */
     public static ProducerRecord<String, String> profileRecord(UUID cadreId, long version, String community,
             String grid, String unit, String status, String streetCode) {
+        return TopicProbe.record("cadre-profiles", cadreId.toString(),
+                version == 1 ? "CadreRegistered" : "CadreUpdated", UUID.randomUUID().toString(),
+                profileData(cadreId, version, community, grid, unit, status, streetCode));
+    }
+
+    /** The data of a cadre-profiles event: the full profile. */
+    public static Map<String, Object> profileData(UUID cadreId, long version, String community, String grid,
+            String unit, String status, String streetCode) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", cadreId.toString());
         data.put("version", version);
@@ -73,8 +81,7 @@ public final class Fixtures {
                 contact("UNIT", "李红", "13900000001", unit),
                 contact("COMMUNITY", "赵敏", "13900000002", community),
                 contact("GRID", "孙强", "13900000003", grid)));
-        return TopicProbe.record("cadre-profiles", cadreId.toString(),
-                version == 1 ? "CadreRegistered" : "CadreUpdated", UUID.randomUUID().toString(), data);
+        return data;
     }
 
     /** Publishes an org record on org-records as registry does (key KIND:code); returns its ce_id. */
