@@ -5,12 +5,16 @@
  * <pre>
  *   cadre  ←  signal  ←  policy
  *     ↑         ↑          ↑
- *     └──── escalation ────┘
+ *     └──── escalation ────┘ → org
  * </pre>
  * <ul>
+ * <li>{@code org}: the org-records read model (who leads a unit or community, a community's street, the street
+ * office's and the district bureau's people) and the street officers' communities (kit StreetCommunities). Depends on
+ * nothing here.</li>
  * <li>{@code cadre}: the cadre-profiles read model and the per-cadre lock. Depends on nothing here; a newer profile
  * reaches the others as the CDI event {@code CadreChanged}, which they observe.</li>
- * <li>{@code signal}: care signals from every path (REST, care-signals, routine lapses), their kinds and
+ * <li>{@code signal}: care signals from every path (REST, care-signals, routine lapses, emergency misses, moves of
+ * house seen in a profile), their kinds and
  * idempotency. Where an applicable signal goes (raise or join an alert) is the {@code Alerting} interface it declares;
  * escalation implements it, so signal never names escalation.</li>
  * <li>{@code policy}: the versioned escalation policy; uses signal only for the kinds.</li>

@@ -1,12 +1,27 @@
 package shouwang.alert;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import shouwang.kit.security.Roles;
 
 import shouwang.kit.testing.AccessMatrixContract;
+import shouwang.kit.testing.ApiDescription;
 import shouwang.kit.testing.ApiDescription.Operation;
+import shouwang.kit.testing.TestTokens;
 
 @QuarkusTest
 @TestProfile(HostileProfile.class)
@@ -19,6 +34,8 @@ class AccessMatrixTest extends AccessMatrixContract {
         super(INSIDE, OUTSIDE);
     }
 
+    private static final String INSIDE_STREET = "JD001";
+
     private static UUID insideCadre;
     private static UUID outsideCadre;
     private static UUID insideAlert;
@@ -27,6 +44,9 @@ class AccessMatrixTest extends AccessMatrixContract {
     @Override
     protected void seed() {
         if (insideCadre == null) {
+            // the street officer's street holds the inside community; the outside one lies in another street
+            Fixtures.orgRecordAndAwait("COMMUNITY", INSIDE.community(), "东城社区", INSIDE_STREET, 1, List.of());
+            Fixtures.orgRecordAndAwait("COMMUNITY", OUTSIDE.community(), "西城社区", "JD002", 1, List.of());
             insideCadre = Fixtures.knownCadre(INSIDE.community(), INSIDE.grid(), INSIDE.unit());
             outsideCadre = Fixtures.knownCadre(OUTSIDE.community(), OUTSIDE.grid(), OUTSIDE.unit());
             insideAlert = Api.report(insideCadre, "HARDSHIP");
@@ -45,5 +65,53 @@ class AccessMatrixTest extends AccessMatrixContract {
             return null;
         }
         return parameter.equals("cadreId") ? outsideCadre.toString() : outsideAlert.toString();
+    }
+
+    /**
+     * The kit's suites try the contract's first six roles; the street officer (its street holds the inside community)
+     * is held here to the same rules: the table both ways, and nothing of another street seen or changed.
+     */
+    @Test
+    void aStreetOfficerIsLetInWhereTheTableSaysAndNeverReachesAnotherStreetsAlerts() {
+        seed();
+        String token = TestTokens.user(Roles.STREET_OFFICER).streets(INSIDE_STREET).token();
+        List<String> wrong = new ArrayList<>();
+        for (Operation operation : ApiDescription.of("http://localhost:" + RestAssured.port).operations()) {
+            boolean allowed = operation.roles().contains(Roles.STREET_OFFICER);
+            int inside = call(operation, token, insideAlert).statusCode();
+            if (allowed ? inside == 401 || inside == 403 || inside >= 500 : inside != 403) {
+                wrong.add(operation.key() + " in scope: " + inside + (allowed ? "" : ", expected 403"));
+            }
+            if (!allowed) {
+                continue;
+            }
+            if (!operation.pathParameters().isEmpty()) {
+                int outside = call(operation, token, outsideAlert).statusCode();
+                if (outside != 403 && outside != 404) {
+                    wrong.add(operation.key() + " on another street's alert: " + outside);
+                }
+            } else if (operation.method().equals("GET")) {
+                List<String> communities = Api.as(token).get(operation.path() + "?size=200").then().statusCode(200)
+                        .extract().path("items.communityCode");
+                communities.stream().filter(c -> !INSIDE.community().equals(c))
+                        .forEach(c -> wrong.add(operation.key() + " lists an alert of " + c));
+                for (String filter : List.of("communityCode=" + OUTSIDE.community(), "cadreId=" + outsideCadre)) {
+                    int filtered = Api.as(token).get(operation.path() + "?" + filter).then().extract().statusCode();
+                    if (filtered != 403) {
+                        wrong.add(operation.key() + "?" + filter + ": " + filtered + ", expected 403");
+                    }
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    private static Response call(Operation operation, String token, UUID alert) {
+        String path = operation.pathWith(Map.of("id", alert.toString()));
+        RequestSpecification request = RestAssured.given().auth().oauth2(token);
+        if (operation.takesJson()) {
+            request = request.contentType(ContentType.JSON).body("{}");
+        }
+        return request.request(operation.method(), path);
     }
 }

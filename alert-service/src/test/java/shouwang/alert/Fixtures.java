@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import shouwang.alert.cadre.CadreProfile;
+import shouwang.alert.org.OrgRecord;
 import shouwang.kit.testing.TopicProbe;
 
 /**
@@ -51,6 +52,20 @@ public final class Fixtures {
     /** A cadre-profiles event with the full profile (contacts for UNIT, COMMUNITY and GRID). */
     public static ProducerRecord<String, String> profileRecord(UUID cadreId, long version, String community,
             String grid, String unit, String status) {
+        return profileRecord(cadreId, version, community, grid, unit, status, null);
+    }
+
+    /** The same, with the street registry names for the cadre's community ({@code streetCode}). */
+    public static ProducerRecord<String, String> profileRecord(UUID cadreId, long version, String community,
+            String grid, String unit, String status, String streetCode) {
+        return TopicProbe.record("cadre-profiles", cadreId.toString(),
+                version == 1 ? "CadreRegistered" : "CadreUpdated", UUID.randomUUID().toString(),
+                profileData(cadreId, version, community, grid, unit, status, streetCode));
+    }
+
+    /** The data of a cadre-profiles event: the full profile. */
+    public static Map<String, Object> profileData(UUID cadreId, long version, String community, String grid,
+            String unit, String status, String streetCode) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", cadreId.toString());
         data.put("version", version);
@@ -60,13 +75,53 @@ public final class Fixtures {
         data.put("communityCode", community);
         data.put("gridCode", grid);
         data.put("unitCode", unit);
+        data.put("streetCode", streetCode);
         data.put("status", status);
         data.put("contacts", List.of(
                 contact("UNIT", "李红", "13900000001", unit),
                 contact("COMMUNITY", "赵敏", "13900000002", community),
                 contact("GRID", "孙强", "13900000003", grid)));
-        return TopicProbe.record("cadre-profiles", cadreId.toString(),
-                version == 1 ? "CadreRegistered" : "CadreUpdated", UUID.randomUUID().toString(), data);
+        return data;
+    }
+
+    /** Publishes an org record on org-records as registry does (key KIND:code); returns its ce_id. */
+    public static String orgRecord(String kind, String code, String name, String parentCode, long version,
+            List<Map<String, Object>> people) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("kind", kind);
+        data.put("code", code);
+        data.put("name", name);
+        data.put("parentCode", parentCode);
+        data.put("active", true);
+        data.put("version", version);
+        data.put("updatedAt", Instant.now().toString());
+        data.put("people", people);
+        return TopicProbe.publish("org-records", kind + ":" + code, "OrgRecordChanged", data);
+    }
+
+    /** Publishes the org record and waits until alert-service holds that version. */
+    public static void orgRecordAndAwait(String kind, String code, String name, String parentCode, long version,
+            List<Map<String, Object>> people) {
+        orgRecord(kind, code, name, parentCode, version, people);
+        await().atMost(WAIT).until(() -> {
+            OrgRecord held = QuarkusTransaction.requiringNew().call(() -> OrgRecord.findById(kind + ":" + code));
+            return held != null && held.version == version;
+        });
+    }
+
+    /** Whether alert-service's consumer has taken the event with this ce_id (its inbox row committed). */
+    public static boolean consumed(String consumer, String ceId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) CadreProfile.getEntityManager()
+                .createNativeQuery("select count(*) from inbox_message where consumer = ?1 and ce_id = ?2")
+                .setParameter(1, consumer).setParameter(2, ceId).getSingleResult()).longValue() > 0);
+    }
+
+    public static Map<String, Object> person(String role, String name, String phone) {
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("role", role);
+        person.put("name", name);
+        person.put("phone", phone);
+        return person;
     }
 
     public static CadreProfile held(UUID cadreId) {

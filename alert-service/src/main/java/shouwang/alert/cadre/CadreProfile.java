@@ -31,6 +31,9 @@ public class CadreProfile extends PanacheEntityBase {
     @Embedded
     public Placement placement;
 
+    /** The street (街道) of the cadre's community as registry says; null when not given. */
+    public String streetCode;
+
     @Column(name = "status", nullable = false)
     public String status;
 

@@ -38,6 +38,7 @@ public class CadreProfileService {
                     held.version);
             return;
         }
+        Placement before = held == null ? null : held.placement().copy();
         if (held == null) {
             held = new CadreProfile();
             held.id = profile.id();
@@ -45,12 +46,13 @@ public class CadreProfileService {
         held.version = profile.version();
         held.name = profile.name();
         held.placement = new Placement(profile.communityCode(), profile.gridCode(), profile.unitCode());
+        held.streetCode = profile.streetCode();
         held.status = profile.status() == null ? CadreProfile.ACTIVE : profile.status();
         held.contacts = cadres.toJson(profile.contacts());
         held.profileUpdatedAt = profile.updatedAt();
         held.receivedAt = clock.now();
         held.persist();
         LOG.debugf("Profile of cadre %s now at version %d (%s)", held.id, held.version, held.status);
-        changed.fire(new CadreChanged(held));
+        changed.fire(new CadreChanged(held, before));
     }
 }

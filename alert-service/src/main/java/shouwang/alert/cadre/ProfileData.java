@@ -11,8 +11,8 @@ import jakarta.validation.constraints.NotNull;
  * topic carries the full profile. A profile without id or version is a poison record.
  */
 public record ProfileData(@NotNull(message = MISSING) UUID id, @NotNull(message = MISSING) Long version,
-        Instant updatedAt, String name, String communityCode, String gridCode, String unitCode, String status,
-        List<Contact> contacts) {
+        Instant updatedAt, String name, String communityCode, String gridCode, String unitCode, String streetCode,
+        String status, List<Contact> contacts) {
 
     static final String MISSING = "is missing: the profile data lacks id or version";
 }

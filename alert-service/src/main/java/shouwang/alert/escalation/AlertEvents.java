@@ -24,25 +24,22 @@ public class AlertEvents {
     @Inject
     CadreRepository cadres;
 
-    @Inject
-    Ladder ladder;
-
-    /** AlertRaised then MustVisitRequired at level 0. */
-    public void raised(Alert alert, CadreProfile profile, List<UUID> signalIds) {
+    /** AlertRaised then MustVisitRequired at level 0, asking {@code layers}. */
+    public void raised(Alert alert, CadreProfile profile, List<UUID> signalIds, List<LayerOrg> layers) {
         List<Contact> notify = cadres.contacts(profile);
         publish(alert, new AlertRaised(alert.id, alert.cadreId, profile.name, alert.kind, alert.kind.label(),
                 alert.level, alert.raisedAt, alert.deadline, signalIds, alert.placement().communityCode,
                 alert.placement().gridCode, alert.placement().unitCode, notify, alert.policyVersion));
-        mustVisit(alert, profile, notify);
+        mustVisit(alert, profile, notify, layers);
     }
 
-    /** AlertEscalated then MustVisitRequired at the new level. */
-    public void escalated(Alert alert, CadreProfile profile, int fromLevel, Instant at) {
+    /** AlertEscalated then MustVisitRequired at the new level, asking {@code layers}. */
+    public void escalated(Alert alert, CadreProfile profile, int fromLevel, Instant at, List<LayerOrg> layers) {
         List<Contact> notify = cadres.contacts(profile);
         publish(alert, new AlertEscalated(alert.id, alert.cadreId, profile.name, alert.kind, alert.kind.label(),
                 fromLevel, alert.level, Ladder.levelLabel(alert.level), alert.deadline, at,
-                ladder.mustActNow(alert.level, profile.placement(), notify), notify));
-        mustVisit(alert, profile, notify);
+                Ladder.mustActNow(alert.level, layers), notify));
+        mustVisit(alert, profile, notify, layers);
     }
 
     public void resolved(Alert alert) {
@@ -50,9 +47,9 @@ public class AlertEvents {
                 alert.resolution, alert.resolveReason, alert.resolvedBy));
     }
 
-    private void mustVisit(Alert alert, CadreProfile profile, List<Contact> notify) {
+    private void mustVisit(Alert alert, CadreProfile profile, List<Contact> notify, List<LayerOrg> layers) {
         publish(alert, new MustVisitRequired(alert.id, alert.cadreId, profile.name, alert.kind, alert.kind.label(),
-                alert.level, alert.deadline, ladder.layers(profile.placement(), notify), notify));
+                alert.level, alert.deadline, layers, notify));
     }
 
     private void publish(Alert alert, Object event) {

@@ -14,6 +14,7 @@ import shouwang.kit.clock.Clock;
 import shouwang.kit.paging.ListQuery;
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
+import shouwang.kit.paging.Tombstones;
 import shouwang.kit.problem.NotFoundException;
 import shouwang.kit.security.Caller;
 import shouwang.kit.security.Scope;
@@ -26,9 +27,13 @@ public class AlertReads {
     @Inject
     Clock clock;
 
+    @Inject
+    Tombstones tombstones;
+
     /**
      * Newest first; with {@code updatedSince}, oldest change first (a device syncing pages forward never skips a
-     * change made while it pages). Limited to the scope: an empty scope sees an empty page.
+     * change made while it pages), and then also lists in {@code removed} the alerts that left the caller's view
+     * since then (their cadre moved away). Limited to the scope: an empty scope sees an empty page.
      */
     public Page<AlertView> list(AlertQuery query, Scope scope, PageRequest page) {
         ListQuery<Alert> alerts = ListQuery.of(Alert.class, "a")
@@ -46,7 +51,9 @@ public class AlertReads {
                     : "a.status = :resolved or a.deadline >= :now",
                     Map.of("resolved", AlertStatus.RESOLVED, "now", clock.now()));
         }
-        return alerts.page(page, AlertReads::summaries);
+        Page<AlertView> found = alerts.page(page, AlertReads::summaries);
+        return query.updatedSince() == null ? found
+                : found.withRemoved(tombstones.since(AlertService.TOMBSTONE_KIND, scope, query.updatedSince()));
     }
 
     /** One alert with its signals and history; 404 when unknown or outside the caller's scope. */

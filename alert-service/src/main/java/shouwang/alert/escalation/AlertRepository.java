@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import shouwang.kit.security.Placement;
 
@@ -73,18 +74,14 @@ public class AlertRepository {
         return due.isEmpty() ? null : due.get(0);
     }
 
-    /** The cadre's alerts not resolved take its new placement (and a new {@code updatedAt}) where it differs. */
-    public void moveOpenAlerts(UUID cadreId, Placement to, Instant now) {
-        entityManager.createQuery("update Alert a set a.placement.communityCode = ?1, a.placement.gridCode = ?2, "
-                + "a.placement.unitCode = ?3, a.updatedAt = ?4 where a.cadreId = ?5 and a.status <> ?6 and ("
-                + "coalesce(a.placement.communityCode, '') <> coalesce(?1, '') or coalesce(a.placement.gridCode, '') <> "
-                + "coalesce(?2, '') or coalesce(a.placement.unitCode, '') <> coalesce(?3, ''))")
-                .setParameter(1, to.communityCode)
-                .setParameter(2, to.gridCode)
-                .setParameter(3, to.unitCode)
-                .setParameter(4, now)
-                .setParameter(5, cadreId)
-                .setParameter(6, AlertStatus.RESOLVED)
-                .executeUpdate();
+    /**
+     * The cadre's alerts not resolved whose placement differs from {@code now} (they have to follow it), row-locked
+     * so a task event applied at the same time does not write back the old placement.
+     */
+    public List<Alert> openAlertsElsewhere(UUID cadreId, Placement now) {
+        return Alert.<Alert>find("cadreId = ?1 and status <> ?2", cadreId, AlertStatus.RESOLVED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list().stream()
+                .filter(a -> !a.placement().equals(now))
+                .toList();
     }
 }

@@ -35,7 +35,8 @@ import shouwang.kit.security.Roles;
 
 @Path("/alerts")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON })
+@RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
+        Roles.STREET_OFFICER })
 public class AlertResource {
 
     private static final int MAX_TEXT = 1000;

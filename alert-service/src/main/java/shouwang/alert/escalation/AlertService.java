@@ -18,11 +18,13 @@ import org.jboss.logging.Logger;
 import shouwang.alert.cadre.CadreChanged;
 import shouwang.alert.cadre.CadreProfile;
 import shouwang.alert.cadre.CadreRepository;
+import shouwang.alert.org.OrgDirectory;
 import shouwang.alert.policy.KindRule;
 import shouwang.alert.policy.Policy;
 import shouwang.alert.policy.PolicyService;
 import shouwang.alert.signal.Alerting;
 import shouwang.kit.clock.Clock;
+import shouwang.kit.paging.Tombstones;
 import shouwang.kit.problem.ConflictException;
 import shouwang.kit.problem.NotFoundException;
 import shouwang.kit.security.Caller;
@@ -39,6 +41,8 @@ public class AlertService implements Alerting {
     private static final Logger LOG = Logger.getLogger(AlertService.class);
     public static final String VISIT_SERVICE = "visit-service";
     private static final String REGISTRY = "registry-service";
+    /** The kind of this service's tombstones (kit Tombstones): alerts whose cadre moved away. */
+    public static final String TOMBSTONE_KIND = "ALERT";
     /** Actor of escalations made by {@link DeadlineWatch} (no VisitMissed arrived in time). */
     public static final String DEADLINE_WATCH = "deadline-watch";
     /** Open alerts follow a changed profile before signals waiting for it are applied (signal observes later). */
@@ -65,6 +69,12 @@ public class AlertService implements Alerting {
     @Inject
     Clock clock;
 
+    @Inject
+    OrgDirectory orgs;
+
+    @Inject
+    Tombstones tombstones;
+
     /** Joins the signal into the cadre's open alert of its kind, or raises a new one. Caller holds the cadre lock. */
     @Override
     public Placed raiseOrJoin(Alerting.Signal signal, CadreProfile profile) {
@@ -88,13 +98,14 @@ public class AlertService implements Alerting {
         alert.raisedAt = now;
         alert.deadline = start.deadline();
         alert.placement = profile.placement().copy();
-        alert.layers = layersOf(profile);
+        List<LayerOrg> layers = layersAt(alert.level, profile, alert.id);
+        alert.layers = namesOf(layers);
         alert.policyVersion = policy.version();
         alert.escalateEvery = rule.escalateEvery().toString();
         alert.updatedAt = now;
         alert.persist();
         history(alert, AlertHistory.Action.RAISED, signal.reportedBy(), "signal " + signal.signalId(), now);
-        events.raised(alert, profile, List.of(signal.signalId()));
+        events.raised(alert, profile, List.of(signal.signalId()), layers);
         LOG.infof("Alert %s raised: %s for cadre %s, deadline %s, policy v%d (signal %s)", alert.id, alert.kind,
                 alert.cadreId, alert.deadline, alert.policyVersion, signal.signalId());
         return new Placed(alert.id, false);
@@ -107,7 +118,15 @@ public class AlertService implements Alerting {
      */
     void followProfile(@Observes @Priority(BEFORE_SIGNALS) CadreChanged changed) {
         CadreProfile profile = changed.profile();
-        repository.moveOpenAlerts(profile.id, profile.placement(), clock.now());
+        Instant at = clock.now();
+        for (Alert moved : repository.openAlertsElsewhere(profile.id, profile.placement())) {
+            // an offline device that saw the alert where the cadre lived learns to drop it (GET /alerts removed)
+            tombstones.record(TOMBSTONE_KIND, moved.id, moved.placement(), profile.placement(), Tombstones.MOVED, at);
+            moved.placement = profile.placement().copy();
+            moved.updatedAt = at;
+            LOG.infof("Alert %s follows cadre %s to community %s", moved.id, profile.id,
+                    profile.placement().communityCode);
+        }
         if (!profile.isActive()) {
             List<Alert> open = Alert.list("cadreId = ?1 and status <> ?2", profile.id, AlertStatus.RESOLVED);
             Instant now = clock.now();
@@ -166,7 +185,9 @@ public class AlertService implements Alerting {
         if (alert.isResolved()) {
             return;
         }
-        if (repository.completedLayers(alertId).containsAll(alert.layerList())) {
+        CadreProfile profile = cadres.find(alert.cadreId);
+        if (Ladder.resolvedBy(repository.completedLayers(alertId), alert.layerList(),
+                ladder.responsibleLayers(cadreOf(profile)))) {
             resolve(alert, Resolution.VISITED, null, VISIT_SERVICE, now);
         }
     }
@@ -221,11 +242,12 @@ public class AlertService implements Alerting {
         alert.status = AlertStatus.OPEN;
         alert.acknowledgedAt = null;
         alert.acknowledgedBy = null;
-        alert.layers = layersOf(profile);
+        List<LayerOrg> layers = layersAt(alert.level, profile, alert.id);
+        alert.layers = namesOf(layers);
         alert.updatedAt = now;
         history(alert, AlertHistory.Action.ESCALATED, actor, "level " + from + " → " + alert.level
                 + " (" + Ladder.levelLabel(alert.level) + ")" + why, now);
-        events.escalated(alert, profile, from, now);
+        events.escalated(alert, profile, from, now, layers);
         LOG.infof("Alert %s escalated %d → %d by %s, deadline %s", alert.id, from, alert.level, actor, alert.deadline);
     }
 
@@ -256,10 +278,22 @@ public class AlertService implements Alerting {
         return alert;
     }
 
-    private String layersOf(CadreProfile profile) {
-        return ladder.layers(profile.placement(), cadres.contacts(profile)).stream()
-                .map(LayerOrg::layer)
-                .collect(Collectors.joining(","));
+    /** The layers, orgs and people of a level, from the cadre's profile and the org records held now. */
+    private List<LayerOrg> layersAt(int level, CadreProfile profile, UUID alertId) {
+        List<LayerOrg> layers = ladder.layers(level, cadreOf(profile), orgs);
+        if (level == 2 && Ladder.BUREAU.equals(layers.get(0).layer())) {
+            LOG.warnf("Alert %s: no street known for community %s (no org record, no streetCode); level 2 asks the "
+                    + "district bureau instead", alertId, profile.placement().communityCode);
+        }
+        return layers;
+    }
+
+    private Ladder.Cadre cadreOf(CadreProfile profile) {
+        return new Ladder.Cadre(profile.placement(), cadres.contacts(profile), profile.streetCode);
+    }
+
+    private static String namesOf(List<LayerOrg> layers) {
+        return layers.stream().map(LayerOrg::layer).collect(Collectors.joining(","));
     }
 
     private static void history(Alert alert, AlertHistory.Action action, String actor, String note, Instant at) {

@@ -1,33 +1,24 @@
 package shouwang.alert.escalation;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Who must act at the upper levels of the ladder. Leaders (level 1) and street offices (level 2) are looked up by
- * org code in {@link #directory()}; when a code is not listed the event names the org without a person.
+ * The ladder's settings. Who is called at each level comes from registry's org records, never from here; the bureau's
+ * code and name only stand in until registry has published the BUREAU record.
  */
 @ConfigMapping(prefix = "shouwang.alert.ladder")
 public interface LadderConfig {
 
-    /** Org code of the district bureau for retired cadres (区委老干部局), level 3. */
+    /** Code of the district bureau (区委老干部局) record to prefer, and the code used before any BUREAU record. */
     @WithDefault("QWLGJ")
     String districtBureauCode();
 
+    /** Its name before any BUREAU record arrived. */
     @WithDefault("区委老干部局")
     String districtBureauName();
-
-    Optional<String> districtBureauPhone();
-
-    /** Community code → street office code (街道), for level 2. */
-    Map<String, String> streetOf();
-
-    /** Org code → the person to call: the leader of a unit or community, or a street office. */
-    Map<String, Person> directory();
 
     /** The safety net that escalates overdue alerts when no VisitMissed came (see {@link DeadlineWatch}). */
     DeadlineWatchConfig deadlineWatch();
@@ -49,11 +40,5 @@ public interface LadderConfig {
         /** At most this many alerts escalated per look; the rest wait for the next one. */
         @WithDefault("200")
         int batch();
-    }
-
-    interface Person {
-        String name();
-
-        Optional<String> phone();
     }
 }

@@ -22,8 +22,9 @@ import shouwang.kit.inbox.EventReceiver;
 import shouwang.kit.security.Caller;
 
 /**
- * visit-service's events: a completed must-visit task may resolve its alert, a missed one escalates it, and a
- * routine lapse is a signal that raises a ROUTINE_VISIT_MISSED alert. Other types (VisitLogged,
+ * visit-service's events: a completed must-visit task may resolve its alert, a missed one escalates it, a routine
+ * lapse is a signal that raises a ROUTINE_VISIT_MISSED alert, and a cadre not reached in an emergency check-in round
+ * one that raises an EMERGENCY_UNREACHED alert. Other types (VisitLogged,
  * MustVisitTaskCreated) are not needed here.
  */
 @ApplicationScoped
@@ -64,9 +65,25 @@ public class VisitsConsumer {
         } else if (VisitMissed.MUST_VISIT.equals(missed.kind())) {
             alerts.taskMissed(required(missed.alertId(), "alertId"), required(missed.level(), "level"),
                     missed.layer(), missed.taskId());
+        } else if (VisitMissed.EMERGENCY_CHECK.equals(missed.kind())) {
+            signals.intake(emergencyMiss(missed), PLATFORM);
         } else {
-            throw new IllegalArgumentException("VisitMissed kind must be MUST_VISIT or ROUTINE");
+            throw new IllegalArgumentException("VisitMissed kind must be MUST_VISIT, ROUTINE or EMERGENCY_CHECK");
         }
+    }
+
+    /**
+     * One cadre not reached in one emergency round on one day is one signal, whatever event carried it, so a
+     * redelivery or a second report of the same day never raises twice (a later day joins the open alert).
+     */
+    private SignalInput emergencyMiss(VisitMissed missed) {
+        UUID cadreId = required(missed.cadreId(), "cadreId");
+        String origin = "emergency/" + required(missed.campaignId(), "campaignId") + "/" + cadreId + "/"
+                + required(missed.on(), "on");
+        String details = "战时联系未联系上 " + missed.on() + " (campaign " + missed.campaignId() + ")";
+        return new SignalInput(UUID.nameUUIDFromBytes(origin.getBytes(StandardCharsets.UTF_8)), cadreId,
+                SignalKind.EMERGENCY_UNREACHED, missed.detectedAt() == null ? clock.now() : missed.detectedAt(), details,
+                AlertService.VISIT_SERVICE, CareSignal.Channel.PLATFORM);
     }
 
     /** One routine lapse is one signal, identified by the event it came in. */

@@ -50,7 +50,8 @@ final class CareSignalEvents {
             case WORRY -> new WorryReported(report);
             case BENEFITS_NOT_HONOURED -> new BenefitsNotHonouredReported(report);
             case HELP_REQUEST -> new HelpRequested(report);
-            case ROUTINE_VISIT_MISSED -> throw new IllegalArgumentException("routine lapses are not care-signals events");
+            case ROUTINE_VISIT_MISSED, EMERGENCY_UNREACHED ->
+                throw new IllegalArgumentException("the platform's own kinds are not care-signals events");
         };
     }
 }

@@ -15,7 +15,9 @@ public enum SignalKind {
     WORRY("思想顾虑", "WorryReported"),
     BENEFITS_NOT_HONOURED("原单位待遇不落实", "BenefitsNotHonouredReported"),
     HELP_REQUEST("爱心伞/服务热线求助", "HelpRequested"),
-    ROUTINE_VISIT_MISSED("常规走访逾期", null);
+    ROUTINE_VISIT_MISSED("常规走访逾期", null),
+    /** A cadre not reached in an emergency check-in round (战时联系), raised by the platform only. */
+    EMERGENCY_UNREACHED("战时未联系", null);
 
     private final String label;
     private final String eventName;
@@ -29,12 +31,12 @@ public enum SignalKind {
         return label;
     }
 
-    /** The care-signals event announcing this kind; none for {@link #ROUTINE_VISIT_MISSED}. */
+    /** The care-signals event announcing this kind; none for the platform's own kinds. */
     public String eventName() {
         return eventName;
     }
 
-    /** Kinds a person or partner may report; routine lapses are raised by the platform only. */
+    /** Kinds a person or partner may report; routine lapses and emergency misses are raised by the platform only. */
     public boolean reportable() {
         return eventName != null;
     }

@@ -80,9 +80,12 @@ class DeadlineWatchTest {
     void anAlertPastItsDeadlineAndTheGraceEscalatesByItselfAndAnnouncesItOnce() {
         shortDeadlines();
         UUID cadreId = Fixtures.knownCadre("SQ901", "SQ901-WG01", "DW901");
-        UUID alertId = Api.report(cadreId, "HOSPITALISATION");
+        UUID alertId = Api.report(cadreId, "WORRY");
         Api.admin().post("/api/v1/alerts/" + alertId + "/acknowledge").then().statusCode(200);
-        Instant firstDeadline = Instant.parse(alert(alertId).getString("deadline"));
+        // due now, only once it is acknowledged: a 2 s policy deadline raced a slow acknowledge on a loaded machine
+        Instant firstDeadline = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> Alert.update("deadline = ?1 where id = ?2", firstDeadline,
+                alertId));
 
         awaitLevel(alertId, 1);
 

@@ -1,7 +1,9 @@
 package shouwang.alert.escalation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +15,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import shouwang.alert.cadre.Contact;
+import shouwang.alert.org.Org;
+import shouwang.alert.org.OrgKind;
+import shouwang.alert.org.Orgs;
+import shouwang.alert.org.Person;
 import shouwang.alert.policy.KindRule;
 import shouwang.kit.security.Placement;
 
@@ -64,30 +70,105 @@ class LadderTest {
     }
 
     @Test
-    void whoMustActClimbsFromTheContactsToTheirLeadersTheStreetOfficeAndTheDistrictBureau() {
-        assertEquals(List.of(new Actor("UNIT", "DW001", "李红", "13900000001"),
-                new Actor("COMMUNITY", "SQ001", "赵敏", "13900000002")), ladder.mustActNow(0, PLACEMENT, CONTACTS));
-        assertEquals(List.of(new Actor("UNIT_LEADER", "DW001", "张处长", null),
-                new Actor("COMMUNITY_LEADER", "SQ001", null, null)), ladder.mustActNow(1, PLACEMENT, CONTACTS));
-        assertEquals(List.of(new Actor("STREET_OFFICE", "JD001", "东城街道办事处", "010-2")),
-                ladder.mustActNow(2, PLACEMENT, CONTACTS));
-        assertEquals(List.of(new Actor("STREET_OFFICE", null, null, null)),
-                ladder.mustActNow(2, new Placement("SQ999", null, null), CONTACTS), "a community without a street office");
-        assertEquals(List.of(new Actor("DISTRICT_BUREAU", "QWLGJ", "区委老干部局", "010-1")),
-                ladder.mustActNow(3, PLACEMENT, CONTACTS));
+    void eachLevelAsksItsOwnLayersWithThePeopleFromTheOrgRecords() {
+        Ladder.Cadre cadre = new Ladder.Cadre(PLACEMENT, CONTACTS, null);
+        assertEquals(List.of(new LayerOrg("UNIT", "DW001", "市第一机械厂", List.of(new Person("CONTACT", "李红",
+                "13900000001"))), new LayerOrg("COMMUNITY", "SQ001", "东城社区", List.of(new Person("CONTACT", "赵敏",
+                "13900000002")))), ladder.layers(0, cadre, ORGS));
+        assertEquals(List.of(new LayerOrg("UNIT", "DW001", "市第一机械厂", List.of(UNIT_LEADER)),
+                new LayerOrg("COMMUNITY", "SQ001", "东城社区", List.of(COMMUNITY_DUTY))), ladder.layers(1, cadre, ORGS),
+                "the community names no leader: its duty officer is called");
+        assertEquals(List.of(new LayerOrg("STREET", "JD001", "东城街道", List.of(STREET_LEADER, STREET_DUTY))),
+                ladder.layers(2, cadre, ORGS));
+        assertEquals(List.of(new LayerOrg("BUREAU", "QWLGJ", "区委老干部局", List.of(BUREAU_DUTY))),
+                ladder.layers(3, cadre, ORGS));
         assertEquals(List.of("原单位和社区", "单位和社区领导", "街道", "区委老干部局", "区委老干部局"),
                 List.of(0, 1, 2, 3, 4).stream().map(Ladder::levelLabel).toList());
     }
 
     @Test
-    void theUnitLayerIsAskedOnlyWhenTheCadreHasAUnitAndTheContactsOrgComesFirst() {
-        assertEquals(List.of(new LayerOrg("UNIT", "DW001"), new LayerOrg("COMMUNITY", "SQ001")),
-                ladder.layers(PLACEMENT, CONTACTS));
-        assertEquals(List.of(new LayerOrg("UNIT", "DW777"), new LayerOrg("COMMUNITY", "SQ001")),
-                ladder.layers(PLACEMENT, List.of(new Contact("UNIT", "李红", null, "DW777"))));
-        assertEquals(List.of(new LayerOrg("COMMUNITY", "SQ002")),
-                ladder.layers(new Placement("SQ002", null, null), List.of()));
+    void withoutAKnownStreetLevelTwoAsksTheBureauAndWithoutABureauRecordTheConfiguredCodeAndName() {
+        Ladder.Cadre elsewhere = new Ladder.Cadre(new Placement("SQ999", null, null), List.of(), null);
+        assertEquals(List.of(new LayerOrg("BUREAU", "QWLGJ", "区委老干部局", List.of(BUREAU_DUTY))),
+                ladder.layers(2, elsewhere, ORGS));
+        assertEquals(List.of(new LayerOrg("STREET", "JD009", null, List.of())),
+                ladder.layers(2, new Ladder.Cadre(new Placement("SQ999", null, null), List.of(), "JD009"), ORGS),
+                "the profile's streetCode when no community record names the street");
+        assertEquals(List.of(new LayerOrg("BUREAU", "QWLGJ", "区委老干部局(默认)", List.of())),
+                ladder.layers(3, elsewhere, NO_ORGS));
     }
+
+    @Test
+    void whoMustActNowIsEveryPersonOfEveryLayerUnderTheLaddersRole() {
+        Ladder.Cadre cadre = new Ladder.Cadre(PLACEMENT, CONTACTS, null);
+        assertEquals(List.of(new Actor("UNIT_LEADER", "DW001", "张厂长", "13905310001", "UNIT", "市第一机械厂", "LEADER"),
+                new Actor("COMMUNITY_LEADER", "SQ001", "王值班", "13905310002", "COMMUNITY", "东城社区",
+                        "DUTY_OFFICER")), Ladder.mustActNow(1, ladder.layers(1, cadre, ORGS)));
+        assertEquals(List.of(new Actor("STREET_OFFICE", "JD001", "赵主任", "13905310003", "STREET", "东城街道", "LEADER"),
+                new Actor("STREET_OFFICE", "JD001", "钱值班", "13905310004", "STREET", "东城街道", "DUTY_OFFICER")),
+                Ladder.mustActNow(2, ladder.layers(2, cadre, ORGS)));
+        assertEquals(List.of(new Actor("UNIT_LEADER", "DW001", null, null, "UNIT", null, null),
+                new Actor("COMMUNITY_LEADER", "SQ001", null, null, "COMMUNITY", null, null)),
+                Ladder.mustActNow(1, ladder.layers(1, cadre, NO_ORGS)), "orgs without records are still named");
+    }
+
+    @Test
+    void theUnitLayerIsAskedOnlyWhenTheCadreHasAUnitAndTheCommunityIsWhereTheCadreLivesNow() {
+        assertEquals(List.of("UNIT", "COMMUNITY"), ladder.responsibleLayers(new Ladder.Cadre(PLACEMENT, CONTACTS, null)));
+        Ladder.Cadre movedHouse = new Ladder.Cadre(new Placement("SQ002", null, "DW001"),
+                List.of(new Contact("UNIT", "李红", null, "DW777"), new Contact("COMMUNITY", "赵敏", "1", "SQ001")), null);
+        List<LayerOrg> asked = ladder.layers(0, movedHouse, NO_ORGS);
+        assertEquals("DW777", asked.get(0).orgCode(), "the unit contact's org comes first");
+        assertEquals("SQ002", asked.get(1).orgCode(), "the new community, not the old contact's");
+        assertEquals(List.of(), asked.get(1).people(), "the old community's contact is not asked");
+        assertEquals(List.of("COMMUNITY"), ladder.responsibleLayers(new Ladder.Cadre(new Placement("SQ002", null,
+                null), List.of(), null)));
+    }
+
+    @Test
+    void anAlertResolvesWhenTheLayersAskedNowOrTheResponsiblePairHaveVisited() {
+        List<String> pair = List.of("UNIT", "COMMUNITY");
+        assertTrue(Ladder.resolvedBy(List.of("STREET"), List.of("STREET"), pair));
+        assertTrue(Ladder.resolvedBy(List.of("COMMUNITY", "UNIT"), List.of("BUREAU"), pair));
+        assertFalse(Ladder.resolvedBy(List.of("STREET", "UNIT"), List.of("BUREAU"), pair));
+        assertFalse(Ladder.resolvedBy(List.of("UNIT"), pair, pair));
+    }
+
+    private static final Person UNIT_LEADER = new Person("LEADER", "张厂长", "13905310001");
+    private static final Person COMMUNITY_DUTY = new Person("DUTY_OFFICER", "王值班", "13905310002");
+    private static final Person STREET_LEADER = new Person("LEADER", "赵主任", "13905310003");
+    private static final Person STREET_DUTY = new Person("DUTY_OFFICER", "钱值班", "13905310004");
+    private static final Person BUREAU_DUTY = new Person("DUTY_OFFICER", "孙值班", "13905310005");
+    private static final Map<String, Org> RECORDS = Map.of(
+            "UNIT:DW001", new Org(OrgKind.UNIT, "DW001", "市第一机械厂", null, true,
+                    List.of(new Person("DUTY_OFFICER", "周值班", "1"), UNIT_LEADER)),
+            "COMMUNITY:SQ001", new Org(OrgKind.COMMUNITY, "SQ001", "东城社区", "JD001", true, List.of(COMMUNITY_DUTY)),
+            "STREET:JD001", new Org(OrgKind.STREET, "JD001", "东城街道", null, true, List.of(STREET_LEADER, STREET_DUTY)),
+            "BUREAU:QWLGJ", new Org(OrgKind.BUREAU, "QWLGJ", "区委老干部局", null, true, List.of(BUREAU_DUTY)));
+
+    private static final Orgs ORGS = new Orgs() {
+        @Override
+        public Optional<Org> find(OrgKind kind, String code) {
+            return Optional.ofNullable(RECORDS.get(kind + ":" + code));
+        }
+
+        @Override
+        public Optional<Org> bureau(String preferredCode) {
+            return find(OrgKind.BUREAU, preferredCode);
+        }
+    };
+
+    private static final Orgs NO_ORGS = new Orgs() {
+        @Override
+        public Optional<Org> find(OrgKind kind, String code) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Org> bureau(String preferredCode) {
+            return Optional.empty();
+        }
+    };
 
     private static final class TestConfig implements LadderConfig {
 
@@ -98,41 +179,12 @@ class LadderTest {
 
         @Override
         public String districtBureauName() {
-            return "区委老干部局";
-        }
-
-        @Override
-        public Optional<String> districtBureauPhone() {
-            return Optional.of("010-1");
-        }
-
-        @Override
-        public Map<String, String> streetOf() {
-            return Map.of("SQ001", "JD001");
-        }
-
-        @Override
-        public Map<String, Person> directory() {
-            return Map.of("JD001", person("东城街道办事处", "010-2"), "DW001", person("张处长", null));
+            return "区委老干部局(默认)";
         }
 
         @Override
         public DeadlineWatchConfig deadlineWatch() {
             throw new UnsupportedOperationException("not a ladder rule");
-        }
-
-        private static Person person(String name, String phone) {
-            return new Person() {
-                @Override
-                public String name() {
-                    return name;
-                }
-
-                @Override
-                public Optional<String> phone() {
-                    return Optional.ofNullable(phone);
-                }
-            };
         }
     }
 }

@@ -131,10 +131,11 @@ class VisitsConsumerTest {
         assertEquals("区委老干部局", alert(alertId).getString("levelLabel"));
         List<JsonNode> escalations = Fixtures.alertEvents("AlertEscalated", alertId, 3);
         assertEquals(3, escalations.size(), "0→1, 1→2, 2→3 and no further");
-        assertEquals("STREET_OFFICE", escalations.get(1).get("mustActNow").get(0).get("role").asText());
+        assertEquals("DISTRICT_BUREAU", escalations.get(1).get("mustActNow").get(0).get("role").asText(),
+                "no street known for the community: the bureau is asked at level 2");
         JsonNode bureau = escalations.get(2).get("mustActNow").get(0);
         assertEquals("DISTRICT_BUREAU", bureau.get("role").asText());
-        assertEquals("区委老干部局", bureau.get("name").asText());
+        assertEquals("区委老干部局", bureau.get("orgName").asText());
         assertEquals(4, Fixtures.alertEvents("MustVisitRequired", alertId, 4).size());
     }
 
@@ -202,7 +203,7 @@ class VisitsConsumerTest {
         assertEquals(4, dead.size());
         assertTrue(reason(dead, ghostCompleted).contains("not found"), reason(dead, ghostCompleted));
         assertTrue(reason(dead, noLevelMissed).contains("level is missing"), reason(dead, noLevelMissed));
-        assertTrue(reason(dead, otherKindMissed).contains("must be MUST_VISIT or ROUTINE"), reason(dead, otherKindMissed));
+        assertTrue(reason(dead, otherKindMissed).contains("must be MUST_VISIT, ROUTINE or EMERGENCY_CHECK"), reason(dead, otherKindMissed));
         assertTrue(reason(dead, routineNoCadre).contains("cadreId is missing"), reason(dead, routineNoCadre));
         Api.admin().get("/api/v1/alerts/" + alertId).then().body("resolution", equalTo("VISITED"));
     }

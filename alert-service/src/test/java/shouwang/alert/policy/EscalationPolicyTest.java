@@ -49,7 +49,8 @@ class EscalationPolicyTest {
                 .body("kinds.ROUTINE_VISIT_MISSED.deadline", equalTo("PT72H"))
                 .body("kinds.keySet()", containsInAnyOrder("HOSPITALISATION", "HARDSHIP", "FAMILY_ACCIDENT",
                         "FAMILY_CONFLICT", "NEIGHBOUR_DISPUTE", "HOUSE_MOVE", "WORRY", "BENEFITS_NOT_HONOURED",
-                        "HELP_REQUEST", "ROUTINE_VISIT_MISSED"));
+                        "HELP_REQUEST", "ROUTINE_VISIT_MISSED", "EMERGENCY_UNREACHED"))
+                .body("kinds.EMERGENCY_UNREACHED.deadline", equalTo("PT4H"));
 
         UUID before = Fixtures.knownCadre("SQ601", "SQ601-WG01", "DW601");
         UUID oldAlert = Api.report(before, "HELP_REQUEST");

@@ -1,0 +1,112 @@
+package shouwang.alert.org;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import shouwang.kit.clock.Clock;
+import shouwang.kit.security.StreetCommunities;
+
+/**
+ * The org_record read model of registry's org-records: who leads a unit or community, which street a community lies
+ * in, who the street office and the district bureau are, and (for street officers' scope) the communities of a street.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class OrgDirectory implements Orgs, StreetCommunities {
+
+    private static final Logger LOG = Logger.getLogger(OrgDirectory.class);
+    private static final TypeReference<List<Person>> PEOPLE = new TypeReference<>() {
+    };
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    Clock clock;
+
+    /** Applies one record; a version not newer than the one held is ignored (redeliveries, replays, reordering). */
+    @Transactional
+    public void apply(OrgRecordChanged change) {
+        String id = OrgRecord.idOf(change.kind(), change.code());
+        OrgRecord held = OrgRecord.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (held != null && held.version >= change.version()) {
+            LOG.debugf("Org record %s version %d ignored, holding version %d", id, change.version(), held.version);
+            return;
+        }
+        if (held == null) {
+            held = new OrgRecord();
+            held.id = id;
+        }
+        held.kind = change.kind();
+        held.code = change.code();
+        held.name = change.name();
+        held.parentCode = change.parentCode();
+        held.active = change.active() == null || change.active();
+        held.version = change.version();
+        held.recordUpdatedAt = change.updatedAt();
+        held.people = toJson(change.people() == null ? List.of() : change.people());
+        held.receivedAt = clock.now();
+        held.persist();
+        LOG.infof("Org record %s now at version %d (active %s)", id, held.version, held.active);
+    }
+
+    @Override
+    public Optional<Org> find(OrgKind kind, String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        OrgRecord record = OrgRecord.findById(OrgRecord.idOf(kind, code));
+        return Optional.ofNullable(record).map(this::org);
+    }
+
+    @Override
+    public Optional<Org> bureau(String preferredCode) {
+        Optional<Org> preferred = find(OrgKind.BUREAU, preferredCode);
+        if (preferred.isPresent()) {
+            return preferred;
+        }
+        return OrgRecord.<OrgRecord>find("kind = ?1 and active = true order by code", OrgKind.BUREAU)
+                .firstResultOptional().map(this::org);
+    }
+
+    /** Active communities whose street is one of these; a street officer's communities in this service's view. */
+    @Override
+    public Set<String> communitiesOf(Set<String> streetCodes) {
+        if (streetCodes.isEmpty()) {
+            return Set.of();
+        }
+        return OrgRecord.<OrgRecord>list("kind = ?1 and active = true and parentCode in ?2", OrgKind.COMMUNITY,
+                streetCodes).stream().map(r -> r.code).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private Org org(OrgRecord record) {
+        try {
+            return new Org(record.kind, record.code, record.name, record.parentCode, record.active,
+                    List.copyOf(objectMapper.readValue(record.people, PEOPLE)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored people of org " + record.id + " are not JSON", e);
+        }
+    }
+
+    private String toJson(List<Person> people) {
+        try {
+            return objectMapper.writeValueAsString(people);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("people are not serialisable", e);
+        }
+    }
+}
