@@ -19,17 +19,21 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 
 /**
- * Reads rendered objects into the real model classes: fabric8's Kubernetes model for the built-in kinds, Strimzi's
- * api for Kafka, KafkaNodePool, KafkaTopic and KafkaUser. Both models keep fields they do not know in
+ * Reads rendered objects into the real model classes: fabric8's Kubernetes model for the built-in kinds and for
+ * prometheus-operator's (fabric8's monitoring model), Strimzi's api for Kafka, KafkaNodePool, KafkaTopic and
+ * KafkaUser. Both models keep fields they do not know in
  * {@code additionalProperties} instead of failing, so a misspelled or misplaced field would pass a plain
  * deserialisation (fabric8 even moves a value of the wrong type there): {@link #unknownFields} walks the whole object and reports every such field with its path.
- * The operators' CRs that have no Java model here (CloudNativePG, Keycloak, prometheus-operator) are read as
+ * The operators' CRs that have no Java model we could find on the Maven mirror (CloudNativePG, Keycloak) are read as
  * {@link GenericKubernetesResource} (metadata checked) and their specs by the chart tests' own invariants.
  */
 final class Models {
@@ -45,14 +49,15 @@ final class Models {
             Map.entry("kafka.strimzi.io/v1beta2/Kafka", Kafka.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", KafkaNodePool.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class),
-            Map.entry("kafka.strimzi.io/v1beta2/KafkaUser", KafkaUser.class));
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaUser", KafkaUser.class),
+            Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
+            Map.entry("monitoring.coreos.com/v1/PodMonitor", PodMonitor.class),
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class));
 
     /** Group/version/kind of the operators' CRs the chart may render without a Java model. */
     static final Set<String> GENERIC = Set.of(
             "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/ScheduledBackup",
-            "k8s.keycloak.org/v2alpha1/Keycloak", "k8s.keycloak.org/v2alpha1/KeycloakRealmImport",
-            "monitoring.coreos.com/v1/ServiceMonitor", "monitoring.coreos.com/v1/PodMonitor",
-            "monitoring.coreos.com/v1/PrometheusRule");
+            "k8s.keycloak.org/v2alpha1/Keycloak", "k8s.keycloak.org/v2alpha1/KeycloakRealmImport");
 
     /** fabric8's own reader (Jackson 3 with the model's deserialisers), as the Kubernetes client itself reads objects. */
     static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
