@@ -30,10 +30,10 @@ import io.strimzi.api.kafka.model.user.KafkaUser;
 /**
  * Reads rendered objects into the real model classes: fabric8's Kubernetes model for the built-in kinds and for
  * prometheus-operator's (fabric8's monitoring model), Strimzi's api for Kafka, KafkaNodePool, KafkaTopic and
- * KafkaUser. Both models keep fields they do not know in
- * {@code additionalProperties} instead of failing, so a misspelled or misplaced field would pass a plain
- * deserialisation (fabric8 even moves a value of the wrong type there): {@link #unknownFields} walks the whole object and reports every such field with its path.
- * The operators' CRs that have no Java model we could find on the Maven mirror (CloudNativePG, Keycloak) are read as
+ * KafkaUser. Both models keep fields they do not know in {@code additionalProperties} instead of failing, so a
+ * misspelled or misplaced field would pass a plain deserialisation (fabric8 even moves a value of the wrong type
+ * there): {@link #unknownFields} walks the whole object and reports every such field with its path. The operators'
+ * CRs without a Java model on the Maven mirror (CloudNativePG, Keycloak) are read as
  * {@link GenericKubernetesResource} (metadata checked) and their specs by the chart tests' own invariants.
  */
 final class Models {
