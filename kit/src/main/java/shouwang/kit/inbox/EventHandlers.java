@@ -3,11 +3,13 @@ package shouwang.kit.inbox;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import shouwang.kit.events.CloudEvents;
 import shouwang.kit.events.Envelope;
+import shouwang.kit.events.ReceivedEvent;
 
 /**
  * What one consumer does with each event type of its topic, declared by type (after eventuate-tram's
@@ -35,6 +37,8 @@ public final class EventHandlers {
     private final Map<String, Handler<?>> byType = new LinkedHashMap<>();
     private Handler<?> fallback;
     private boolean newestPerKey;
+    private String topic;
+    private Set<String> knownEventNames;
 
     private EventHandlers(String consumer) {
         this.consumer = Objects.requireNonNull(consumer);
@@ -83,6 +87,24 @@ public final class EventHandlers {
     public EventHandlers newestPerKey() {
         newestPerKey = true;
         return this;
+    }
+
+    /**
+     * Only these event names belong to {@code topicName} (its contract's list): any other type is a poison record,
+     * dead-lettered with that reason, so a producer ahead of this service, or a forged record, is seen in the DLQ
+     * instead of vanishing (or, with {@link #onAny}, being applied as if it were one of them).
+     */
+    public EventHandlers knownEvents(String topicName, Set<String> eventNames) {
+        topic = Objects.requireNonNull(topicName);
+        knownEventNames = Set.copyOf(eventNames);
+        return this;
+    }
+
+    /** A poison record when the topic's contract does not list this event's type. */
+    void requireKnown(ReceivedEvent event) {
+        if (knownEventNames != null && !knownEventNames.contains(event.name())) {
+            throw new PoisonRecordException("unknown event type " + event.type() + " on " + topic);
+        }
     }
 
     boolean appliesNewestPerKeyOnly() {

@@ -164,6 +164,7 @@ public class EventReceiver {
     /** Parsed and typed, or null when the consumer has no handler for the record's type. */
     private Prepared prepare(EventHandlers handlers, ConsumerRecord<String, String> record) {
         ReceivedEvent event = parse(record);
+        handlers.requireKnown(event);
         EventHandlers.Handler<?> handler = handlers.handlerFor(event.type());
         if (handler == null) {
             LOG.debugf("%s ignores %s %s", handlers.consumer(), event.type(), event.id());

@@ -13,7 +13,6 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import shouwang.kit.inbox.EventHandlers;
 import shouwang.kit.inbox.EventReceiver;
-import shouwang.visit.KnownEvents;
 
 /** org-records → the org read model (names, street of each community, responsible people). */
 @ApplicationScoped
@@ -33,13 +32,13 @@ public class OrgRecordsConsumer {
 
     @PostConstruct
     void handlers() {
-        handlers = EventHandlers.of("visit-service.org-records").on(OrgRecordChanged.class, orgs::apply);
+        handlers = EventHandlers.of("visit-service.org-records").knownEvents(TOPIC, TOPIC_EVENTS)
+                .on(OrgRecordChanged.class, orgs::apply);
     }
 
     @Incoming("org-records")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        KnownEvents.require(TOPIC_EVENTS, receiver.parse(record), TOPIC);
         receiver.receive(handlers, record);
     }
 }

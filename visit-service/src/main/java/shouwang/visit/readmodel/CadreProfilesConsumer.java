@@ -4,16 +4,18 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import shouwang.kit.inbox.EventHandlers;
 import shouwang.kit.inbox.EventReceiver;
-import shouwang.visit.KnownEvents;
 
-/** cadre-profiles → the read model. Every event type carries the full profile, so all are applied alike. */
+/**
+ * cadre-profiles → the read model. Every event type carries the full profile, so all are applied alike: a poll's
+ * records in one transaction, only each cadre's newest profile of the batch (a registry import publishes thousands).
+ */
 @ApplicationScoped
 public class CadreProfilesConsumer {
 
@@ -37,13 +39,13 @@ public class CadreProfilesConsumer {
 
     @PostConstruct
     void handlers() {
-        handlers = EventHandlers.of("visit-service.cadre-profiles").onAny(CadreProfile.class, service::applyProfile);
+        handlers = EventHandlers.of("visit-service.cadre-profiles").knownEvents(TOPIC, TOPIC_EVENTS)
+                .newestPerKey().onAny(CadreProfile.class, service::applyProfile);
     }
 
     @Incoming("cadre-profiles")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        KnownEvents.require(TOPIC_EVENTS, receiver.parse(record), TOPIC);
-        receiver.receive(handlers, record);
+    public void consume(ConsumerRecords<String, String> records) {
+        receiver.receiveBatch(handlers, records);
     }
 }

@@ -84,7 +84,8 @@ public class ReadModelService {
         em.flush();
         contacts.replaceProfileContacts(id, profile.contacts() == null ? List.of()
                 : profile.contacts().stream().filter(c -> PROFILE_LAYERS.contains(c.layer())).toList());
-        LOG.infof("Cadre %s profile version %d applied (status %s)", id, version, cadre.status);
+        // debug: an import applies thousands per second; the kit logs one line per batch
+        LOG.debugf("Cadre %s profile version %d applied (status %s)", id, version, cadre.status);
         changes.fire(new CadreChanged(cadre, previousStatus, previousPlacement));
     }
 

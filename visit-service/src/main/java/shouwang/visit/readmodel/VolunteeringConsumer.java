@@ -11,7 +11,6 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import shouwang.kit.inbox.EventHandlers;
 import shouwang.kit.inbox.EventReceiver;
-import shouwang.visit.KnownEvents;
 
 /** volunteering → NEIGHBOUR-layer contacts. Other volunteering events are not visit-service's business. */
 @ApplicationScoped
@@ -37,7 +36,7 @@ public class VolunteeringConsumer {
 
     @PostConstruct
     void handlers() {
-        handlers = EventHandlers.of("visit-service.volunteering")
+        handlers = EventHandlers.of("visit-service.volunteering").knownEvents(TOPIC, TOPIC_EVENTS)
                 .on(PairingCreated.class, service::pairingCreated)
                 .on(PairingEnded.class, service::pairingEnded);
     }
@@ -45,7 +44,6 @@ public class VolunteeringConsumer {
     @Incoming("volunteering")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        KnownEvents.require(TOPIC_EVENTS, receiver.parse(record), TOPIC);
         receiver.receive(handlers, record);
     }
 }

@@ -11,7 +11,6 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import shouwang.kit.inbox.EventHandlers;
 import shouwang.kit.inbox.EventReceiver;
-import shouwang.visit.KnownEvents;
 
 /** alerts → must-visit tasks: MustVisitRequired makes them, AlertResolved cancels the open ones; others are skipped. */
 @ApplicationScoped
@@ -36,7 +35,7 @@ public class AlertsConsumer {
 
     @PostConstruct
     void handlers() {
-        handlers = EventHandlers.of("visit-service.alerts")
+        handlers = EventHandlers.of("visit-service.alerts").knownEvents(TOPIC, TOPIC_EVENTS)
                 .on(MustVisitRequired.class, tasks::create)
                 .on(AlertResolved.class, tasks::cancelOpenTasksOf);
     }
@@ -44,7 +43,6 @@ public class AlertsConsumer {
     @Incoming("alerts")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        KnownEvents.require(TOPIC_EVENTS, receiver.parse(record), TOPIC);
         receiver.receive(handlers, record);
     }
 }
