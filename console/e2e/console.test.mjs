@@ -41,10 +41,22 @@ async function mustVisitTaskFor(cadre) {
   });
 }
 
+/** A cadre with no alert in progress, so a new signal raises a new alert and new tasks (a repeat run of the suite
+ * on the same stack would otherwise join the alert of the previous run). */
+async function cadreWithoutAlertIn(communityCode) {
+  const page = await api('district-admin', `${registry}/cadres?status=ACTIVE&size=200&communityCode=${communityCode}`);
+  for (const cadre of page.items) {
+    const busy = await Promise.all(['OPEN', 'ACKNOWLEDGED'].map((status) =>
+      api('district-admin', `${alerts}/alerts?cadreId=${cadre.id}&status=${status}&size=1`)));
+    if (busy.every((p) => p.total === 0)) return cadre;
+  }
+  throw new Error(`every cadre of ${communityCode} has an alert in progress: reset the stack (rm -rf deploy/local/.run/data)`);
+}
+
 describe('我的任务 as community-worker (SQ001)', () => {
   it('lists only SQ001 tasks, and a visit logged from a task in two taps turns it done', async () => {
-    const mine = await cadreIn('communityCode=SQ001');
-    const theirs = await cadreIn('communityCode=SQ002');
+    const mine = await cadreWithoutAlertIn('SQ001');
+    const theirs = await cadreWithoutAlertIn('SQ002');
     const task = await mustVisitTaskFor(mine);
     await mustVisitTaskFor(theirs);
 
