@@ -46,6 +46,8 @@ export async function loginAs(context, user, route = '') {
 }
 
 export async function screenshot(page, name) {
+  // The picture of a screen once its calls have answered, not of its empty first frame.
+  await page.waitForLoadState('networkidle');
   await page.screenshot({ path: path.join(artefacts, `${name}.png`), fullPage: true });
 }
 

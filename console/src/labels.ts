@@ -27,3 +27,6 @@ export const label = (kind: string, code: unknown): string =>
 
 export const dateTime = (iso?: string | null): string =>
   iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) : '';
+
+/** Today in the district's time zone, as YYYY-MM-DD (the services' as-of dates). */
+export const today = (): string => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });

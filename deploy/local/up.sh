@@ -576,10 +576,11 @@ load_demo_data() {
 
 # ------------------------------------------------------------------------------------------- console
 
-# The web workbench is static files built by console/build.sh (Node.js from the machine). Built once, or again with
-# SHOUWANG_REBUILD=1; without Node.js the rest of the stack still starts and the summary says why there is no console.
+# The web workbench is static files built by console/build.sh (Node.js from the machine): by the services' build
+# above (the console module is part of the reactor), else here once; without Node.js the rest of the stack still
+# starts and the summary says why there is no console.
 build_console() {
-  if [[ -f $CONSOLE_DIR/dist/index.html && ${SHOUWANG_REBUILD:-0} != 1 ]]; then
+  if [[ -f $CONSOLE_DIR/dist/index.html ]]; then
     return 0
   fi
   info "console: building the web workbench; log: $LOG_DIR/console-build.log"

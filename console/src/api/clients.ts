@@ -1,6 +1,7 @@
 // Typed clients generated from the services' OpenAPI documents (scripts/generate-api.mjs): a path, parameter or field
 // the services do not document does not compile.
 import createClient, { type Middleware } from 'openapi-fetch';
+import type { Ref } from 'vue';
 import type { paths as RegistryPaths } from './generated/registry';
 import type { paths as VisitPaths } from './generated/visit';
 import type { paths as AlertPaths } from './generated/alert';
@@ -37,4 +38,16 @@ export async function call<T>(service: string, request: Promise<{ data?: T; erro
   }
   if (!answer.response.ok) throw describe(service, answer.response.status, answer.error as Problem);
   return answer.data as T;
+}
+
+/** Runs one panel's loading; its failure becomes that panel's message, so the other panels of a screen still show. */
+export async function attempt(failure: Ref<string>, work: () => Promise<void>): Promise<boolean> {
+  failure.value = '';
+  try {
+    await work();
+    return true;
+  } catch (e) {
+    failure.value = (e as Error).message;
+    return false;
+  }
 }
