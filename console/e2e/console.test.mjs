@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { api, launch, loginAs, screenshot } from './browser.mjs';
 
 const registry = 'http://localhost:8081/api/v1';
@@ -69,9 +70,7 @@ describe('我的任务 as community-worker (SQ001)', () => {
     assert.equal(await page.locator('.task-table .el-table__body tr', { hasText: theirs.name }).count(), 0);
     await screenshot(page, '01-tasks-community-worker');
 
-    const rowOfTask = page.locator('.task-table .el-table__body tr', { hasText: mine.name })
-      .filter({ hasText: '社区' }).first();
-    await rowOfTask.locator('.task-visit').click();            // tap 1
+    await page.locator(`.task-table .el-table__body tr.task-${task.id} .task-visit`).click();   // tap 1
     await page.locator('.visit-form').waitFor();
     await screenshot(page, '02-visit-form');
     await page.locator('.visit-submit').click();               // tap 2
@@ -80,7 +79,7 @@ describe('我的任务 as community-worker (SQ001)', () => {
     const done = await api('district-admin', `${visit}/tasks/${task.id}`);
     assert.equal(done.status, 'DONE');
     await page.locator('.el-radio-button', { hasText: '已完成' }).click();
-    await page.locator('.task-table .el-table__body tr', { hasText: mine.name }).filter({ hasText: '已完成' }).first().waitFor();
+    await page.locator(`.task-table .el-table__body tr.task-${task.id}`, { hasText: '已完成' }).waitFor();
     await screenshot(page, '03-task-done');
     await page.close();
   });
@@ -145,6 +144,31 @@ describe('人员 import as district-admin', () => {
     assert.equal(errors.length, 1);
     assert.match(errors[0], /^4\s/);
     await screenshot(page, '10-import-done');
+    await page.close();
+  });
+});
+
+describe('人员 downloads as district-admin', () => {
+  async function download(page, button) {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await file.path());
+    return { name: file.suggestedFilename(), book };
+  }
+
+  it('downloads the 80+ roster and the statistics as Excel files', async () => {
+    const page = await loginAs(browser.context, 'district-admin', '#/cadres');
+    await page.locator('.cadre-table').waitFor();
+    const roster = await download(page, '.roster-download');
+    assert.match(roster.name, /^高龄津贴名单-\d{4}-\d{2}\.xlsx$/);
+    assert.ok(roster.book.worksheets[0].rowCount > 1, 'the demo district has cadres aged 80+');
+
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const stats = await api('district-admin', `${registry}/statistics/cadres?asOf=${today}`);
+    const statistics = await download(page, '.statistics-download');
+    assert.equal(statistics.name, `老干部统计表-${today}.xlsx`);
+    assert.equal(statistics.book.getWorksheet('概况').getCell('B3').value, stats.total);
+    assert.equal(statistics.book.getWorksheet('按离退休类型').getCell('B2').value, stats.byRetirementType.LIXIU ?? 0);
     await page.close();
   });
 });
