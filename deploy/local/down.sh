@@ -74,7 +74,7 @@ services=()
 for entry in "${SERVICES[@]}"; do
   services+=("${entry%%:*}")
 done
-stop_components 30 "${services[@]}"
+stop_components 30 console "${services[@]}"
 stop_components 60 keycloak kafka
 stop_postgres
 

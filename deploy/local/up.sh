@@ -12,6 +12,7 @@
 #   SHOUWANG_PG_RUNAS=auto     as root: runuser (a system user "shouwang") or unshare (a user namespace)
 #   SHOUWANG_JAVA_OPTS=...     JVM options for the services (default -XX:TieredStopAtLevel=1; "" for none)
 #   SHOUWANG_READY_TIMEOUT=180 seconds to wait for each server to become ready
+#   SHOUWANG_CONSOLE_PORT=8080 port of the web workbench (console/dist, built with the machine's Node.js)
 set -euo pipefail
 
 # shellcheck source=lib/common.sh
@@ -34,6 +35,9 @@ KAFKA_CONFIG="$RUN_DIR/kafka/server.properties"
 ID_KEY_FILE="$SECRETS_DIR/id-number.key"
 DEMO_MARKER="$RUN_DIR/demo-loaded"
 DEMO_STATUS="skipped"
+CONSOLE_PORT=${SHOUWANG_CONSOLE_PORT:-8080}
+CONSOLE_DIR="$REPO_ROOT/console"
+CONSOLE_STATUS="skipped"
 
 # ---------------------------------------------------------------------------------------------- helpers
 
@@ -99,6 +103,7 @@ check_ports() {
     IFS=: read -r module port _ <<<"$entry"
     running_pid "$module" >/dev/null || adopt_or_require_port "$module" "$port" || true
   done
+  running_pid console >/dev/null || adopt_or_require_port console "$CONSOLE_PORT" || true
 }
 
 sha256_of() { sha256sum "$1" | cut -d' ' -f1; }
@@ -569,6 +574,40 @@ load_demo_data() {
   fi
 }
 
+# ------------------------------------------------------------------------------------------- console
+
+# The web workbench is static files built by console/build.sh (Node.js from the machine): by the services' build
+# above (the console module is part of the reactor), else here once; without Node.js the rest of the stack still
+# starts and the summary says why there is no console.
+build_console() {
+  if [[ -f $CONSOLE_DIR/dist/index.html ]]; then
+    return 0
+  fi
+  info "console: building the web workbench; log: $LOG_DIR/console-build.log"
+  if ! bash "$CONSOLE_DIR/build.sh" build >"$LOG_DIR/console-build.log" 2>&1; then
+    log_tail "$LOG_DIR/console-build.log" 15 >&2
+    warn "the web workbench did not build (log: $LOG_DIR/console-build.log)"
+  fi
+}
+
+console_ready() { http_get "http://localhost:$CONSOLE_PORT/config.js" | grep -q SHOUWANG_CONFIG; }
+
+start_console() {
+  local pid
+  if pid="$(running_pid console)"; then
+    CONSOLE_STATUS="http://localhost:$CONSOLE_PORT/ (already running, pid $pid)"
+    return 0
+  fi
+  if [[ ! -f $CONSOLE_DIR/dist/index.html ]]; then
+    CONSOLE_STATUS="NOT built (Node.js missing or build failed: $LOG_DIR/console-build.log)"
+    return 0
+  fi
+  info "console: serving on http://localhost:$CONSOLE_PORT/; log: $LOG_DIR/console.log"
+  spawn console "$LOG_DIR/console.log" java "$JAVA_MARKER" "$LOCAL_DIR/lib/ConsoleServer.java" "$CONSOLE_DIR/dist" "$CONSOLE_PORT"
+  wait_until console "$(running_pid console)" "$LOG_DIR/console.log" console_ready
+  CONSOLE_STATUS="http://localhost:$CONSOLE_PORT/"
+}
+
 # ------------------------------------------------------------------------------------------- summary
 
 summary() {
@@ -590,6 +629,7 @@ EOF
       printf '  %-18s http://localhost:%s/api/v1   Swagger UI: http://localhost:%s/q/swagger-ui\n' "$module" "$port" "$port"
     done
     printf '  Demo data   %s\n' "$DEMO_STATUS"
+    printf '  Workbench   %s  (守望工作台, log in as a demo user)\n' "$CONSOLE_STATUS"
   fi
   cat <<EOF
 
@@ -633,6 +673,8 @@ main() {
     done
     wait_services
     load_demo_data || demo_ok=1
+    build_console
+    start_console
   fi
   summary
   if ((demo_ok != 0)); then

@@ -1,0 +1,198 @@
+// The web workbench against the real local stack (deploy/local/up.sh): Keycloak's login page, the four services,
+// Kafka and PostgreSQL. Each test leaves a screenshot of its screen in target/e2e-screenshots.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { api, launch, loginAs, screenshot } from './browser.mjs';
+
+const registry = 'http://localhost:8081/api/v1';
+const visit = 'http://localhost:8082/api/v1';
+const alerts = 'http://localhost:8083/api/v1';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function cadreIn(query) {
+  const page = await api('district-admin', `${registry}/cadres?status=ACTIVE&size=1&${query}`);
+  assert.ok(page.items.length, `the demo data has an active cadre with ${query}`);
+  return page.items[0];
+}
+
+/** Polls what an earlier step started asynchronously (Kafka in between) until it holds. */
+async function eventually(what, probe) {
+  for (let i = 0; i < 120; i++) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
+async function mustVisitTaskFor(cadre) {
+  await api('district-admin', `${alerts}/signals`, { method: 'POST', body: JSON.stringify({
+    signalId: randomUUID(), cadreId: cadre.id, kind: 'HARDSHIP', details: '浏览器测试' }) });
+  return eventually(`a must-visit task for ${cadre.communityCode}`, async () => {
+    const tasks = await api('district-admin', `${visit}/tasks?cadreId=${cadre.id}&status=OPEN&layer=COMMUNITY`);
+    return tasks.items[0];
+  });
+}
+
+/** A cadre with no alert in progress, so a new signal raises a new alert and new tasks (a repeat run of the suite
+ * on the same stack would otherwise join the alert of the previous run). */
+async function cadreWithoutAlertIn(communityCode) {
+  const page = await api('district-admin', `${registry}/cadres?status=ACTIVE&size=200&communityCode=${communityCode}`);
+  for (const cadre of page.items) {
+    const busy = await Promise.all(['OPEN', 'ACKNOWLEDGED'].map((status) =>
+      api('district-admin', `${alerts}/alerts?cadreId=${cadre.id}&status=${status}&size=1`)));
+    if (busy.every((p) => p.total === 0)) return cadre;
+  }
+  throw new Error(`every cadre of ${communityCode} has an alert in progress: reset the stack (rm -rf deploy/local/.run/data)`);
+}
+
+describe('我的任务 as community-worker (SQ001)', () => {
+  it('lists only SQ001 tasks, and a visit logged from a task in two taps turns it done', async () => {
+    const mine = await cadreWithoutAlertIn('SQ001');
+    const theirs = await cadreWithoutAlertIn('SQ002');
+    const task = await mustVisitTaskFor(mine);
+    await mustVisitTaskFor(theirs);
+
+    const page = await loginAs(browser.context, 'community-worker', '#/tasks');
+    const row = page.locator('.task-table .el-table__body tr', { hasText: mine.name }).first();
+    await row.waitFor();
+    const communities = await page.locator('.task-table .el-table__body td.task-community').allInnerTexts();
+    assert.ok(communities.length > 0);
+    assert.deepEqual([...new Set(communities.map((c) => c.trim()))], ['SQ001']);
+    assert.equal(await page.locator('.task-table .el-table__body tr', { hasText: theirs.name }).count(), 0);
+    await screenshot(page, '01-tasks-community-worker');
+
+    await page.locator(`.task-table .el-table__body tr.task-${task.id} .task-visit`).click();   // tap 1
+    await page.locator('.visit-form').waitFor();
+    await screenshot(page, '02-visit-form');
+    await page.locator('.visit-submit').click();               // tap 2
+    await page.locator('.el-message--success', { hasText: '走访已登记' }).waitFor();
+
+    const done = await api('district-admin', `${visit}/tasks/${task.id}`);
+    assert.equal(done.status, 'DONE');
+    await page.locator('.el-radio-button', { hasText: '已完成' }).click();
+    await page.locator(`.task-table .el-table__body tr.task-${task.id}`, { hasText: '已完成' }).waitFor();
+    await screenshot(page, '03-task-done');
+    await page.close();
+  });
+});
+
+describe('数据看板 as district-admin', () => {
+  it('renders the charts with the demo district numbers', async () => {
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const stats = await api('district-admin', `${registry}/statistics/cadres?asOf=${today}`);
+    assert.ok(stats.total > 0);
+    const page = await loginAs(browser.context, 'district-admin', '#/dashboard');
+    for (const chart of ['rank', 'age', 'retirement', 'party', 'community', 'alerts']) {
+      await page.locator(`.chart-${chart} canvas`).waitFor();
+    }
+    await page.locator('.figure-total', { hasText: String(stats.total) }).waitFor();
+    const share = (Math.round(stats.aged70PlusShare * 1000) / 10).toString();
+    assert.ok((await page.locator('.figure-70plus').innerText()).includes(share));
+    await screenshot(page, '04-dashboard');
+
+    for (const [route, ready, name] of [['#/coverage', '.coverage-summary', '05-coverage'], ['#/alerts', '.alert-board', '06-alerts'],
+      ['#/cadres', '.cadre-table', '07-cadres'], ['#/volunteering', '.post-table', '08-volunteering']]) {
+      await page.goto(new URL(route, page.url()).href);
+      await page.locator(ready).waitFor();
+      await screenshot(page, name);
+    }
+    await page.close();
+  });
+
+  it('shows which service is down and keeps the others working', async () => {
+    const page = await loginAs(browser.context, 'district-admin', '');
+    await page.route('http://localhost:8083/**', (route) => route.abort('connectionrefused'));
+    await page.goto(new URL('#/dashboard', page.url()).href);
+    await page.locator('.load-error', { hasText: '预警服务暂不可用' }).waitFor();
+    await page.locator('.chart-rank canvas').waitFor();
+    await screenshot(page, '09-dashboard-alert-service-down');
+    await page.close();
+  });
+});
+
+/** GB 11643 check character, so the imported rows are valid ID numbers. */
+function idNumber(birth, male) {
+  const body = `110101${birth.replaceAll('-', '')}${String(Math.floor(Math.random() * 400) * 2 + (male ? 1 : 0)).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i], 0);
+  return body + '10X98765432'[sum % 11];
+}
+
+describe('人员 import as district-admin', () => {
+  it('imports a small file, the progress reaches 100% and the bad row is listed', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shouwang-import-')), '人员导入.csv');
+    fs.writeFileSync(file, [
+      '姓名,性别,出生日期,身份证号,离退休类型,职级,是否党员,原单位编码,社区编码,网格编码,居住情况,自理能力,特殊群体,联系电话',
+      `测试甲,男,1940-03-05,${idNumber('1940-03-05', true)},离休,正县级,是,DW001,SQ001,SQ001-WG01,ALONE,FULL,,13800000001`,
+      `测试乙,女,1948-07-09,${idNumber('1948-07-09', false)},退休,副科级,否,DW001,SQ001,SQ001-WG02,WITH_FAMILY,FULL,,13800000002`,
+      '测试丙,女,1950-01-01,123,退休,副科级,否,DW001,SQ001,SQ001-WG02,WITH_FAMILY,FULL,,13800000003',
+    ].join('\n'));
+    const page = await loginAs(browser.context, 'district-admin', '#/cadres');
+    await page.locator('.cadre-import input[type=file]').setInputFiles(file);
+    await page.locator('.import-progress', { hasText: '100%' }).waitFor();
+    assert.match(await page.locator('.import-job').innerText(), /成功 2，失败 1/);
+    const errors = await page.locator('.import-errors .el-table__body tr').allInnerTexts();
+    assert.equal(errors.length, 1);
+    assert.match(errors[0], /^4\s/);
+    await screenshot(page, '10-import-done');
+    await page.close();
+  });
+});
+
+describe('人员 downloads as district-admin', () => {
+  async function download(page, button) {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await file.path());
+    return { name: file.suggestedFilename(), book };
+  }
+
+  it('downloads the 80+ roster and the statistics as Excel files', async () => {
+    const page = await loginAs(browser.context, 'district-admin', '#/cadres');
+    await page.locator('.cadre-table').waitFor();
+    const roster = await download(page, '.roster-download');
+    assert.match(roster.name, /^高龄津贴名单-\d{4}-\d{2}\.xlsx$/);
+    assert.ok(roster.book.worksheets[0].rowCount > 1, 'the demo district has cadres aged 80+');
+
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const stats = await api('district-admin', `${registry}/statistics/cadres?asOf=${today}`);
+    const statistics = await download(page, '.statistics-download');
+    assert.equal(statistics.name, `老干部统计表-${today}.xlsx`);
+    assert.equal(statistics.book.getWorksheet('概况').getCell('B3').value, stats.total);
+    assert.equal(statistics.book.getWorksheet('按离退休类型').getCell('B2').value, stats.byRetirementType.LIXIU ?? 0);
+    await page.close();
+  });
+});
+
+describe('人员 as grid-worker (SQ001-WG01)', () => {
+  it('opens a cadre of its own grid but not one of another grid', async () => {
+    const own = await cadreIn('gridCode=SQ001-WG01');
+    const other = await cadreIn('gridCode=SQ001-WG02');
+    const page = await loginAs(browser.context, 'grid-worker', `#/cadres/${own.id}`);
+    await page.locator('.profile', { hasText: own.name }).waitFor();
+    await page.goto(new URL(`#/cadres/${other.id}`, page.url()).href);
+    await page.locator('.profile-error', { hasText: '未找到该记录，或不在您的管辖范围内' }).waitFor();
+    assert.equal(await page.locator('.profile').count(), 0);
+    await screenshot(page, '11-other-grid-refused');
+    await page.close();
+  });
+
+  it('works on a phone screen: the menu folds into a drawer', async () => {
+    const page = await loginAs(browser.context, 'grid-worker', '#/tasks');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('.burger').click();
+    await page.locator('.el-drawer .el-menu-item', { hasText: '不漏一人' }).click();
+    await page.locator('.coverage-summary').waitFor();
+    await screenshot(page, '12-phone-coverage');
+    await page.close();
+  });
+});
