@@ -3,7 +3,7 @@ package shouwang.alert.cadre;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -11,7 +11,10 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import shouwang.kit.inbox.EventHandlers;
 import shouwang.kit.inbox.EventReceiver;
 
-/** cadre-profiles → the read model. Every event type carries the full profile, so all are applied alike. */
+/**
+ * cadre-profiles → the read model. Every event type carries the full profile, so all are applied alike: a poll's
+ * records in one transaction, only each cadre's newest profile of the batch (a registry import publishes thousands).
+ */
 @ApplicationScoped
 public class CadreProfilesConsumer {
 
@@ -21,12 +24,12 @@ public class CadreProfilesConsumer {
     @Inject
     CadreProfileService service;
 
-    private final EventHandlers handlers = EventHandlers.of("alert-service.cadre-profiles")
+    private final EventHandlers handlers = EventHandlers.of("alert-service.cadre-profiles").newestPerKey()
             .onAny(ProfileData.class, profile -> service.apply(profile));
 
     @Incoming("cadre-profiles")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        receiver.receive(handlers, record);
+    public void consume(ConsumerRecords<String, String> records) {
+        receiver.receiveBatch(handlers, records);
     }
 }
