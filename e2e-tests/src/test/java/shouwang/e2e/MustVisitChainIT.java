@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +27,8 @@ import shouwang.kit.testing.TopicProbe;
  */
 class MustVisitChainIT {
 
+    private static final String DETAILS = "端到端测试";
+
     private final Platform platform = Platform.get();
     private final String admin = TestTokens.districtAdmin();
 
@@ -37,7 +38,7 @@ class MustVisitChainIT {
         String cadreId = Fixtures.cadre(platform, orgs, "陈志远");
         String signalId = UUID.randomUUID().toString();
 
-        String alertId = signal(signalId, cadreId, orgs[2], "HOSPITALISATION");
+        String alertId = Fixtures.signal(platform, signalId, cadreId, orgs[2], "HOSPITALISATION", DETAILS);
         List<Map<String, Object>> tasks = awaitTasks(cadreId, 2);
 
         assertThat(tasks).extracting(t -> t.get("layer")).containsExactlyInAnyOrder("UNIT", "COMMUNITY");
@@ -45,7 +46,8 @@ class MustVisitChainIT {
         assertThat(tasks).extracting(t -> t.get("orgCode")).containsExactlyInAnyOrder(orgs[0], orgs[1]);
         assertThat(tasks).extracting(t -> t.get("status")).containsOnly("OPEN");
 
-        assertThat(signal(signalId, cadreId, orgs[2], "HOSPITALISATION")).as("the same signal again joins the same alert")
+        assertThat(Fixtures.signal(platform, signalId, cadreId, orgs[2], "HOSPITALISATION", DETAILS))
+                .as("the same signal again joins the same alert")
                 .isEqualTo(alertId);
 
         for (Map<String, Object> task : tasks) {
@@ -63,11 +65,12 @@ class MustVisitChainIT {
 
     @Test
     void missedDeadlinesMakeBothTasksMissedAndTheAlertEscalatesOnce() {
-        shortenDeadline("NEIGHBOUR_DISPUTE", "PT3S");
+        Fixtures.shortenDeadline(platform, "NEIGHBOUR_DISPUTE", "PT3S");
         String[] orgs = Fixtures.orgs(platform);
         String cadreId = Fixtures.cadre(platform, orgs, "周秀英");
 
-        String alertId = signal(UUID.randomUUID().toString(), cadreId, orgs[2], "NEIGHBOUR_DISPUTE");
+        String alertId = Fixtures.signal(platform, UUID.randomUUID().toString(), cadreId, orgs[2],
+                "NEIGHBOUR_DISPUTE", DETAILS);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             List<Map<String, Object>> level0 = tasksOf(cadreId).stream()
@@ -82,22 +85,6 @@ class MustVisitChainIT {
                 && "shouwang.AlertEscalated.v1".equals(TopicProbe.header(r, "ce_type"))
                 && r.value().contains("\"fromLevel\":0"), 2, Duration.ofSeconds(5));
         assertThat(escalations).as("two misses of level 0 escalate once").hasSize(1);
-    }
-
-    /**
-     * Reported by the grid worker of the cadre's grid. alert-service answers 422 while the cadre's profile has not
-     * reached it yet (documented in docs/alert-service.md), so the caller retries, as a client would.
-     */
-    private String signal(String signalId, String cadreId, String gridCode, String kind) {
-        String token = TestTokens.user("grid-worker").grids(gridCode).token();
-        Map<String, Object> body = Map.of("signalId", signalId, "cadreId", cadreId, "kind", kind,
-                "occurredAt", OffsetDateTime.now().toString(), "details", "端到端测试");
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> given().auth()
-                .oauth2(token).contentType(ContentType.JSON).body(body)
-                .post(platform.api(Service.ALERT) + "/signals").statusCode() != 422);
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                .post(platform.api(Service.ALERT) + "/signals")
-                .then().statusCode(202).extract().path("alertId");
     }
 
     private void visit(String cadreId, String layer, String taskId) {
@@ -120,13 +107,4 @@ class MustVisitChainIT {
         return page.getList("items");
     }
 
-    private void shortenDeadline(String kind, String duration) {
-        Map<String, Object> policy = given().auth().oauth2(admin).get(platform.api(Service.ALERT) + "/escalation-policy")
-                .then().statusCode(200).extract().jsonPath().getMap("");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> kinds = new HashMap<>((Map<String, Object>) policy.get("kinds"));
-        kinds.put(kind, Map.of("deadline", duration, "escalateEvery", duration));
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("kinds", kinds))
-                .put(platform.api(Service.ALERT) + "/escalation-policy").then().statusCode(200);
-    }
 }
