@@ -119,7 +119,7 @@ public class EventReceiver {
                 });
                 progress.applied(consumer, newestTime(effective), applied);
                 if (applied > 0) {
-                    LOG.infof("%s applied %d events of a batch of %d", consumer, applied, ready.size());
+                    LOG.infof("%s applied %d of %d events in one batch", consumer, applied, ready.size());
                 }
                 return;
             } catch (RuntimeException e) {
