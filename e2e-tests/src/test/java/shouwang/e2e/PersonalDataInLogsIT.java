@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import io.restassured.http.ContentType;
 
 import shouwang.e2e.Platform.Service;
+import shouwang.kit.testing.PersonalDataPatterns;
 import shouwang.kit.testing.TestTokens;
 import shouwang.kit.testing.TopicProbe;
 
@@ -40,14 +41,8 @@ import shouwang.kit.testing.TopicProbe;
  */
 class PersonalDataInLogsIT {
 
-    /** GB 11643: six-digit area, birth date 18xx–20xx, sequence, check digit. */
-    private static final Pattern ID_NUMBER_SHAPED = Pattern.compile("(?<![0-9A-Za-z])[1-9][0-9]{5}(18|19|20)[0-9]{2}"
-            + "(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9A-Za-z])");
-    /**
-     * A mainland mobile number standing alone: not part of a longer number (an epoch in milliseconds) nor of a
-     * hexadecimal word (the last group of a UUID can be eleven digits and a letter).
-     */
-    private static final Pattern MOBILE_SHAPED = Pattern.compile("(?<![0-9A-Za-z])1[3-9][0-9]{9}(?![0-9A-Za-z])");
+    private static final Pattern ID_NUMBER_SHAPED = PersonalDataPatterns.ID_NUMBER;
+    private static final Pattern MOBILE_SHAPED = PersonalDataPatterns.MOBILE;
 
     private final Platform platform = Platform.get();
     private final String admin = TestTokens.districtAdmin();

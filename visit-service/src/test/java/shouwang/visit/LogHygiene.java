@@ -7,7 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.regex.Pattern;
+
+import shouwang.kit.testing.PersonalDataPatterns;
 
 /**
  * No log line holds an ID card number or a mobile phone (docs/security.md; issue 10), whatever the hostile suites
@@ -15,9 +16,6 @@ import java.util.regex.Pattern;
  * numbers ({@code 110101********123X}) are fine.
  */
 final class LogHygiene {
-
-    private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])");
-    private static final Pattern PHONE = Pattern.compile("(?<![0-9])1[3-9][0-9]{9}(?![0-9])");
 
     private LogHygiene() {
     }
@@ -32,7 +30,7 @@ final class LogHygiene {
         }
         assertThat(lines).as("the hostile suites' log, " + HostileProfile.LOG).isNotEmpty();
         List<String> leaking = lines.stream()
-                .filter(line -> ID_NUMBER.matcher(line).find() || PHONE.matcher(line).find())
+                .filter(PersonalDataPatterns::holdsPersonalNumber)
                 .map(line -> line.length() > 300 ? line.substring(0, 300) + "…" : line).limit(20).toList();
         System.out.printf("LOG-HYGIENE lines=%d leaking=%d%n", lines.size(), leaking.size());
         assertThat(leaking).as("log lines with an ID number or a phone").isEmpty();
