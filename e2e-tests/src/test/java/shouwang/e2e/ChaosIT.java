@@ -58,7 +58,7 @@ import shouwang.kit.testing.TopicProbe;
  * alerts climb the whole ladder during the run; visits name some tasks while the faults happen.
  * <p>
  * Afterwards, seen from outside (REST, topics, /q/metrics, consumer offsets): every signal has exactly one alert;
- * every (alert, level) exactly one UNIT and one COMMUNITY task; every task past its deadline and not visited is
+ * every (alert, level) exactly one task per layer the level asks (UNIT and COMMUNITY, then the STREET, the BUREAU); every task past its deadline and not visited is
  * MISSED with exactly one VisitMissed; every escalating alert escalated exactly once per level (history and
  * AlertEscalated); every visited task is DONE and was never MISSED after its visit; the outboxes drain to zero;
  * consumer lag returns to zero; nothing was dead-lettered. Size {@code -Dchaos.signals=N} (default 60), pace
@@ -76,6 +76,10 @@ class ChaosIT {
     private static final String ESCALATE_EVERY = "PT10S";
     private static final int TOP_LEVEL = 3;
     private static final List<String> LAYERS = List.of("COMMUNITY", "UNIT");
+    /** The layers each level asks (docs/ladder.md): the unit and community, their leaders, the street, the bureau. */
+    private static final List<List<String>> LAYERS_OF_LEVEL = List.of(LAYERS, LAYERS, List.of("STREET"),
+            List.of("BUREAU"));
+    private static final int TASKS_UP_THE_LADDER = LAYERS_OF_LEVEL.stream().mapToInt(List::size).sum();
     private static final Pattern METRIC = Pattern.compile("^(shouwang_outbox_backlog|shouwang_outbox_oldest_age_seconds)"
             + "(\\{[^}]*\\})?\\s+(\\S+)", Pattern.MULTILINE);
 
@@ -102,6 +106,13 @@ class ChaosIT {
         System.out.printf("CHAOS seed=%d signals=%d (replay with -Dchaos.seed=%d)%n", seed, signals, seed);
 
         String[] orgs = Fixtures.orgs(platform);
+        String street = "CHAOSJD" + orgs[1].substring("E2ESQ".length());
+        Fixtures.street(platform, street, "混沌测试街道");
+        Fixtures.editOrg(platform, "communities", orgs[1], Map.of("streetCode", street));
+        String bureau = given().auth().oauth2(admin).get(platform.api(Service.REGISTRY) + "/org/bureau")
+                .then().statusCode(200).extract().path("code");
+        // every org a task of ours can name: the unit and community (levels 0, 1), the street (2), the bureau (3)
+        List<String> taskOrgs = List.of(orgs[0], orgs[1], street, bureau);
         List<String> cadres = importCadres(orgs, signals);
         Map<String, String> kindOf = new HashMap<>();
         Map<String, List<String>> visitLayersOf = new HashMap<>();
@@ -160,7 +171,7 @@ class ChaosIT {
             long settleBound = System.nanoTime() + Duration.ofSeconds(Math.max(180, signals / 20)).toNanos();
             long nextReport = System.nanoTime();
             do {
-                state = observe(orgs, ours);
+                state = observe(orgs, taskOrgs, ours);
                 if (System.nanoTime() >= nextReport) {
                     // what the platform is still working through, for whoever reads a slow or failed run
                     System.out.printf("CHAOS at %.0fs: alerts=%d tasks=%d open=%d backlog=%s lag=%d%s%n",
@@ -188,7 +199,7 @@ class ChaosIT {
 
             assertThat(state.alertsByCadre).as("one alert per signal").hasSize(signals)
                     .allSatisfy((cadre, alerts) -> assertThat(alerts).hasSize(1));
-            assertThat(audit.wrongTasks).as("exactly one UNIT and one COMMUNITY task per alert and level reached")
+            assertThat(audit.wrongTasks).as("exactly one task per layer each level asks, per alert and level reached")
                     .isEmpty();
             assertThat(audit.missedProblems).as("every task past its deadline and not visited is MISSED, "
                     + "announced by exactly one VisitMissed").isEmpty();
@@ -475,7 +486,7 @@ class ChaosIT {
                 Alert alert = entry.getValue().get(0);
                 boolean escalating = ESCALATING.equals(kindOf.get(entry.getKey()));
                 List<Task> mine = byAlert.getOrDefault(alert.id, List.of());
-                if (mine.size() != (escalating ? 2 * (TOP_LEVEL + 1) : 2)) {
+                if (mine.size() != (escalating ? TASKS_UP_THE_LADDER : LAYERS.size())) {
                     return false;
                 }
                 if (escalating && (alert.level != TOP_LEVEL || mine.stream().anyMatch(t -> "OPEN".equals(t.status)))) {
@@ -491,7 +502,7 @@ class ChaosIT {
         }
     }
 
-    private State observe(String[] orgs, Set<String> ours) {
+    private State observe(String[] orgs, List<String> taskOrgs, Set<String> ours) {
         State state = new State();
         try {
             for (Map<String, Object> a : pages(platform.api(Service.ALERT) + "/alerts", "communityCode", orgs[1])) {
@@ -501,7 +512,7 @@ class ChaosIT {
                     state.alertsByCadre.computeIfAbsent(alert.cadreId, c -> new ArrayList<>()).add(alert);
                 }
             }
-            for (String org : List.of(orgs[0], orgs[1])) {
+            for (String org : taskOrgs) {
                 for (Map<String, Object> t : pages(platform.api(Service.VISIT) + "/tasks", "orgCode", org)) {
                     Task task = new Task((String) t.get("id"), (String) t.get("cadreId"), (String) t.get("alertId"),
                             ((Number) t.get("level")).intValue(), (String) t.get("layer"), (String) t.get("status"),
@@ -603,7 +614,7 @@ class ChaosIT {
         Map<String, Alert> alerts = new HashMap<>();
         state.alertsByCadre.values().forEach(l -> l.forEach(a -> alerts.put(a.id, a)));
 
-        // tasks: per alert, one UNIT and one COMMUNITY per level the alert has reached
+        // tasks: per alert and level reached, one task per layer that level asks
         for (Alert alert : alerts.values()) {
             Map<Integer, List<String>> layersByLevel = new HashMap<>();
             for (Task task : state.tasksOf(alert.id)) {
@@ -612,10 +623,11 @@ class ChaosIT {
             int reached = ESCALATING.equals(kindOf.get(alert.cadreId)) ? TOP_LEVEL : 0;
             for (int level = 0; level <= reached; level++) {
                 List<String> layers = layersByLevel.getOrDefault(level, List.of()).stream().sorted().toList();
-                if (!layers.equals(LAYERS)) {
+                List<String> expected = LAYERS_OF_LEVEL.get(level);
+                if (!layers.equals(expected)) {
                     audit.wrongTasks.add("alert " + alert.id + " level " + level + ": " + layers);
-                    audit.lost += layers.size() < 2 ? 1 : 0;
-                    audit.duplicated += layers.size() > 2 ? 1 : 0;
+                    audit.lost += layers.size() < expected.size() ? 1 : 0;
+                    audit.duplicated += layers.size() > expected.size() ? 1 : 0;
                 }
             }
             if (layersByLevel.keySet().stream().anyMatch(level -> level > reached)) {

@@ -33,6 +33,34 @@ final class Fixtures {
         return new String[] { unit, community, grid };
     }
 
+    /** A street office (街道) org record. */
+    static void street(Platform platform, String code, String name) {
+        given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("code", code, "name", name))
+                .post(platform.api(Service.REGISTRY) + "/org/streets")
+                .then().statusCode(201);
+    }
+
+    /**
+     * Reads an org record, changes some fields and writes it back with the version it read, as a client does
+     * ({@code kind}: units, communities, grids, streets).
+     */
+    static void editOrg(Platform platform, String kind, String code, Map<String, Object> changes) {
+        String admin = TestTokens.districtAdmin();
+        String path = platform.api(Service.REGISTRY) + "/org/" + kind + "/" + code;
+        Map<String, Object> record = given().auth().oauth2(admin).get(path)
+                .then().statusCode(200).extract().jsonPath().getMap("");
+        Map<String, Object> body = new java.util.HashMap<>();
+        for (String field : java.util.List.of("name", "version", "active", "people", "streetCode", "communityCode")) {
+            if (record.containsKey(field)) {
+                body.put(field, record.get(field));
+            }
+        }
+        body.putAll(changes);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).put(path)
+                .then().statusCode(200);
+    }
+
     /** Registers a cadre living alone (a key service target) and returns its id. */
     static String cadre(Platform platform, String[] orgs, String name) {
         LocalDate birth = LocalDate.of(1940, 3, 1).plusDays(SEQUENCE.incrementAndGet());

@@ -43,10 +43,10 @@ class LadderIT {
         String[] orgs = Fixtures.orgs(platform);
         String street = "E2EJD" + orgs[1].substring("E2ESQ".length());
         String otherStreet = street + "X";
-        createStreet(street, "端到端街道");
-        createStreet(otherStreet, "别的街道");
+        Fixtures.street(platform, street, "端到端街道");
+        Fixtures.street(platform, otherStreet, "别的街道");
         setPeople("streets", street, List.of(person("LEADER", "赵卫东", STREET_LEADER_PHONE)));
-        edit("communities", orgs[1], Map.of("streetCode", street));
+        Fixtures.editOrg(platform, "communities", orgs[1], Map.of("streetCode", street));
         setPeople("communities", orgs[1], List.of(person("LEADER", "钱主任", COMMUNITY_LEADER_PHONE)));
         setPeople("units", orgs[0], List.of(person("LEADER", "孙局长", UNIT_LEADER_PHONE)));
         String bureau = bureauWithDutyOfficer();
@@ -107,30 +107,8 @@ class LadderIT {
         return Map.of("role", role, "name", name, "phone", phone);
     }
 
-    private void createStreet(String code, String name) {
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("code", code, "name", name))
-                .post(platform.api(Service.REGISTRY) + "/org/streets")
-                .then().statusCode(201);
-    }
-
     private void setPeople(String kind, String code, List<Map<String, Object>> people) {
-        edit(kind, code, Map.of("people", people));
-    }
-
-    /** Reads the record, changes some fields and writes it back with the version it read, as a client does. */
-    private void edit(String kind, String code, Map<String, Object> changes) {
-        String path = platform.api(Service.REGISTRY) + "/org/" + kind + "/" + code;
-        Map<String, Object> record = new HashMap<>(given().auth().oauth2(admin).get(path)
-                .then().statusCode(200).extract().jsonPath().getMap(""));
-        Map<String, Object> body = new HashMap<>();
-        for (String field : List.of("name", "version", "active", "people", "streetCode", "communityCode")) {
-            if (record.containsKey(field)) {
-                body.put(field, record.get(field));
-            }
-        }
-        body.putAll(changes);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).put(path)
-                .then().statusCode(200);
+        Fixtures.editOrg(platform, kind, code, Map.of("people", people));
     }
 
     private String bureauWithDutyOfficer() {
@@ -142,7 +120,6 @@ class LadderIT {
                 .put(path).then().statusCode(200);
         return record.getString("code");
     }
-
 
     private Map<String, Object> awaitTask(String cadreId, String layer) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
