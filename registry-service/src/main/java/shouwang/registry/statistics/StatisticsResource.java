@@ -12,6 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import shouwang.kit.problem.QueryParams;
 import shouwang.kit.ratelimit.RateLimited;
 import shouwang.kit.security.Roles;
@@ -32,6 +36,11 @@ public class StatisticsResource {
     @GET
     @Produces({ MediaType.APPLICATION_JSON, XlsxMedia.TYPE })
     @RateLimited(RateLimited.Bucket.EXPENSIVE)
+    // The method answers a Response (JSON or XLSX): the API description names the JSON body's schema itself, so the
+    // console's generated client keeps its CadreStatistics type (one content type, or the client's type is unknown).
+    @APIResponse(responseCode = "200", description = "干部统计 (JSON; XLSX 干部统计 sheet with Accept: " + XlsxMedia.TYPE
+            + ") / cadre statistics", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CadreStatistics.class)))
     public Response cadres(@QueryParam("asOf") String asOf, @QueryParam("communityCode") String communityCode,
             @QueryParam("gridCode") String gridCode, @QueryParam("unitCode") String unitCode,
             @Context HttpHeaders headers) {
