@@ -42,6 +42,8 @@ public class KafkaTopics {
         CONTRACT_TOPICS.put("alerts", Map.of());
         CONTRACT_TOPICS.put("visits", Map.of());
         CONTRACT_TOPICS.put("volunteering", Map.of());
+        // party branches and their study sessions (送学上门), keyed by branch code
+        CONTRACT_TOPICS.put("party-branches", Map.of());
     }
 
     public static void main(String[] args) throws Exception {
