@@ -20,6 +20,7 @@
  * <li>{@code policy}: the versioned escalation policy; uses signal only for the kinds.</li>
  * <li>{@code escalation}: alerts, the ladder, the deadline watch, the {@code alerts} events and the visits
  * consumer.</li>
+ * <li>{@code me}: the cadre's own paths (one-tap help, its alerts); uses signal and escalation, nothing uses it.</li>
  * </ul>
  * Who asks is a {@code shouwang.kit.security.Caller} value the services check (a REST user, or
  * {@code Caller.platform(..)} for consumers), never a callback from the resource.

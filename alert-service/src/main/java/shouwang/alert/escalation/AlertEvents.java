@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import shouwang.alert.cadre.CadreProfile;
 import shouwang.alert.cadre.CadreRepository;
 import shouwang.alert.cadre.Contact;
+import shouwang.alert.signal.Alerting;
 import shouwang.kit.outbox.Outbox;
 
 /** The events on {@code alerts}, built in one place, published through the outbox in the caller's transaction. */
@@ -24,12 +25,13 @@ public class AlertEvents {
     @Inject
     CadreRepository cadres;
 
-    /** AlertRaised then MustVisitRequired at level 0, asking {@code layers}. */
-    public void raised(Alert alert, CadreProfile profile, List<UUID> signalIds, List<LayerOrg> layers) {
+    /** AlertRaised (with the raising signal's details) then MustVisitRequired at level 0, asking {@code layers}. */
+    public void raised(Alert alert, CadreProfile profile, Alerting.Signal signal, List<LayerOrg> layers) {
         List<Contact> notify = cadres.contacts(profile);
         publish(alert, new AlertRaised(alert.id, alert.cadreId, profile.name, alert.kind, alert.kind.label(),
-                alert.level, alert.raisedAt, alert.deadline, signalIds, alert.placement().communityCode,
-                alert.placement().gridCode, alert.placement().unitCode, notify, alert.policyVersion));
+                alert.level, alert.raisedAt, alert.deadline, List.of(signal.signalId()),
+                alert.placement().communityCode, alert.placement().gridCode, alert.placement().unitCode, notify,
+                alert.policyVersion, signal.details(), signal.serviceType(), signal.serviceRequestId()));
         mustVisit(alert, profile, notify, layers);
     }
 

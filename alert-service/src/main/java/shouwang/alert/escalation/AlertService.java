@@ -105,7 +105,7 @@ public class AlertService implements Alerting {
         alert.updatedAt = now;
         alert.persist();
         history(alert, AlertHistory.Action.RAISED, signal.reportedBy(), "signal " + signal.signalId(), now);
-        events.raised(alert, profile, List.of(signal.signalId()), layers);
+        events.raised(alert, profile, signal, layers);
         LOG.infof("Alert %s raised: %s for cadre %s, deadline %s, policy v%d (signal %s)", alert.id, alert.kind,
                 alert.cadreId, alert.deadline, alert.policyVersion, signal.signalId());
         return new Placed(alert.id, false);

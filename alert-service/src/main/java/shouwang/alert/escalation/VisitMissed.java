@@ -16,4 +16,5 @@ public record VisitMissed(String kind, UUID taskId, UUID alertId, UUID cadreId, 
     public static final String MUST_VISIT = "MUST_VISIT";
     public static final String ROUTINE = "ROUTINE";
     public static final String EMERGENCY_CHECK = "EMERGENCY_CHECK";
+    public static final String STUDY_DELIVERY = "STUDY_DELIVERY";
 }

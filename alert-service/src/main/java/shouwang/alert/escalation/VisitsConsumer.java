@@ -54,12 +54,24 @@ public class VisitsConsumer {
         receiver.receive(handlers, record);
     }
 
+    /** A task of no alert (送学上门, an activity-absence visit) is visit-service's own business. */
     void completed(MustVisitTaskCompleted task) {
-        alerts.taskCompleted(task.alertId(), task.level(), task.layer(), task.taskId(), task.visitId(),
-                task.completedAt());
+        if (task.alertId() == null) {
+            return;
+        }
+        alerts.taskCompleted(task.alertId(), required(task.level(), "level"), required(task.layer(), "layer"),
+                task.taskId(), task.visitId(), task.completedAt());
     }
 
+    /**
+     * A routine lapse (no task) raises; a routine task of no alert that passed its deadline (an activity-absence
+     * visit) and a missed study delivery are visit-service's own worklist items and raise nothing here.
+     */
     void missed(VisitMissed missed, Envelope envelope) {
+        if (VisitMissed.STUDY_DELIVERY.equals(missed.kind())
+                || VisitMissed.ROUTINE.equals(missed.kind()) && missed.taskId() != null && missed.alertId() == null) {
+            return;
+        }
         if (VisitMissed.ROUTINE.equals(missed.kind())) {
             signals.intake(routineLapse(missed, envelope), PLATFORM);
         } else if (VisitMissed.MUST_VISIT.equals(missed.kind())) {

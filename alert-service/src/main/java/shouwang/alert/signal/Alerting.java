@@ -18,7 +18,8 @@ public interface Alerting {
      * @param reservedAlertId the id a signal that waited for the profile reserved for the alert it will open, else
      *                        null
      */
-    record Signal(UUID signalId, UUID cadreId, SignalKind kind, String reportedBy, UUID reservedAlertId) {
+    record Signal(UUID signalId, UUID cadreId, SignalKind kind, String reportedBy, UUID reservedAlertId,
+            String details, UUID serviceRequestId, String serviceType) {
     }
 
     /** The alert the signal is now part of, and whether it joined an open one. */

@@ -49,6 +49,14 @@ public class CareSignal extends PanacheEntityBase {
     @Column(name = "status", nullable = false)
     public SignalStatus status;
 
+    /** The service request (volunteer-service) an unanswered order's help request is about, else null. */
+    @Column(name = "service_request_id")
+    public UUID serviceRequestId;
+
+    /** The service a help request asks for (a volunteer-service service type code), else null. */
+    @Column(name = "service_type")
+    public String serviceType;
+
     /** The alert it raised or joined; for a pending signal, the id reserved for the alert it will raise or join. */
     public UUID alertId;
 
@@ -59,7 +67,8 @@ public class CareSignal extends PanacheEntityBase {
     }
 
     Alerting.Signal forAlerting() {
-        return new Alerting.Signal(signalId, cadreId, kind, reportedBy, alertId);
+        return new Alerting.Signal(signalId, cadreId, kind, reportedBy, alertId, details, serviceRequestId,
+                serviceType);
     }
 
     public static List<CareSignal> pendingFor(UUID cadreId) {

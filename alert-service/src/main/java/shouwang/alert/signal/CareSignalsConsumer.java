@@ -58,7 +58,8 @@ public class CareSignalsConsumer {
         Instant occurredAt = report.occurredAt() != null ? report.occurredAt()
                 : envelope.time() == null ? null : envelope.time().toInstant();
         return new SignalInput(signalId, report.cadreId(), kind, occurredAt, report.details(),
-                report.reportedBy() != null ? report.reportedBy() : envelope.source(), CareSignal.Channel.KAFKA);
+                report.reportedBy() != null ? report.reportedBy() : envelope.source(), CareSignal.Channel.KAFKA,
+                report.serviceRequestId(), ServiceType.codeOf(report.serviceType()));
     }
 
     private static void unknownType(Object data, Envelope envelope) {

@@ -5,7 +5,7 @@ import java.util.UUID;
 /** {@code 202} answer of {@code POST /signals}. */
 public record SignalAccepted(UUID alertId, UUID signalId, SignalStatus status, boolean duplicate) {
 
-    static SignalAccepted of(SignalOutcome outcome) {
+    public static SignalAccepted of(SignalOutcome outcome) {
         return new SignalAccepted(outcome.alertId(), outcome.signalId(), outcome.status(), outcome.duplicate());
     }
 }

@@ -3,6 +3,8 @@ package shouwang.alert.signal;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -12,10 +14,12 @@ import jakarta.validation.constraints.Size;
  * a partner may leave {@code kind}, {@code signalId}, {@code occurredAt} and {@code reportedBy} out.
  */
 public record SignalReport(UUID signalId, @NotNull UUID cadreId, SignalKind kind, Instant occurredAt,
-        @Size(max = SignalRequest.MAX_DETAILS) String details, String reportedBy) {
+        @Size(max = SignalRequest.MAX_DETAILS) String details, String reportedBy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) UUID serviceRequestId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = ServiceType.MAX_CODE) String serviceType) {
 
     static SignalReport of(CareSignal signal) {
         return new SignalReport(signal.signalId, signal.cadreId, signal.kind, signal.occurredAt, signal.details,
-                signal.reportedBy);
+                signal.reportedBy, signal.serviceRequestId, signal.serviceType);
     }
 }

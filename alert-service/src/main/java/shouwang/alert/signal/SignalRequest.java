@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
  * repeating it returns the same alert.
  */
 public record SignalRequest(UUID signalId, UUID id, @NotNull UUID cadreId, @NotNull SignalKind kind,
-        Instant occurredAt, @Size(max = MAX_DETAILS) String details) {
+        Instant occurredAt, @Size(max = MAX_DETAILS) String details, UUID serviceRequestId, ServiceType serviceType) {
 
     public static final int MAX_DETAILS = 2000;
 }

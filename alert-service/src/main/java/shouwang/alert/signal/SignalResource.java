@@ -43,7 +43,8 @@ public class SignalResource {
     public Response report(@Valid @NotNull SignalRequest body) {
         SignalInput input = new SignalInput(signalId(body), body.cadreId(), body.kind(),
                 body.occurredAt() == null ? clock.now() : body.occurredAt(),
-                body.details(), caller.username(), CareSignal.Channel.REST);
+                body.details(), caller.username(), CareSignal.Channel.REST, body.serviceRequestId(),
+                body.serviceType() == null ? null : body.serviceType().name());
         SignalOutcome outcome = service.intake(input, caller.caller());
         return Response.accepted(SignalAccepted.of(outcome)).build();
     }

@@ -71,6 +71,8 @@ public class SignalService {
         signal.details = input.details();
         signal.reportedBy = input.reportedBy();
         signal.channel = input.channel();
+        signal.serviceRequestId = input.serviceRequestId();
+        signal.serviceType = input.serviceType();
         signal.receivedAt = clock.now();
         if (profile == null) {
             signal.status = SignalStatus.PENDING_PROFILE;

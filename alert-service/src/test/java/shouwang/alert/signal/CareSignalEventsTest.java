@@ -19,7 +19,7 @@ class CareSignalEventsTest {
     private static SignalReport report(SignalKind kind) {
         return new SignalReport(UUID.fromString("5b1b6c1e-0000-4000-8000-000000000001"),
                 UUID.fromString("6f1b6c1e-0000-4000-8000-000000000002"), kind, Instant.parse("2026-11-22T07:30:00Z"),
-                "市一院心内科住院", "grid-worker");
+                "市一院心内科住院", "grid-worker", null, null);
     }
 
     @Test
