@@ -207,9 +207,14 @@ java -cp "$CP" "$REPO/deploy/local/kafka/KafkaTopics.java" "127.0.0.1:$KAFKA_POR
   { tail "$LOGS/topics.log" >&2; die "creating the topics failed"; }
 
 # ------------------------------------------------------------------------------------------ the run
+# pgbench: the installed PostgreSQL's (Debian's postgresql-client), if any; Maven's binaries have none
+PGBENCH=""
+for candidate in "$PG_BIN/pgbench" "$(command -v pgbench || true)"; do
+  [[ -n $candidate && -x $candidate ]] && PGBENCH=$candidate && break
+done
 info "running the scenarios (services' logs: $LOGS/)"
 cd "$REPO"
 java -Xmx1g -cp "$CP" shouwang.bench.Bench --repo="$REPO" --target="$TARGET" --postgres="127.0.0.1:$PG_PORT" \
-  --kafka="127.0.0.1:$KAFKA_PORT" --issuer-port="$ISSUER_PORT" --ports="$PORTS" "${PASS[@]}" 2>&1 |
+  --kafka="127.0.0.1:$KAFKA_PORT" --issuer-port="$ISSUER_PORT" --ports="$PORTS" --pgbench="$PGBENCH" "${PASS[@]}" 2>&1 |
   tee "$TARGET/bench.log"
 exit "${PIPESTATUS[0]}"

@@ -268,6 +268,15 @@ public final class Bench {
         double limit = twins.transactions(clients, duration, 2);
         bench("visits-throughput", rate(ours.perSecond()), String.format(Locale.ROOT, "%.0ftps", limit),
                 percent(ours.perSecond() / limit), "≥50%", ours.perSecond() >= 0.5 * limit);
+        // the issue's own limit: pgbench with the same transaction, when the PostgreSQL in use has it
+        String pgbench = flag("pgbench", "");
+        if (!pgbench.isEmpty() && Files.isExecutable(Path.of(pgbench))) {
+            Double tps = twins.pgbench(pgbench, target.resolve("run"), clients, duration);
+            if (tps != null) {
+                bench("visits-throughput-pgbench", rate(ours.perSecond()), String.format(Locale.ROOT, "%.0ftps", tps),
+                        percent(ours.perSecond() / tps), "≥50%", ours.perSecond() >= 0.5 * tps);
+            }
+        }
     }
 
     private void coverage() throws Exception {

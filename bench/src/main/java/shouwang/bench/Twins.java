@@ -118,6 +118,35 @@ final class Twins {
         }
     }
 
+    /**
+     * pgbench's figure for the same transaction as {@link #transactions} with two rows (a visit-like row and an
+     * outbox row), {@code clients} clients, on the bench database; null when pgbench fails.
+     */
+    Double pgbench(String pgbench, Path work, int clients, Duration duration) throws Exception {
+        Path script = work.resolve("visit-and-outbox.sql");
+        Files.createDirectories(work);
+        Files.writeString(script, """
+                BEGIN;
+                INSERT INTO bench_row (id, cadre_id, occurred_at, kind, layer, actor, notes) VALUES (gen_random_uuid(), gen_random_uuid(), now(), 'IN_PERSON', 'COMMUNITY', '压测', 'benchmark');
+                INSERT INTO bench_outbox (id, topic, event_key, type, payload) VALUES (gen_random_uuid(), 'visits', gen_random_uuid()::text, 'VisitLogged', '{"channel":"IN_PERSON","layer":"COMMUNITY","contacted":true,"communityCode":"B-SQ1"}');
+                END;
+                """);
+        String[] hostPort = postgres.split(":");
+        ProcessBuilder builder = new ProcessBuilder(pgbench, "-n", "-h", hostPort[0], "-p", hostPort[1], "-U", "shouwang",
+                "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(duration.toSeconds()), "-f",
+                script.toString(), "bench").redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", "shouwang");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS);
+        java.util.regex.Matcher tps = java.util.regex.Pattern.compile("tps = ([0-9.]+)").matcher(output);
+        if (process.exitValue() != 0 || !tps.find()) {
+            System.out.println("==> pgbench failed: " + output.strip());
+            return null;
+        }
+        return Double.parseDouble(tps.group(1));
+    }
+
     /** COPY of the import's CSV file into a table of text columns through the JDBC CopyManager; seconds. */
     double copy(Path csv) throws Exception {
         String header = Files.newBufferedReader(csv, StandardCharsets.UTF_8).readLine();
