@@ -134,6 +134,7 @@ pg_bin() {
   printf '%s\n' "$TOOLS/postgres/bin"
 }
 PG_BIN="$(pg_bin)"
+[[ -x $PG_BIN/postgres && -x $PG_BIN/initdb ]] || die "no PostgreSQL binaries (set BENCH_PG_BIN to a bin folder)"
 
 # ------------------------------------------------------------------------------- PostgreSQL (fresh)
 # PostgreSQL refuses to run as root: as root it runs in a user namespace (unshare -U), where it sees itself and its
