@@ -1,0 +1,424 @@
+package shouwang.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.admin.Admin;
+
+import shouwang.bench.Services.Service;
+
+/**
+ * The benchmark: each scenario of issue 13 (and the catch-up of issue 17) next to its limit twin on the same broker
+ * and database, in one run, one {@code BENCH ...} line each. Started by {@code bench/run.sh}, which brings up
+ * PostgreSQL and Kafka on loopback and passes their addresses; this JVM runs the OIDC issuer and the services.
+ */
+public final class Bench {
+
+    private static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
+    private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+    private static final char[] CHECK = { '1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2' };
+    private static final String UNIT = "B-DW1";
+
+    private final Map<String, String> flags;
+    private final int scale;
+    private final Path target;
+    private final Twins twins;
+    private final List<String> lines = new ArrayList<>();
+    private Services services;
+    private Load admin;
+    private final List<String> communities = new ArrayList<>();
+    private List<String> cadreIds = List.of();
+    private int nextCadre;
+
+    private Bench(Map<String, String> flags) {
+        this.flags = flags;
+        this.scale = flags.containsKey("quick") ? 10 : 1;
+        this.target = Path.of(flag("target", "bench/target")).toAbsolutePath();
+        this.twins = new Twins(flag("postgres", "127.0.0.1:15432"), flag("kafka", "127.0.0.1:19092"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> flags = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("flags are --name=value: " + arg);
+            }
+            int eq = arg.indexOf('=');
+            flags.put(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "true" : arg.substring(eq + 1));
+        }
+        new Bench(flags).run();
+    }
+
+    private String flag(String name, String fallback) {
+        return flags.getOrDefault(name, fallback);
+    }
+
+    /** A size flag: its value as given, else the default divided by 10 under {@code --quick}. */
+    private int size(String name, int fallback) {
+        return flags.containsKey(name) ? Integer.parseInt(flags.get(name)) : Math.max(1, fallback / scale);
+    }
+
+    private Duration seconds(String name, int fallback, int quick) {
+        return Duration.ofSeconds(flags.containsKey(name) ? Integer.parseInt(flags.get(name)) : scale > 1 ? quick : fallback);
+    }
+
+    private void run() throws Exception {
+        int cadres = size("cadres", 100_000);
+        int clients = Integer.parseInt(flag("clients", "8"));
+        info("sizes: cadres=%d clients=%d%s (%d cores)", cadres, clients, scale > 1 ? " (--quick)" : "",
+                Runtime.getRuntime().availableProcessors());
+        String[] ports = flag("ports", "18081,18082,18083,18084").split(",");
+        Map<Service, Integer> servicePorts = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            servicePorts.put(service, Integer.parseInt(ports[service.ordinal()].trim()));
+        }
+        List<String> jvm = List.of(flag("jvm-opts", "-Xmx256m -XX:+ExitOnOutOfMemoryError").trim().split("\\s+"));
+        try (Issuer issuer = new Issuer(Integer.parseInt(flag("issuer-port", "18180")));
+                Admin kafkaAdmin = twins.admin()) {
+            services = new Services(Path.of(flag("repo", ".")).toAbsolutePath(), target, flag("postgres", "127.0.0.1:15432"),
+                    flag("kafka", "127.0.0.1:19092"), issuer.url(), jvm, servicePorts);
+            Runtime.getRuntime().addShutdownHook(new Thread(services::close));
+            try {
+                admin = new Load(issuer.token("bench-admin", "district-admin"));
+                startAlone();
+                idleMemory();
+                orgs(cadres);
+                importAndCatchUp(kafkaAdmin, cadres);
+                statistics();
+                visitsThroughput(clients);
+                coverage();
+                signalLatency();
+                signalThroughput(clients);
+            } finally {
+                services.close();
+            }
+        }
+        info("summary (%s):", scale > 1 ? "--quick" : "full sizes");
+        lines.forEach(System.out::println);
+    }
+
+    // ------------------------------------------------------------------------------------------ scenarios
+
+    /** Each service started alone (the others already up and idle), spawn → readiness UP. */
+    private void startAlone() throws Exception {
+        for (Service service : Service.values()) {
+            long millis = services.startAndAwaitReady(service, Duration.ofSeconds(180));
+            bench("ready-" + service.database, String.format(Locale.ROOT, "%.1fs", millis / 1000.0), "n/a", "n/a",
+                    "≤2s", millis <= 2000);
+        }
+    }
+
+    private void idleMemory() throws Exception {
+        Thread.sleep(Long.parseLong(flag("idle-seconds", "10")) * 1000);
+        for (Service service : Service.values()) {
+            double mb = services.rssMegabytes(service);
+            bench("idle-rss-" + service.database, String.format(Locale.ROOT, "%.0fMB", mb), "n/a", "n/a", "≤200MB",
+                    mb <= 200);
+        }
+    }
+
+    /** One unit, communities of ~20,000 cadres (one at --quick... a tenth), ten grids each. */
+    private void orgs(int cadres) throws Exception {
+        int count = Math.max(1, cadres / size("community-size", 20_000));
+        String api = services.api(Service.REGISTRY);
+        admin.post(api + "/org/units", Map.of("code", UNIT, "name", "压测单位")).expect(201, 200, 409);
+        for (int c = 1; c <= count; c++) {
+            String community = "B-SQ" + c;
+            admin.post(api + "/org/communities", Map.of("code", community, "name", "压测社区" + c, "streetName", "压测街道"))
+                    .expect(201, 200, 409);
+            for (int g = 1; g <= 10; g++) {
+                admin.post(api + "/org/grids", Map.of("code", community + "-WG" + g, "name", "第" + g + "网格",
+                        "communityCode", community)).expect(201, 200, 409);
+            }
+            communities.add(community);
+        }
+        info("org records: 1 unit, %d communities, %d grids", count, count * 10);
+    }
+
+    private void importAndCatchUp(Admin kafkaAdmin, int cadres) throws Exception {
+        Path csv = target.resolve("cadres-" + cadres + ".csv");
+        writeCsv(csv, cadres);
+        byte[] body = Files.readAllBytes(csv);
+        info("import: %,d rows, %.1f MB CSV", cadres, body.length / 1e6);
+        String api = services.api(Service.REGISTRY);
+        long start = System.nanoTime();
+        String job = admin.post(api + "/imports/cadres", "text/csv; charset=UTF-8", body).expect(202).json()
+                .get("id").asText();
+        com.fasterxml.jackson.databind.JsonNode status;
+        Duration timeout = seconds("import-timeout", 1800, 600);
+        while (true) {
+            status = admin.get(api + "/imports/" + job).expect(200).json();
+            String state = status.path("status").asText();
+            if (!"RUNNING".equals(state) || System.nanoTime() - start > timeout.toNanos()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        long done = System.nanoTime();
+        double importSeconds = (done - start) / 1e9;
+        if (!"DONE".equals(status.path("status").asText()) || status.path("accepted").asInt() != cadres) {
+            info("import did not accept every row: %s", status.toString().substring(0, Math.min(600, status.toString().length())));
+        }
+        double copySeconds = twins.copy(csv);
+        bench("import-" + (cadres >= 1000 ? cadres / 1000 + "k" : String.valueOf(cadres)),
+                String.format(Locale.ROOT, "%.1fs", importSeconds), String.format(Locale.ROOT, "%.2fs", copySeconds),
+                ratio(importSeconds / copySeconds), "≤3x", importSeconds <= 3 * copySeconds);
+
+        // catch-up: from DONE until the registry's events are all on Kafka, then until each consumer group's lag is 0
+        Duration catchUpTimeout = seconds("catchup-timeout", 1200, 300);
+        Map<String, Double> caughtUp = new LinkedHashMap<>();
+        Double published = null;
+        List<String> groups = List.of("visit-service", "alert-service", "volunteer-service");
+        while (caughtUp.size() < groups.size() && System.nanoTime() - done < catchUpTimeout.toNanos()) {
+            long written = twins.endOffsets(kafkaAdmin, "cadre-profiles");
+            double since = (System.nanoTime() - done) / 1e9;
+            if (published == null && written >= cadres) {
+                published = since;
+            }
+            if (published != null) {
+                for (String group : groups) {
+                    if (!caughtUp.containsKey(group) && twins.lag(kafkaAdmin, group, "cadre-profiles") == 0) {
+                        caughtUp.put(group, since);
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        long records = twins.endOffsets(kafkaAdmin, "cadre-profiles");
+        double bare = twins.readAll("cadre-profiles", records, Duration.ofMinutes(5));
+        bench("import-events-published", published == null ? "timeout" : String.format(Locale.ROOT, "%.1fs", published),
+                "n/a", "n/a", "≤2s", published != null && published <= 2);
+        for (String group : groups) {
+            Double seconds = caughtUp.get(group);
+            String name = "catch-up-" + group.replace("-service", "");
+            bench(name, seconds == null ? "timeout" : String.format(Locale.ROOT, "%.1fs", seconds),
+                    String.format(Locale.ROOT, "%.2fs", bare), seconds == null ? "n/a" : ratio(seconds / bare), "≤10s",
+                    seconds != null && seconds <= 10);
+        }
+        try (Connection connection = twins.connect("registry"); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select id from cadre where unit_code = '" + UNIT + "' order by id")) {
+            List<String> ids = new ArrayList<>();
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+            java.util.Collections.shuffle(ids, new java.util.Random(13));
+            cadreIds = ids;
+        }
+    }
+
+    private void statistics() throws Exception {
+        int count = size("requests", 200) ;
+        String asOf = LocalDate.now(DISTRICT).toString();
+        String url = services.api(Service.REGISTRY) + "/statistics/cadres?asOf=" + asOf;
+        List<Long> ours = Load.samples(5, count, n -> admin.get(url).status() == 200);
+        LocalDate d = LocalDate.now(DISTRICT);
+        String sql = "select retirement_type, gender, party_member, cadre_rank, community_code, "
+                + "case when birth_date <= ? then '90+' when birth_date <= ? then '80-89' "
+                + "when birth_date <= ? then '70-79' when birth_date <= ? then '60-69' else '<60' end as band, "
+                + "count(*) from cadre where birth_date <= ? "
+                + "and (deceased_on is null or deceased_on > ?) and (moved_away_on is null or moved_away_on > ?) "
+                + "group by 1, 2, 3, 4, 5, 6";
+        List<Object> parameters = List.of(java.sql.Date.valueOf(d.minusYears(90)), java.sql.Date.valueOf(d.minusYears(80)),
+                java.sql.Date.valueOf(d.minusYears(70)), java.sql.Date.valueOf(d.minusYears(60)), java.sql.Date.valueOf(d),
+                java.sql.Date.valueOf(d), java.sql.Date.valueOf(d));
+        List<Long> raw = twins.query("registry", sql, parameters, 5, count);
+        double p50 = Load.percentileMillis(ours, 50);
+        double rawP50 = Load.percentileMillis(raw, 50);
+        bench("statistics", ms(p50), ms(rawP50), ratio(p50 / rawP50), "≤0.125x", p50 * 8 <= rawP50);
+    }
+
+    private void visitsThroughput(int clients) throws Exception {
+        Duration duration = seconds("duration", 30, 10);
+        String url = services.api(Service.VISIT) + "/visits";
+        List<String> ids = cadreIds;
+        Load.Call call = n -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("cadreId", ids.get(n % ids.size()));
+            body.put("visitedAt", OffsetDateTime.now().minusMinutes(1).toString());
+            body.put("channel", "IN_PERSON");
+            body.put("layer", "COMMUNITY");
+            body.put("visitorName", "压测");
+            body.put("contacted", true);
+            body.put("notes", "benchmark");
+            Load.Answer answer = admin.post(url, body);
+            if (answer.status() != 201) {
+                throw new IllegalStateException("POST /visits " + answer.status() + ": " + answer.body());
+            }
+            return true;
+        };
+        call.run(0); // one checked call before the clock starts
+        Load.Throughput ours = Load.closedLoop(clients, duration, Integer.MAX_VALUE, call);
+        failures("visits-throughput", ours);
+        double limit = twins.transactions(clients, duration, 2);
+        bench("visits-throughput", rate(ours.perSecond()), String.format(Locale.ROOT, "%.0ftps", limit),
+                percent(ours.perSecond() / limit), "≥50%", ours.perSecond() >= 0.5 * limit);
+        // the issue's own limit: pgbench with the same transaction, when the PostgreSQL in use has it
+        String pgbench = flag("pgbench", "");
+        if (!pgbench.isEmpty() && Files.isExecutable(Path.of(pgbench))) {
+            Double tps = twins.pgbench(pgbench, target.resolve("run"), clients, duration);
+            if (tps != null) {
+                bench("visits-throughput-pgbench", rate(ours.perSecond()), String.format(Locale.ROOT, "%.0ftps", tps),
+                        percent(ours.perSecond() / tps), "≥50%", ours.perSecond() >= 0.5 * tps);
+            }
+        }
+    }
+
+    private void coverage() throws Exception {
+        int count = size("requests", 200);
+        String community = communities.get(0);
+        String url = services.api(Service.VISIT) + "/coverage?communityCode=" + community + "&page=0&size=50";
+        List<Long> ours = Load.samples(5, count, n -> admin.get(url).status() == 200);
+        String sql = "select c.id, c.community_code, c.grid_code, c.birth_date, l.layer, l.last_contact_at from cadre c "
+                + "left join last_contact l on l.cadre_id = c.id where c.community_code = ? and c.status = 'ACTIVE'";
+        List<Long> raw = twins.query("visit", sql, List.of(community), 5, count);
+        double p50 = Load.percentileMillis(ours, 50);
+        double p99 = Load.percentileMillis(ours, 99);
+        double rawP50 = Load.percentileMillis(raw, 50);
+        double rawP99 = Load.percentileMillis(raw, 99);
+        bench("coverage", ms(p50) + "/" + ms(p99), ms(rawP50) + "/" + ms(rawP99),
+                ratio(p50 / rawP50) + "/" + ratio(p99 / rawP99), "p99≤1000ms", p99 <= 1000);
+    }
+
+    private void signalLatency() throws Exception {
+        int count = size("signals", 1000);
+        String signals = services.api(Service.ALERT) + "/signals";
+        String tasks = services.api(Service.VISIT) + "/tasks?cadreId=";
+        List<Long> ours = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String cadre = cadre();
+            long start = System.nanoTime();
+            admin.post(signals, signal(cadre)).expect(202);
+            while (admin.get(tasks + cadre).expect(200).json().path("total").asInt() < 2) {
+                if (System.nanoTime() - start > 30_000_000_000L) {
+                    throw new IllegalStateException("tasks for " + cadre + " not readable within 30 s");
+                }
+                Thread.sleep(1);
+            }
+            ours.add(System.nanoTime() - start);
+        }
+        List<Long> bare = twins.roundTrips("bench-latency", count);
+        double p50 = Load.percentileMillis(ours, 50);
+        double p99 = Load.percentileMillis(ours, 99);
+        double bareP50 = Load.percentileMillis(bare, 50);
+        double bareP99 = Load.percentileMillis(bare, 99);
+        bench("signal-latency", ms(p50) + "/" + ms(p99), ms(bareP50) + "/" + ms(bareP99),
+                ratio(p50 / bareP50) + "/" + ratio(p99 / bareP99), "p50≤10x,p99≤5x",
+                p50 <= 10 * bareP50 && p99 <= 5 * bareP99);
+    }
+
+    private void signalThroughput(int clients) throws Exception {
+        Duration duration = seconds("duration", 30, 10);
+        String url = services.api(Service.ALERT) + "/signals";
+        int available = cadreIds.size() - nextCadre;
+        Load.Throughput ours = Load.closedLoop(clients, duration, available, n -> {
+            Load.Answer answer = admin.post(url, signal(cadre()));
+            if (answer.status() != 202) {
+                throw new IllegalStateException("POST /signals " + answer.status() + ": " + answer.body());
+            }
+            return true;
+        });
+        failures("signal-throughput", ours);
+        double limit = twins.transactions(clients, duration, 3);
+        bench("signal-throughput", rate(ours.perSecond()) + (ours.ok() >= available ? "(all-cadres-used)" : ""),
+                String.format(Locale.ROOT, "%.0ftps", limit), percent(ours.perSecond() / limit), "≥50%",
+                ours.perSecond() >= 0.5 * limit);
+    }
+
+    // ------------------------------------------------------------------------------------------- helpers
+
+    /** Each signal is for a cadre no signal has named yet, so it raises an alert and two tasks, never joins. */
+    private synchronized String cadre() {
+        if (nextCadre >= cadreIds.size()) {
+            throw new IllegalStateException("every imported cadre has had a signal: raise --cadres");
+        }
+        return cadreIds.get(nextCadre++);
+    }
+
+    private static Map<String, Object> signal(String cadre) {
+        return Map.of("signalId", UUID.randomUUID().toString(), "cadreId", cadre, "kind", "HOSPITALISATION",
+                "occurredAt", OffsetDateTime.now().minusSeconds(30).toString(), "details", "benchmark");
+    }
+
+    /** Cadres of the benchmark unit, spread over the communities and their grids; unique valid ID numbers. */
+    private void writeCsv(Path csv, int cadres) throws IOException {
+        Files.createDirectories(csv.getParent());
+        try (var out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("name,gender,birthDate,idNumber,retirementType,rank,partyMember,unitCode,communityCode,gridCode,"
+                    + "livingArrangement,selfCare,specialCategories,phone\n");
+            LocalDate first = LocalDate.of(1930, 1, 1);
+            String[] ranks = { "OTHER", "SECTION_CHIEF" };
+            for (int i = 0; i < cadres; i++) {
+                LocalDate birth = first.plusDays(i % 12_000);
+                int sequence = i / 12_000;
+                boolean male = i % 2 == 0;
+                String community = communities.get(i % communities.size());
+                String grid = community + "-WG" + (1 + (i / communities.size()) % 10);
+                out.write("压测" + i + "," + (male ? "MALE" : "FEMALE") + "," + birth + "," + idNumber(birth, sequence, male)
+                        + ",TUIXIU," + ranks[i % 2] + "," + (i % 3 == 0) + "," + UNIT + "," + community + "," + grid
+                        + "," + (i % 5 == 0 ? "ALONE" : "WITH_FAMILY") + ",FULL,,13800000000\n");
+            }
+        }
+    }
+
+    /** A GB 11643 ID number: area 110101, the birth date, a sequence with the sex digit, the checksum. */
+    private static String idNumber(LocalDate birth, int sequence, boolean male) {
+        String body = "110101" + birth.toString().replace("-", "") + String.format("%03d", sequence * 2 + (male ? 1 : 0));
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return body + CHECK[sum % 11];
+    }
+
+    private void failures(String scenario, Load.Throughput result) {
+        if (result.failed() > 0) {
+            info("%s: %d calls failed (first: %s)", scenario, result.failed(), result.firstFailure());
+        }
+        info("%s: %d calls in %.1f s", scenario, result.ok(), result.seconds());
+    }
+
+    private void bench(String name, String ours, String limit, String ratio, String goal, boolean met) {
+        String line = String.format("BENCH name=%s ours=%s limit=%s ratio=%s goal=%s met=%s", name, ours, limit, ratio,
+                goal, met ? "yes" : "no");
+        lines.add(line);
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    private static void info(String format, Object... args) {
+        System.out.println("==> " + String.format(Locale.ROOT, format, args));
+        System.out.flush();
+    }
+
+    private static String ms(double millis) {
+        return String.format(Locale.ROOT, millis < 10 ? "%.1fms" : "%.0fms", millis);
+    }
+
+    private static String rate(double perSecond) {
+        return String.format(Locale.ROOT, "%.0freq/s", perSecond);
+    }
+
+    private static String ratio(double value) {
+        return String.format(Locale.ROOT, value < 10 ? "%.2fx" : "%.0fx", value);
+    }
+
+    private static String percent(double value) {
+        return String.format(Locale.ROOT, "%.0f%%", value * 100);
+    }
+}
