@@ -21,7 +21,9 @@ import java.util.StringJoiner;
  * spreadsheets: the org records (2 streets JD001 东城街道 with SQ001-SQ003 and JD002 西城街道 with SQ004-SQ006, 10
  * former units, 18 grids, with their leaders and duty officers) through /imports/orgs, 300 retired cadres through
  * /imports/cadres, their responsible contacts per layer through /imports/contacts (Chinese-header CSVs), and the
- * district bureau's people through PUT /org/bureau.
+ * district bureau's people through PUT /org/bureau. Then the demo cadre couple of the {@code cadre} login (王建国 and
+ * 李淑珍 of SQ001, fixed ids, one household), a party branch in SQ001 and in SQ004 with their party members, and one
+ * study session in each whose absentees visit-service turns into 送学上门 tasks.
  *
  * <pre>java deploy/local/demo/DemoData.java http://localhost:8081 "$(deploy/local/token.sh district-admin)"
  * java deploy/local/demo/DemoData.java --csv > cadres.csv     # only print the cadre import file
@@ -62,6 +64,8 @@ public class DemoData {
             updateBureau(api, district);
             importCadres(api, cadres);
             importContacts(api, district, cadres);
+            selfServiceCouple(api, district);
+            partyBranches(api, district);
         } catch (Failure e) {
             System.err.println("ERROR: " + e.getMessage());
             System.exit(1);
@@ -403,6 +407,88 @@ public class DemoData {
 
     static void importContacts(Api api, District district, List<Cadre> cadres) throws Exception {
         importFile(api, "contacts", contactCsv(district, cadres));
+    }
+
+    // ----------------------------------------------------------------- self-service, party branches
+
+    /** The demo cadre of the {@code cadre} login (its {@code cadre_id} in deploy/local/keycloak/shouwang-realm.json). */
+    static final String DEMO_CADRE_ID = "5a0e3f1c-7d2b-4c1e-9a6f-2b8d4e6f0a01";
+    static final String DEMO_SPOUSE_ID = "5a0e3f1c-7d2b-4c1e-9a6f-2b8d4e6f0a02";
+
+    /**
+     * 王建国 and 李淑珍 of SQ001 (两老同住): registered with fixed client ids (a second run finds them), their
+     * responsible contacts, and linked as one household.
+     */
+    static void selfServiceCouple(Api api, District district) throws Exception {
+        Community community = district.communities().get(0);
+        Grid grid = district.grids().get(0);
+        Unit unit = district.units().get(0);
+        coupleMember(api, DEMO_CADRE_ID, "王建国", "MALE", "1941-03-18", "370181194103180012", unit, community, grid,
+                "13705310188");
+        coupleMember(api, DEMO_SPOUSE_ID, "李淑珍", "FEMALE", "1944-07-02", "370181194407020026", unit, community, grid,
+                "13705310189");
+        api.send("PUT", "/api/v1/cadres/" + DEMO_CADRE_ID + "/household", "application/json",
+                Json.write(Json.object("withCadreId", DEMO_SPOUSE_ID)));
+        System.out.printf("%-12s 王建国 (login \"cadre\") and 李淑珍, one household in %s%n", "self-service",
+                community.code());
+    }
+
+    static void coupleMember(Api api, String id, String name, String gender, String birthDate, String idNumber,
+            Unit unit, Community community, Grid grid, String phone) throws Exception {
+        api.send("POST", "/api/v1/cadres", "application/json", Json.write(Json.object("id", id, "name", name,
+                "gender", gender, "birthDate", birthDate, "idNumber", idNumber, "retirementType", "TUIXIU",
+                "rank", "COUNTY_DEPUTY", "partyMember", true, "unitCode", unit.code(),
+                "communityCode", community.code(), "gridCode", grid.code(), "livingArrangement", "COUPLE_ONLY",
+                "selfCare", "FULL", "specialCategories", List.of("CHILDREN_AWAY"), "phone", phone,
+                "address", "东城街道和平里小区3号楼2单元101")));
+        api.send("PUT", "/api/v1/cadres/" + id + "/contacts", "application/json", Json.write(List.of(
+                Json.object("layer", "UNIT", "name", unit.liaison().name(), "phone", unit.liaison().phone(),
+                        "orgCode", unit.code()),
+                Json.object("layer", "COMMUNITY", "name", community.worker().name(), "phone",
+                        community.worker().phone(), "orgCode", community.code()),
+                Json.object("layer", "GRID", "name", grid.gridWorker().name(), "phone", grid.gridWorker().phone(),
+                        "orgCode", grid.code()))));
+    }
+
+    /**
+     * A branch (离退休干部综合党支部) in SQ001 and SQ004, every party member of the community in it, and a study session
+     * held three days ago that two in three members attended: the others get 送学上门.
+     */
+    static void partyBranches(Api api, District district) throws Exception {
+        for (Community community : List.of(district.communities().get(0), district.communities().get(3))) {
+            String code = "DZB-" + community.code();
+            api.send("POST", "/api/v1/party-branches", "application/json", Json.write(Json.object("code", code,
+                    "name", community.name() + "离退休干部综合党支部", "communityCode", community.code())));
+            List<String> members = new ArrayList<>();
+            Map<?, ?> page = (Map<?, ?>) api.send("GET", "/api/v1/cadres?size=500&communityCode=" + community.code(),
+                    null, null);
+            for (Object item : (List<?>) page.get("items")) {
+                Map<?, ?> cadre = (Map<?, ?>) item;
+                if (Boolean.TRUE.equals(cadre.get("partyMember")) && "ACTIVE".equals(cadre.get("status"))) {
+                    String id = (String) cadre.get("id");
+                    members.add(id);
+                    if (!code.equals(cadre.get("partyBranchCode"))) {
+                        api.send("PUT", "/api/v1/cadres/" + id + "/party-branch", "application/json",
+                                Json.write(Json.object("branchCode", code)));
+                    }
+                }
+            }
+            List<String> attendees = new ArrayList<>();
+            for (int i = 0; i < members.size(); i++) {
+                if (i % 3 != 2 && !members.get(i).equals(DEMO_CADRE_ID)) {
+                    attendees.add(members.get(i));
+                }
+            }
+            String sessionId = java.util.UUID.nameUUIDFromBytes(("demo/study/" + code).getBytes(StandardCharsets.UTF_8))
+                    .toString();
+            LocalDate heldOn = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(3);
+            Map<?, ?> session = (Map<?, ?>) api.send("POST", "/api/v1/party-branches/" + code + "/study-sessions",
+                    "application/json", Json.write(Json.object("id", sessionId, "topic", "学习党的二十届四中全会精神",
+                            "heldOn", heldOn.toString(), "attendeeIds", attendees)));
+            System.out.printf("%-12s %s: %d members, study session %s: %d attended, %d get 送学上门%n", "party",
+                    code, members.size(), session.get("heldOn"), ((List<?>) session.get("attendeeIds")).size(),
+                    ((List<?>) session.get("absenteeIds")).size());
+        }
     }
 
     static long number(Object value) {

@@ -75,6 +75,13 @@ public class Cadre extends PanacheEntityBase {
     public List<Contact> contacts = List.of();
     /** {@code ,UNIT,GRID,}: the layers that have a contact, for the missing-contacts worklist. */
     public String contactLayers = "";
+    /** The party branch (党支部) of a party member, else null. */
+    @Column(name = "party_branch_code")
+    public String partyBranchCode;
+    /** The household (两老同住) shared with other cadres, else null; its other members, kept in step. */
+    public UUID householdId;
+    @Convert(converter = JsonColumns.Ids.class)
+    public List<UUID> householdMemberIds = List.of();
     @Enumerated(EnumType.STRING)
     public CadreStatus status;
     public LocalDate deceasedOn;

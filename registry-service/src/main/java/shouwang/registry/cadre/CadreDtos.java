@@ -56,6 +56,15 @@ public final class CadreDtos {
             SelfCare selfCare, Set<SpecialCategory> specialCategories, boolean keyServiceTarget,
             List<ContactLayer> missingContactLayers, String phone, String address, String notes,
             List<FamilyContact> familyContacts, List<Contact> contacts, CadreStatus status, LocalDate deceasedOn,
-            LocalDate movedAwayOn, Instant createdAt, Instant updatedAt) {
+            LocalDate movedAwayOn, Instant createdAt, Instant updatedAt, String partyBranchCode, UUID householdId,
+            List<UUID> householdMemberIds) {
+    }
+
+    /** {@code PUT /cadres/{id}/party-branch}: the branch of a party member; null takes the cadre out of its branch. */
+    public record PartyBranchInput(String branchCode) {
+    }
+
+    /** {@code PUT /cadres/{id}/household}: the cadre lives with {@code withCadreId} (两老同住). */
+    public record HouseholdInput(UUID withCadreId) {
     }
 }

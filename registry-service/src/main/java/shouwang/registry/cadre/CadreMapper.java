@@ -29,7 +29,7 @@ public final class CadreMapper {
                 placement.gridCode, cadre.livingArrangement, cadre.selfCare, cadre.specialCategories, keyTarget,
                 keyTarget ? cadre.missingContactLayers() : List.of(), cadre.phone, cadre.address, cadre.notes,
                 cadre.familyContacts, cadre.contacts, cadre.status, cadre.deceasedOn, cadre.movedAwayOn,
-                cadre.createdAt, cadre.updatedAt);
+                cadre.createdAt, cadre.updatedAt, cadre.partyBranchCode, cadre.householdId, cadre.householdMemberIds);
     }
 
     /** The event data; {@code keyServiceTarget} is the one of {@code today}, the day the event is written. */
@@ -39,7 +39,8 @@ public final class CadreMapper {
                 cadre.idNumberMasked, cadre.retirementType, cadre.rank, cadre.partyMember, placement.unitCode,
                 placement.communityCode, placement.gridCode, street.name(), street.code(), cadre.livingArrangement, cadre.selfCare,
                 cadre.specialCategories, cadre.isKeyServiceTarget(today), cadre.phone, cadre.address,
-                cadre.status, cadre.deceasedOn, cadre.movedAwayOn, cadre.contacts);
+                cadre.status, cadre.deceasedOn, cadre.movedAwayOn, cadre.contacts, cadre.partyBranchCode,
+                cadre.householdId, cadre.householdMemberIds);
     }
 
     /** The fields the history compares; the ID card number appears masked only. */
@@ -66,6 +67,9 @@ public final class CadreMapper {
         fields.put("status", cadre.status);
         fields.put("deceasedOn", cadre.deceasedOn);
         fields.put("movedAwayOn", cadre.movedAwayOn);
+        fields.put("partyBranchCode", cadre.partyBranchCode);
+        fields.put("householdId", cadre.householdId);
+        fields.put("householdMemberIds", cadre.householdMemberIds);
         return fields;
     }
 

@@ -24,5 +24,6 @@ public record CadreProfile(UUID id, long version, Instant updatedAt, String name
         String unitCode, String communityCode, String gridCode, String streetName, String streetCode,
         LivingArrangement livingArrangement, SelfCare selfCare, Set<SpecialCategory> specialCategories,
         boolean keyServiceTarget, String phone, String address, CadreStatus status, LocalDate deceasedOn,
-        LocalDate movedAwayOn, List<Contact> contacts) {
+        LocalDate movedAwayOn, List<Contact> contacts, String partyBranchCode, UUID householdId,
+        List<UUID> householdMemberIds) {
 }

@@ -4,11 +4,13 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import org.hibernate.Session;
 
@@ -50,5 +52,20 @@ public class CadreRepository {
         entityManager.createNativeQuery("set local enable_seqscan = off").executeUpdate();
         return entityManager.createQuery("from Cadre where idNumberIndex in :indexes", Cadre.class)
                 .setParameter("indexes", indexes).getResultList();
+    }
+
+    /** The members of a household, locked for the change (in id order, like every lock of several cadres). */
+    public List<Cadre> household(UUID householdId) {
+        if (householdId == null) {
+            return List.of();
+        }
+        return entityManager.createQuery("from Cadre where householdId = :household order by id", Cadre.class)
+                .setParameter("household", householdId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    /** The members of a party branch, in name order, for a page of them (read only). */
+    public List<Cadre> inBranch(String branchCode) {
+        return entityManager.createQuery("from Cadre where partyBranchCode = :branch order by name, id", Cadre.class)
+                .setParameter("branch", branchCode).getResultList();
     }
 }

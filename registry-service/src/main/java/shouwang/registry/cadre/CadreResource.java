@@ -6,13 +6,18 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
@@ -23,7 +28,9 @@ import shouwang.kit.security.Roles;
 import shouwang.registry.cadre.CadreDtos.CadreInput;
 import shouwang.registry.cadre.CadreDtos.CadreView;
 import shouwang.registry.cadre.CadreDtos.DeathInput;
+import shouwang.registry.cadre.CadreDtos.HouseholdInput;
 import shouwang.registry.cadre.CadreDtos.MoveInput;
+import shouwang.registry.cadre.CadreDtos.PartyBranchInput;
 import shouwang.registry.cadre.Codes.CadreStatus;
 import shouwang.registry.cadre.Codes.Rank;
 import shouwang.registry.cadre.Codes.RetirementType;
@@ -72,6 +79,32 @@ public class CadreResource {
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.UNIT_LIAISON })
     public CadreView contacts(@PathParam("id") String id, List<Contact> contacts) {
         return service.assignContacts(uuid(id), contacts);
+    }
+
+    @PUT
+    @Path("/{id}/party-branch")
+    @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.UNIT_LIAISON })
+    // JSON only: a one-string record would otherwise be built from a text/plain body by its constructor
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Puts a party member into its party branch (branchCode null: out of any branch)")
+    public CadreView partyBranch(@PathParam("id") String id, PartyBranchInput input) {
+        return service.assignPartyBranch(uuid(id), input);
+    }
+
+    @PUT
+    @Path("/{id}/household")
+    @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER })
+    @Operation(summary = "两老同住: links the cadre with another cadre of the same home into one household")
+    public CadreView household(@PathParam("id") String id, HouseholdInput input) {
+        return service.linkHousehold(uuid(id), input);
+    }
+
+    @DELETE
+    @Path("/{id}/household")
+    @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER })
+    @Operation(summary = "Takes the cadre out of its household (a household of one dissolves)")
+    public CadreView leaveHousehold(@PathParam("id") String id) {
+        return service.leaveHousehold(uuid(id));
     }
 
     @POST

@@ -28,7 +28,9 @@ import shouwang.kit.security.CallerScope;
 import shouwang.registry.cadre.CadreDtos.CadreInput;
 import shouwang.registry.cadre.CadreDtos.CadreView;
 import shouwang.registry.cadre.CadreDtos.DeathInput;
+import shouwang.registry.cadre.CadreDtos.HouseholdInput;
 import shouwang.registry.cadre.CadreDtos.MoveInput;
+import shouwang.registry.cadre.CadreDtos.PartyBranchInput;
 import shouwang.registry.cadre.Codes.CadreStatus;
 import shouwang.registry.cadre.Codes.ContactLayer;
 import shouwang.registry.history.AuditTrail;
@@ -45,6 +47,8 @@ import shouwang.registry.org.OrgService;
 public class CadreService {
 
     private static final Logger LOG = Logger.getLogger(CadreService.class);
+    /** 两老同住, or a few more (a couple with a sibling): more than this in one home is a data-entry mistake. */
+    static final int MAX_HOUSEHOLD = 4;
 
     @Inject
     OrgService org;
@@ -66,6 +70,9 @@ public class CadreService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PartyBranches branches;
 
     /** A body that passed every rule, with the blind index of its ID card number. */
     private record Checked(CadreInput valid, String index) {
@@ -102,6 +109,9 @@ public class CadreService {
         Checked checked = check(input, directory, cadre.idNumberIndex);
         Map<String, Object> before = CadreMapper.auditFields(cadre);
         revise(cadre, checked.valid(), checked.index(), idNumbers);
+        if (!cadre.partyMember) {
+            cadre.partyBranchCode = null; // no longer a party member: no longer in a branch
+        }
         return commit(cadre, before, AuditTrail.UPDATED, CadreUpdated::new, directory, "PUT /cadres/{id}");
     }
 
@@ -174,6 +184,107 @@ public class CadreService {
         }
         cadre.refreshDerived();
         return commit(cadre, before, AuditTrail.MOVED, CadreUpdated::new, directory, "POST /cadres/{id}/moves");
+    }
+
+    /**
+     * Puts a party member into a branch the caller checked exists ({@code branchCode} null: out of any branch).
+     * Party membership is the registry's fact: a cadre who is not a party member belongs to no branch.
+     */
+    public CadreView assignPartyBranch(UUID id, PartyBranchInput input) {
+        if (input == null) {
+            throw InvalidFieldsException.of("body", "is required: {\"branchCode\": ..} (null takes the cadre out)");
+        }
+        String branchCode = CadreRules.trim(input.branchCode());
+        Cadre cadre = lockForChange(id);
+        if (branchCode != null && !branches.exists(branchCode)) {
+            throw InvalidFieldsException.of("branchCode", "no party branch " + branchCode);
+        }
+        if (branchCode != null && !cadre.partyMember) {
+            throw InvalidFieldsException.of("branchCode", "the cadre is not a party member (partyMember is false)");
+        }
+        Map<String, Object> before = CadreMapper.auditFields(cadre);
+        cadre.partyBranchCode = branchCode;
+        return commit(cadre, before, AuditTrail.UPDATED, CadreUpdated::new, org.directory(),
+                "PUT /cadres/{id}/party-branch");
+    }
+
+    /**
+     * Links two cadres who live together (两老同住): the other's household if it has one, else a new one. Both must
+     * live in the same community and be visible to the caller; every member's profile is announced again.
+     */
+    public CadreView linkHousehold(UUID id, HouseholdInput input) {
+        if (input == null || input.withCadreId() == null) {
+            throw InvalidFieldsException.of("withCadreId", "is required");
+        }
+        if (input.withCadreId().equals(id)) {
+            throw InvalidFieldsException.of("withCadreId", "must be another cadre");
+        }
+        // lock in id order, so two clerks linking the same pair the other way round cannot deadlock
+        UUID first = id.compareTo(input.withCadreId()) < 0 ? id : input.withCadreId();
+        Cadre a = lockForChange(first);
+        Cadre b = lockForChange(first.equals(id) ? input.withCadreId() : id);
+        Cadre cadre = a.id.equals(id) ? a : b;
+        Cadre other = cadre == a ? b : a;
+        if (!Objects.equals(cadre.placement.communityCode, other.placement.communityCode)) {
+            throw InvalidFieldsException.of("withCadreId", "lives in another community ("
+                    + other.placement.communityCode + "); a household lives in one home");
+        }
+        if (cadre.householdId != null && cadre.householdId.equals(other.householdId)) {
+            return show(cadre, "PUT /cadres/{id}/household (repeat)");
+        }
+        UUID household = other.householdId != null ? other.householdId
+                : cadre.householdId != null ? cadre.householdId : UUID.randomUUID();
+        List<Cadre> members = new ArrayList<>(cadres.household(household));
+        if (cadre.householdId != null && !cadre.householdId.equals(household)) {
+            leave(cadre);
+        }
+        for (Cadre joining : List.of(cadre, other)) {
+            if (members.stream().noneMatch(member -> member.id.equals(joining.id))) {
+                members.add(joining);
+            }
+        }
+        if (members.size() > MAX_HOUSEHOLD) {
+            throw InvalidFieldsException.of("withCadreId", "the household already has " + (members.size() - 1)
+                    + " members (at most " + MAX_HOUSEHOLD + ")");
+        }
+        settle(household, members, "PUT /cadres/{id}/household");
+        LOG.infof("Household %s: cadres %s, by %s", household, members.stream().map(m -> m.id).toList(),
+                caller.username());
+        return show(cadre, "PUT /cadres/{id}/household");
+    }
+
+    /** Takes the cadre out of its household; a household left with one member is no household any more. */
+    public CadreView leaveHousehold(UUID id) {
+        Cadre cadre = lockForChange(id);
+        if (cadre.householdId == null) {
+            return show(cadre, "DELETE /cadres/{id}/household (repeat)");
+        }
+        UUID household = cadre.householdId;
+        leave(cadre);
+        LOG.infof("Cadre %s left household %s, by %s", cadre.id, household, caller.username());
+        return show(cadre, "DELETE /cadres/{id}/household");
+    }
+
+    /** The cadre out of its household, the rest (if more than one) kept together; every change announced. */
+    private void leave(Cadre cadre) {
+        UUID household = cadre.householdId;
+        List<Cadre> rest = cadres.household(household).stream().filter(member -> !member.id.equals(cadre.id))
+                .toList();
+        settle(null, List.of(cadre), "household left");
+        settle(rest.size() > 1 ? household : null, rest, "household left");
+    }
+
+    /** Gives every member the household and the others' ids, committing (and announcing) each that changed. */
+    private void settle(UUID household, List<Cadre> members, String source) {
+        OrgDirectory directory = org.directory();
+        for (Cadre member : members) {
+            Map<String, Object> before = CadreMapper.auditFields(member);
+            member.householdId = household;
+            member.householdMemberIds = household == null ? List.of()
+                    : members.stream().map(m -> m.id).filter(memberId -> !memberId.equals(member.id)).sorted()
+                            .toList();
+            commit(member, before, AuditTrail.UPDATED, CadreUpdated::new, directory, source);
+        }
     }
 
     public CadreView death(UUID id, DeathInput input) {

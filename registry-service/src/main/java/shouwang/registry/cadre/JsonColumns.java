@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
@@ -22,6 +23,14 @@ public final class JsonColumns {
     @Converter
     public static class Contacts extends JsonListColumn<Contact> {
         public Contacts() {
+            super(new TypeReference<>() {
+            });
+        }
+    }
+
+    @Converter
+    public static class Ids extends JsonListColumn<UUID> {
+        public Ids() {
             super(new TypeReference<>() {
             });
         }

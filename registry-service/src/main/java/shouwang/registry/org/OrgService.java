@@ -382,7 +382,7 @@ public class OrgService {
      * Whether a code from a path could name an org record at all: one that breaks the pattern (a NUL, which
      * PostgreSQL refuses in text and failed the read with a 500) names none, so it is not looked up.
      */
-    static boolean wellFormed(String code) {
+    public static boolean wellFormed(String code) {
         return code != null && CODE_PATTERN.matcher(code).matches();
     }
 

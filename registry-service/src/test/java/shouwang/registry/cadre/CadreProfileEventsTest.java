@@ -58,7 +58,8 @@ class CadreProfileEventsTest {
         assertEquals(List.of("id", "version", "updatedAt", "name", "gender", "birthDate", "idNumberMasked",
                 "retirementType", "rank", "partyMember", "unitCode", "communityCode", "gridCode", "streetName",
                 "streetCode", "livingArrangement", "selfCare", "specialCategories", "keyServiceTarget", "phone", "address", "status",
-                "deceasedOn", "movedAwayOn", "contacts"), fields, "the bare profile, as docs/events.md shows it");
+                "deceasedOn", "movedAwayOn", "contacts", "partyBranchCode", "householdId", "householdMemberIds"), fields,
+                "the bare profile, as docs/events.md shows it");
         assertEquals(1, registered.get("version").asInt());
         assertEquals("王建国", registered.get("name").asText());
         assertEquals("1938-10-02", registered.get("birthDate").asText());

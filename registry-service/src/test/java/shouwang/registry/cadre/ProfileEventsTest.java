@@ -39,7 +39,9 @@ class ProfileEventsTest {
             "110101********1235", RetirementType.LIXIU, Rank.COUNTY_CHIEF, true, "DW001", "SQ001", "SQ001-WG01",
             "东城街道", "JD001", LivingArrangement.ALONE, SelfCare.PARTIAL, EnumSet.of(SpecialCategory.WIDOWED_CHILDLESS), true,
             "13800000000", "东城街道幸福里3号楼2单元101", CadreStatus.ACTIVE, null, null,
-            List.of(new Contact(ContactLayer.UNIT, "李红", "13900000001", "DW001")));
+            List.of(new Contact(ContactLayer.UNIT, "李红", "13900000001", "DW001")), "DZB-SQ001",
+            UUID.fromString("0b9a3c2d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"),
+            List.of(UUID.fromString("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f")));
 
     @Test
     void eachEventIsTheProfileItselfWithTheDocumentedFieldsInOrder() throws Exception {
@@ -54,7 +56,8 @@ class ProfileEventsTest {
         assertEquals(List.of("id", "version", "updatedAt", "name", "gender", "birthDate", "idNumberMasked",
                 "retirementType", "rank", "partyMember", "unitCode", "communityCode", "gridCode", "streetName",
                 "streetCode", "livingArrangement", "selfCare", "specialCategories", "keyServiceTarget", "phone", "address", "status",
-                "deceasedOn", "movedAwayOn", "contacts"), fields);
+                "deceasedOn", "movedAwayOn", "contacts", "partyBranchCode", "householdId", "householdMemberIds"),
+                fields);
         JsonNode tree = JSON.readTree(profile);
         assertEquals("2026-11-22T08:00:00Z", tree.get("updatedAt").asText());
         assertEquals("1938-10-02", tree.get("birthDate").asText());

@@ -62,7 +62,16 @@ class DemoDataTest {
         given().auth().oauth2(admin).get("/api/v1/org/units/DW001").then().body("people.size()", equalTo(2));
         given().auth().oauth2(admin).get("/api/v1/org/bureau").then().body("code", equalTo("QWLGJ"))
                 .body("people[0].role", equalTo("LEADER"));
-        given().auth().oauth2(admin).get("/api/v1/statistics/cadres").then().body("total", equalTo(300));
+        // 300 imported, and the couple of the cadre login registered with fixed ids
+        given().auth().oauth2(admin).get("/api/v1/statistics/cadres").then().body("total", equalTo(302));
+        given().auth().oauth2(admin).get("/api/v1/cadres/5a0e3f1c-7d2b-4c1e-9a6f-2b8d4e6f0a01").then()
+                .statusCode(200).body("name", equalTo("王建国"))
+                .body("householdMemberIds", equalTo(List.of("5a0e3f1c-7d2b-4c1e-9a6f-2b8d4e6f0a02")));
+        int members = given().auth().oauth2(admin).get("/api/v1/party-branches/DZB-SQ001").then().statusCode(200)
+                .extract().path("memberCount");
+        given().auth().oauth2(admin).get("/api/v1/party-branches/DZB-SQ001/study-sessions").then()
+                .body("total", equalTo(1)).body("items[0].memberCount", equalTo(members))
+                .body("items[0].absenteeIds.size()", org.hamcrest.Matchers.greaterThan(0));
         given().auth().oauth2(admin).queryParam("missingContacts", "true").get("/api/v1/cadres").then()
                 .body("total", equalTo(0));
         String officer = TestTokens.user("street-officer").streets("JD001").token();
@@ -70,9 +79,15 @@ class DemoDataTest {
                 .body("items.communityCode", everyItem(oneOf("SQ001", "SQ002", "SQ003")));
 
         int bureauVersion = given().auth().oauth2(admin).get("/api/v1/org/bureau").then().extract().path("version");
+        int coupleVersion = given().auth().oauth2(admin).get("/api/v1/cadres/5a0e3f1c-7d2b-4c1e-9a6f-2b8d4e6f0a01")
+                .then().extract().path("version");
         load();
+        given().auth().oauth2(admin).get("/api/v1/cadres/5a0e3f1c-7d2b-4c1e-9a6f-2b8d4e6f0a01").then()
+                .body("version", equalTo(coupleVersion));
+        given().auth().oauth2(admin).get("/api/v1/party-branches/DZB-SQ001/study-sessions").then()
+                .body("total", equalTo(1));
         given().auth().oauth2(admin).get("/api/v1/org/streets/JD001").then().body("version", equalTo(1));
         given().auth().oauth2(admin).get("/api/v1/org/bureau").then().body("version", equalTo(bureauVersion));
-        given().auth().oauth2(admin).get("/api/v1/statistics/cadres").then().body("total", equalTo(300));
+        given().auth().oauth2(admin).get("/api/v1/statistics/cadres").then().body("total", equalTo(302));
     }
 }
