@@ -35,8 +35,13 @@ public class StudySessionResource {
     @Operation(summary = "Who has had a study session's study: attended, delivered at home, pending, missed")
     public StudyCoverage coverage(@PathParam("sessionId") String rawId, @BeanParam PageRequest page) {
         UUID id = QueryParams.uuid("sessionId", rawId);
-        Object[] session = study.session(id).orElseThrow(() -> new NotFoundException("Study session", id));
+        StudyRepository.SessionHeader session = study.session(id)
+                .orElseThrow(() -> new NotFoundException("Study session", id));
         List<StudyService.CoverageRow> rows = study.coverage(id, caller.scope());
+        if (rows.isEmpty() && !caller.scope().covers(session.placement())) {
+            // neither the branch nor any member is the caller's: the session is not there for it
+            throw new NotFoundException("Study session", id);
+        }
         int attended = (int) rows.stream().filter(r -> "ATTENDED".equals(r.status())).count();
         int delivered = (int) rows.stream().filter(r -> "DELIVERED".equals(r.status())).count();
         int pending = (int) rows.stream().filter(r -> "PENDING".equals(r.status())).count();
@@ -46,9 +51,7 @@ public class StudySessionResource {
                 .map(r -> new StudyCoverage.Item(r.cadreId(), r.cadreName(), r.placement().communityCode, r.status(),
                         r.taskId(), r.deliveredAt()))
                 .toList();
-        java.time.LocalDate heldOn = session[3] instanceof java.sql.Date d ? d.toLocalDate()
-                : (java.time.LocalDate) session[3];
-        return new StudyCoverage(id, (String) session[1], (String) session[2], heldOn, rows.size(), attended,
+        return new StudyCoverage(id, session.branchCode(), session.topic(), session.heldOn(), rows.size(), attended,
                 delivered, pending, items, page.page(), page.size(), rows.size());
     }
 }
