@@ -25,6 +25,24 @@ public interface VisitConfig {
 
     Issues issues();
 
+    StudyDelivery studyDelivery();
+
+    ActivityAbsence activityAbsence();
+
+    /** 送学上门 tasks for the absentees of a study session. */
+    interface StudyDelivery {
+        /** Due at the end of the district day this long after the session. */
+        @WithDefault("P14D")
+        Period deadline();
+    }
+
+    /** The grid's routine visit after a cadre missed three sessions of an activity in a row. */
+    interface ActivityAbsence {
+        /** Due this long after the flag arrived. */
+        @WithDefault("P7D")
+        Duration deadline();
+    }
+
     /** The must-visit task scanner (open task past its deadline → MISSED + VisitMissed). */
     interface Missed {
         @WithDefault("true")

@@ -25,7 +25,7 @@ import shouwang.kit.testing.TopicProbe;
 public final class HostileSeeds {
 
     /** One cadre's rows of every kind the API can name by id. */
-    public record Rows(UUID cadre, UUID visit, UUID issue, UUID task, UUID alert, UUID campaign) {
+    public record Rows(UUID cadre, UUID visit, UUID issue, UUID task, UUID alert, UUID campaign, UUID studySession) {
     }
 
     private HostileSeeds() {
@@ -57,7 +57,23 @@ public final class HostileSeeds {
                 .body(Map.of("type", "EMERGENCY_DAILY", "name", "寒潮每日联系", "communityCodes",
                         List.of(at.community()), "startOn", today.toString(), "endOn", today.plusDays(3).toString()))
                 .post("/api/v1/campaigns").then().statusCode(201).extract().path("id"));
-        return new Rows(cadre, visit, issue, task, alert, campaign);
+        UUID studySession = UUID.randomUUID();
+        Map<String, Object> held = new java.util.HashMap<>();
+        held.put("sessionId", studySession.toString());
+        held.put("branchCode", "DZB-" + at.community());
+        held.put("branchName", "离退休干部综合党支部");
+        held.put("communityCode", at.community());
+        held.put("unitCode", null);
+        held.put("topic", "集中学习");
+        held.put("heldOn", today.minusDays(1).toString());
+        held.put("attendeeIds", List.of());
+        held.put("absenteeIds", List.of(cadre.toString()));
+        held.put("recordedAt", Instant.now().toString());
+        TopicProbe.publish("party-branches", "DZB-" + at.community(), "StudySessionHeld", held);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> given().auth().oauth2(TestTokens.districtAdmin())
+                        .get("/api/v1/study-sessions/" + studySession + "/coverage").statusCode() == 200);
+        return new Rows(cadre, visit, issue, task, alert, campaign, studySession);
     }
 
     /** The id of this row kind that a path parameter of {@code path} names. */
@@ -76,6 +92,9 @@ public final class HostileSeeds {
         }
         if (path.startsWith("/api/v1/campaigns")) {
             return rows.campaign();
+        }
+        if (path.startsWith("/api/v1/study-sessions")) {
+            return rows.studySession();
         }
         throw new IllegalArgumentException("no seeded row for " + path + " {" + parameter + "}");
     }

@@ -114,7 +114,7 @@ public class VisitService {
             invalid.add("layer", "must be the task's layer " + taskLayer);
         }
         Purpose purpose = request.purpose() != null ? request.purpose()
-                : task.isPresent() ? Purpose.MUST_VISIT
+                : task.isPresent() ? task.get().purpose
                 : greeting.map(VisitRepository.GreetingTask::purpose).orElse(Purpose.ROUTINE);
         Instant now = clock.now();
         if (request.visitedAt().toInstant().isAfter(now.plus(CLOCK_SKEW))) {
@@ -172,6 +172,10 @@ public class VisitService {
             repository.recordContact(visit);
         }
         boolean completed = visit.contacted && task.isPresent() && tasks.completeByVisit(visit.taskId, visit.id);
+        if (visit.contacted) {
+            // 送学上门 and activity-absence tasks close by the visit's purpose and layer, named or not
+            tasks.completeByPurpose(visit.cadreId, visit.layer, visit.purpose, visit.id);
+        }
         outbox.publish(Topics.VISITS, visit.cadreId.toString(), VisitLogged.of(visit));
         String defaultOwner = cadre.map(c -> readModel.responsibleOrg(c, layer)).orElse(placement.communityCode);
         List<IssueService.NewIssue> newIssues = new ArrayList<>();

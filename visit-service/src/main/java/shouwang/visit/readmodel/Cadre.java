@@ -43,6 +43,12 @@ public class Cadre extends PlacedEntity {
     public String status;
     public Instant firstSeenAt;
     public Instant updatedAt;
+    /** 离退休综合党支部 code, or null. */
+    public String partyBranchCode;
+    /** 两老同住: the household the cadre lives in with other cadres, or null. */
+    public UUID householdId;
+    /** Comma-separated ids of the OTHER cadres of the household. */
+    public String householdMemberIds = "";
 
 
     /**
@@ -58,6 +64,11 @@ public class Cadre extends PlacedEntity {
         return new Placement(own.communityCode != null ? own.communityCode : other.communityCode,
                 own.gridCode != null ? own.gridCode : other.gridCode,
                 own.unitCode != null ? own.unitCode : other.unitCode);
+    }
+
+    public java.util.List<UUID> householdMembers() {
+        return householdMemberIds == null || householdMemberIds.isBlank() ? java.util.List.of()
+                : Arrays.stream(householdMemberIds.split(",")).map(UUID::fromString).toList();
     }
 
     public boolean isActive() {

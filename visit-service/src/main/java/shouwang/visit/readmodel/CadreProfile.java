@@ -28,7 +28,10 @@ public record CadreProfile(
         List<String> specialCategories,
         Boolean keyServiceTarget,
         @Size(max = 20) String status,
-        List<@Valid @NotNull LayerContact> contacts) {
+        List<@Valid @NotNull LayerContact> contacts,
+        @Size(max = 50) String partyBranchCode,
+        UUID householdId,
+        @Size(max = 50) List<@NotNull UUID> householdMemberIds) {
 
     /** The contact the registry made responsible for one layer. */
     public record LayerContact(@NotNull Layer layer, @Size(max = 100) String name, @Size(max = 30) String phone,

@@ -77,6 +77,10 @@ public class ReadModelService {
                 : String.join(",", profile.specialCategories());
         cadre.keyServiceTarget = Boolean.TRUE.equals(profile.keyServiceTarget());
         cadre.status = Optional.ofNullable(profile.status()).orElse(Cadre.ACTIVE);
+        cadre.partyBranchCode = profile.partyBranchCode();
+        cadre.householdId = profile.householdId();
+        cadre.householdMemberIds = profile.householdMemberIds() == null ? ""
+                : String.join(",", profile.householdMemberIds().stream().map(UUID::toString).toList());
         cadre.updatedAt = clock.now();
         if (!known) {
             em.persist(cadre);

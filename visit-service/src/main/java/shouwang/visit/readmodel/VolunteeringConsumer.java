@@ -12,7 +12,10 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import shouwang.kit.inbox.EventHandlers;
 import shouwang.kit.inbox.EventReceiver;
 
-/** volunteering → NEIGHBOUR-layer contacts. Other volunteering events are not visit-service's business. */
+/**
+ * volunteering → NEIGHBOUR-layer contacts, and activity absences → the grid's visit task. Other volunteering events
+ * (posts, hours, service requests) are not visit-service's business.
+ */
 @ApplicationScoped
 public class VolunteeringConsumer {
 
@@ -22,7 +25,9 @@ public class VolunteeringConsumer {
      */
     static final java.util.Set<String> TOPIC_EVENTS = java.util.Set.of("PostPublished", "PostClaimed",
             "ServiceHoursLogged", "PairingCreated",
-            "PairingEnded");
+            "PairingEnded", "ActivityAbsenceFlagged", "ServiceRequested", "ServiceRequestDispatched",
+            "ServiceRequestAccepted", "ServiceRequestDeclined", "ServiceRequestCompleted", "ServiceRequestCancelled",
+            "ServiceRequestRated");
 
     private static final String TOPIC = "volunteering";
 
@@ -32,13 +37,18 @@ public class VolunteeringConsumer {
     @Inject
     ReadModelService service;
 
+    @Inject
+    jakarta.enterprise.event.Event<ActivityAbsenceFlagged> absences;
+
     private EventHandlers handlers;
 
     @PostConstruct
     void handlers() {
         handlers = EventHandlers.of("visit-service.volunteering").knownEvents(TOPIC, TOPIC_EVENTS)
                 .on(PairingCreated.class, service::pairingCreated)
-                .on(PairingEnded.class, service::pairingEnded);
+                .on(PairingEnded.class, service::pairingEnded)
+                // the task capability observes it (tasks depend on the read model, not the other way round)
+                .on(ActivityAbsenceFlagged.class, absences::fire);
     }
 
     @Incoming("volunteering")

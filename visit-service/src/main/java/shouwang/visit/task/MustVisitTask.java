@@ -15,7 +15,8 @@ import shouwang.visit.PlacedEntity;
 
 /**
  * 必访任务: one layer's duty to visit a cadre for one alert at one escalation level, by a deadline. Placed where the
- * cadre is (before its profile arrived, by the alert's org codes).
+ * cadre is (before its profile arrived, by the alert's org codes). A task without an alert (alertId null, level 0)
+ * has a purpose and a reason instead: 送学上门 for a study session missed, a routine visit after activity absences.
  */
 @Entity
 @Table(name = "must_visit_task")
@@ -46,4 +47,15 @@ public class MustVisitTask extends PlacedEntity {
     public Instant cancelledAt;
     public String cancelReason;
     public Instant updatedAt;
+    /** Why a task without an alert exists (ROUTINE: {@code ACTIVITY_ABSENCE}); null for an alert's task. */
+    public String reason;
+    /** The study session a 送学上门 task delivers. */
+    public UUID studySessionId;
+    /** The activity an ACTIVITY_ABSENCE task follows up. */
+    public UUID activityId;
+
+    /** A task made from an alert (its ladder), not a 送学上门 or activity-absence duty. */
+    public boolean hasAlert() {
+        return alertId != null;
+    }
 }

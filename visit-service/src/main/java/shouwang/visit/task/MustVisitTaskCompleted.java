@@ -4,13 +4,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 import shouwang.visit.Layer;
+import shouwang.visit.Purpose;
 
 /** {@code MustVisitTaskCompleted} on {@code visits}; {@code late}: the visit came after the task was already MISSED. */
 public record MustVisitTaskCompleted(UUID taskId, UUID alertId, UUID cadreId, Layer layer, String orgCode,
-        int level, UUID visitId, Instant completedAt, boolean late) {
+        int level, UUID visitId, Instant completedAt, boolean late, Purpose purpose,
+        String reason) {
 
     static MustVisitTaskCompleted of(MustVisitTask t, boolean late) {
         return new MustVisitTaskCompleted(t.id, t.alertId, t.cadreId, t.layer, t.orgCode, t.level, t.visitId,
-                t.completedAt, late);
+                t.completedAt, late, t.purpose, t.reason);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 
 import shouwang.kit.security.Placement;
 import shouwang.visit.Layer;
+import shouwang.visit.Purpose;
 
 /** The task table's native statements: the insert a replay cannot repeat, and the missed-task scan. */
 @ApplicationScoped
@@ -20,14 +21,17 @@ public class TaskRepository {
     @Inject
     EntityManager em;
 
-    /** Inserts the task unless its (alert, level, layer) exists already; returns whether it did. */
+    /**
+     * Inserts the task unless its (alert, level, layer) exists already, or its (study session, cadre), or an OPEN
+     * task for its (cadre, activity); returns whether it did.
+     */
     public boolean insertOnce(MustVisitTask t) {
         Placement p = t.placement();
         return em.createNativeQuery("insert into must_visit_task (id, cadre_id, alert_id, kind, level, layer, org_code, "
                 + "status, deadline, community_code, grid_code, unit_code, created_at, updated_at, org_name, "
-                + "assignee_role, assignee_name, assignee_phone, purpose) "
-                + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, ?16, ?17, ?18) "
-                + "on conflict (alert_id, level, layer) do nothing")
+                + "assignee_role, assignee_name, assignee_phone, purpose, reason, study_session_id, activity_id) "
+                + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+                + "?20, ?21) on conflict do nothing")
                 .setParameter(1, t.id).setParameter(2, t.cadreId).setParameter(3, t.alertId).setParameter(4, t.kind)
                 .setParameter(5, t.level).setParameter(6, t.layer.name()).setParameter(7, t.orgCode)
                 .setParameter(8, t.status.name()).setParameter(9, utc(t.deadline))
@@ -35,6 +39,7 @@ public class TaskRepository {
                 .setParameter(13, utc(t.createdAt))
                 .setParameter(14, t.orgName).setParameter(15, t.assigneeRole).setParameter(16, t.assigneeName)
                 .setParameter(17, t.assigneePhone).setParameter(18, t.purpose.name())
+                .setParameter(19, t.reason).setParameter(20, t.studySessionId).setParameter(21, t.activityId)
                 .executeUpdate() == 1;
     }
 
@@ -49,11 +54,12 @@ public class TaskRepository {
                 + "and deadline <= ?2 order by deadline limit ?1 for update skip locked), "
                 + "missed as (update must_visit_task t set status = 'MISSED', missed_at = ?2, updated_at = ?2 "
                 + "from due where t.id = due.id returning t.id, t.alert_id, t.cadre_id, t.layer, t.org_code, t.level, "
-                + "t.deadline) select * from missed order by deadline")
+                + "t.deadline, t.purpose, t.reason) select * from missed order by deadline")
                 .setParameter(1, batchSize).setParameter(2, utc(now))
                 .getResultList();
         return rows.stream().map(row -> new MissedTask((UUID) row[0], (UUID) row[1], (UUID) row[2],
-                Layer.valueOf((String) row[3]), (String) row[4], ((Number) row[5]).intValue(), instant(row[6]), now))
+                Layer.valueOf((String) row[3]), (String) row[4], ((Number) row[5]).intValue(), instant(row[6]), now,
+                Purpose.valueOf((String) row[7]), (String) row[8]))
                 .toList();
     }
 

@@ -38,11 +38,12 @@ public class TaskResource {
     public Page<TaskDto> list(@QueryParam("cadreId") String cadreId, @QueryParam("layer") String layer,
             @QueryParam("orgCode") String orgCode, @QueryParam("status") String status,
             @QueryParam("alertId") String alertId, @QueryParam("updatedSince") String updatedSince,
-            @BeanParam PageRequest page) {
+            @QueryParam("purpose") String purpose, @BeanParam PageRequest page) {
         TaskService.TaskFilter filter = new TaskService.TaskFilter(QueryParams.uuid("cadreId", cadreId),
                 QueryParams.enumValue("layer", layer, Layer.class), QueryParams.text(orgCode),
                 QueryParams.enumValue("status", status, TaskStatus.class), QueryParams.uuid("alertId", alertId),
-                QueryParams.instant("updatedSince", updatedSince));
+                QueryParams.instant("updatedSince", updatedSince),
+                QueryParams.enumValue("purpose", purpose, shouwang.visit.Purpose.class));
         readModel.requireOrgFilter(caller, filter.orgCode(), filter.layer());
         readModel.requireCadreFilter(filter.cadreId(), caller.caller());
         // an alert of a cadre outside the scope is a 403 like the cadre itself, not an empty page

@@ -31,6 +31,7 @@ import shouwang.kit.security.Scope;
 import shouwang.visit.Layer;
 import shouwang.visit.Topics;
 import shouwang.visit.Worklist;
+import shouwang.visit.readmodel.ActivityAbsenceFlagged;
 import shouwang.visit.readmodel.Cadre;
 import shouwang.visit.readmodel.CadreChanged;
 import shouwang.visit.readmodel.ReadModelService;
@@ -62,6 +63,9 @@ public class TaskService {
 
     @Inject
     Tombstones tombstones;
+
+    @Inject
+    shouwang.visit.VisitConfig config;
 
     /** The kind of this worklist's tombstones. */
     static final String TOMBSTONE_KIND = "task";
@@ -122,6 +126,96 @@ public class TaskService {
     }
 
     /**
+     * A task not tied to an alert (送学上门, a routine visit after activity absences): level 0, alertId null, its
+     * purpose and reason. Placed where the cadre is ({@code fallback} until its profile arrives). Returns the task's id
+     * when it was created; nothing when the unique keys say it exists already (one per session and cadre, one OPEN per
+     * cadre and activity) or the cadre died or moved away.
+     */
+    public Optional<UUID> createDuty(Duty duty) {
+        Optional<Cadre> cadre = readModel.find(duty.cadreId());
+        if (cadre.isPresent() && !cadre.get().isActive()) {
+            LOG.infof("No %s task for cadre %s: cadre is %s", duty.purpose(), duty.cadreId(), cadre.get().status);
+            return Optional.empty();
+        }
+        Placement placement = Cadre.placementOf(cadre, duty::fallback);
+        MustVisitTask task = new MustVisitTask();
+        task.id = duty.id();
+        task.cadreId = duty.cadreId();
+        task.kind = duty.reason() != null ? duty.reason() : duty.purpose().name();
+        task.level = 0;
+        // the cadre's grid, or its community when it has no grid
+        task.layer = duty.layer() == Layer.GRID && placement.gridCode == null ? Layer.COMMUNITY : duty.layer();
+        task.orgCode = Optional.ofNullable(ReadModelService.placedOrg(placement, task.layer))
+                .orElse(placement.communityCode);
+        if (task.orgCode == null) {
+            LOG.warnf("No %s task for cadre %s: no community to give it to", duty.purpose(), duty.cadreId());
+            return Optional.empty();
+        }
+        task.purpose = duty.purpose();
+        task.reason = duty.reason();
+        task.studySessionId = duty.studySessionId();
+        task.activityId = duty.activityId();
+        task.status = TaskStatus.OPEN;
+        task.deadline = duty.deadline();
+        task.placement = placement.copy();
+        task.createdAt = clock.now();
+        task.updatedAt = task.createdAt;
+        if (!repository.insertOnce(task)) {
+            LOG.debugf("%s task for cadre %s exists already", duty.purpose(), duty.cadreId());
+            return Optional.empty();
+        }
+        outbox.publish(Topics.VISITS, task.cadreId.toString(), MustVisitTaskCreated.of(task));
+        LOG.infof("Task %s created: %s%s layer %s org %s cadre %s due %s", task.id, task.purpose,
+                task.reason == null ? "" : "/" + task.reason, task.layer, task.orgCode, task.cadreId, task.deadline);
+        return Optional.of(task.id);
+    }
+
+    /**
+     * What a visit completes besides a task it names, by the purpose rules: a contacted 送学上门 visit completes the
+     * cadre's open STUDY_DELIVERY tasks; a contacted visit at a layer completes the cadre's open ACTIVITY_ABSENCE
+     * tasks of that layer. Returns the ids completed.
+     */
+    public List<UUID> completeByPurpose(UUID cadreId, Layer layer, shouwang.visit.Purpose purpose, UUID visitId) {
+        List<MustVisitTask> open = em.createQuery("select t from MustVisitTask t where t.cadreId = :cadre "
+                + "and t.status = :open and t.alertId is null and ((t.purpose = :study and :purpose = :study) "
+                + "or (t.reason = :absence and t.layer = :layer)) order by t.deadline", MustVisitTask.class)
+                .setParameter("cadre", cadreId).setParameter("open", TaskStatus.OPEN)
+                .setParameter("study", shouwang.visit.Purpose.STUDY_DELIVERY).setParameter("purpose", purpose)
+                .setParameter("absence", ACTIVITY_ABSENCE).setParameter("layer", layer)
+                .getResultList();
+        List<UUID> completed = new ArrayList<>();
+        for (MustVisitTask task : open) {
+            if (completeByVisit(task.id, visitId)) {
+                completed.add(task.id);
+            }
+        }
+        return completed;
+    }
+
+    /**
+     * ActivityAbsenceFlagged: the grid contact (the community when the cadre has no grid) visits, within
+     * {@code shouwang.visit.activity-absence.deadline}; at most one OPEN task per cadre and activity.
+     */
+    void onActivityAbsence(@Observes ActivityAbsenceFlagged flag) {
+        UUID id = UUID.nameUUIDFromBytes(("activity-absence/" + flag.flagId())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        createDuty(new Duty(id, flag.cadreId(), shouwang.visit.Purpose.ROUTINE, ACTIVITY_ABSENCE, Layer.GRID,
+                clock.now().plus(config.activityAbsence().deadline()), null, flag.activityId(),
+                new Placement(flag.communityCode(), flag.gridCode(), null)));
+    }
+
+    /** The routine-visit reason of an activity-absence task. */
+    public static final String ACTIVITY_ABSENCE = "ACTIVITY_ABSENCE";
+
+    /**
+     * What a task not tied to an alert asks: who, for what, at which layer, by when; {@code fallback} places it while
+     * the cadre's profile is not held yet.
+     */
+    public record Duty(UUID id, UUID cadreId, shouwang.visit.Purpose purpose, String reason, Layer layer,
+            Instant deadline, UUID studySessionId, UUID activityId, Placement fallback) {
+    }
+
+    /**
      * A contact visit naming the task completes it when it is OPEN, or MISSED (a late visit still closes the alert's
      * loop; the event says {@code late}). DONE and CANCELLED tasks stay as they are. Returns whether it completed.
      */
@@ -136,8 +230,9 @@ public class TaskService {
         task.completedAt = clock.now();
         task.updatedAt = task.completedAt;
         outbox.publish(Topics.VISITS, task.cadreId.toString(), MustVisitTaskCompleted.of(task, late));
-        LOG.infof("Task %s completed by visit %s (alert %s, level %d, layer %s%s)", task.id, visitId, task.alertId,
-                task.level, task.layer, late ? ", after it was missed" : "");
+        LOG.infof("Task %s completed by visit %s (%s, level %d, layer %s%s)", task.id, visitId,
+                task.hasAlert() ? "alert " + task.alertId : task.purpose, task.level, task.layer,
+                late ? ", after it was missed" : "");
         return true;
     }
 
@@ -151,8 +246,9 @@ public class TaskService {
             outbox.publish(Topics.VISITS, task.cadreId().toString(), VisitMissed.of(task));
             long lagMillis = Duration.between(task.deadline(), task.missedAt()).toMillis();
             meters.timer("shouwang.visit.missed.detection.lag").record(Duration.ofMillis(Math.max(0, lagMillis)));
-            LOG.infof("Task %s MISSED: alert %s level %d layer %s org %s, %d ms after its deadline", task.taskId(),
-                    task.alertId(), task.level(), task.layer(), task.orgCode(), lagMillis);
+            LOG.infof("Task %s MISSED: %s level %d layer %s org %s, %d ms after its deadline", task.taskId(),
+                    task.alertId() != null ? "alert " + task.alertId() : task.purpose(), task.level(), task.layer(),
+                    task.orgCode(), lagMillis);
         }
         if (!missed.isEmpty()) {
             meters.counter("shouwang.visit.tasks.missed").increment(missed.size());
@@ -257,6 +353,7 @@ public class TaskService {
                 .eq("t.orgCode", filter.orgCode())
                 .eq("t.status", filter.status())
                 .eq("t.alertId", filter.alertId())
+                .eq("t.purpose", filter.purpose())
                 .since("t.updatedAt", filter.updatedSince())
                 .inScope(scope, "t.placement")
                 .orderBy("t.deadline, t.id")
@@ -264,6 +361,6 @@ public class TaskService {
     }
 
     public record TaskFilter(UUID cadreId, Layer layer, String orgCode, TaskStatus status, UUID alertId,
-            Instant updatedSince) {
+            Instant updatedSince, shouwang.visit.Purpose purpose) {
     }
 }

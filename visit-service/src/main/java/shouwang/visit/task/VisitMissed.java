@@ -5,16 +5,21 @@ import java.time.Instant;
 import java.util.UUID;
 
 import shouwang.visit.Layer;
+import shouwang.visit.Purpose;
 
 /**
- * {@code VisitMissed} (kind MUST_VISIT) on {@code visits}: a task passed its deadline without a visit. The routine
- * lapse of a cadence carries more fields and has its own record in {@code coverage}.
+ * {@code VisitMissed} on {@code visits}: a task passed its deadline without a visit. Kind MUST_VISIT for an alert's
+ * task; for a task without an alert the kind is its purpose ({@code STUDY_DELIVERY}, or {@code ROUTINE} with its
+ * {@code reason}, e.g. ACTIVITY_ABSENCE), with {@code alertId} null. The routine lapse of a cadence carries more
+ * fields and has its own record in {@code coverage}.
  */
 public record VisitMissed(String kind, UUID taskId, UUID alertId, UUID cadreId, Layer layer, String orgCode,
-        Integer level, Instant deadline, Instant detectedAt, long daysOverdue) {
+        Integer level, Instant deadline, Instant detectedAt, long daysOverdue, Purpose purpose, String reason) {
 
     static VisitMissed of(MissedTask t) {
-        return new VisitMissed("MUST_VISIT", t.taskId(), t.alertId(), t.cadreId(), t.layer(), t.orgCode(), t.level(),
-                t.deadline(), t.missedAt(), Duration.between(t.deadline(), t.missedAt()).toDays());
+        String kind = t.alertId() != null ? "MUST_VISIT" : t.purpose().name();
+        return new VisitMissed(kind, t.taskId(), t.alertId(), t.cadreId(), t.layer(), t.orgCode(), t.level(),
+                t.deadline(), t.missedAt(), Duration.between(t.deadline(), t.missedAt()).toDays(), t.purpose(),
+                t.reason());
     }
 }
