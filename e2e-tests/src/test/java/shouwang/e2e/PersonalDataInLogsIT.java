@@ -93,6 +93,35 @@ class PersonalDataInLogsIT {
 
         List<String> hits = scanLogs();
         assertThat(hits).as("log lines holding an ID number or a phone (shown masked)").isEmpty();
+        assertThat(textLogLines()).as("log lines written as text where production writes JSON").isEmpty();
+    }
+
+    /**
+     * The services run as the chart runs them ({@code SHOUWANG_LOG_JSON=true}): every logged line is one JSON object
+     * naming its service, level, logger and message, for the cluster's log collector. Returns the offenders.
+     */
+    private List<String> textLogLines() throws IOException {
+        Pattern textFormat = Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\d{3} ");
+        List<String> offenders = new ArrayList<>();
+        try (Stream<Path> listing = Files.list(platform.logDirectory())) {
+            for (Path file : listing.filter(Files::isRegularFile).sorted().toList()) {
+                String module = file.getFileName().toString().replaceFirst("\\.log$", "");
+                int json = 0;
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (textFormat.matcher(line).find()) {
+                        offenders.add(file.getFileName() + ": " + line.substring(0, Math.min(120, line.length())));
+                    } else if (line.startsWith("{")) {
+                        com.fasterxml.jackson.databind.JsonNode entry = TopicProbe.JSON.readTree(line);
+                        assertThat(entry.path("service").asText()).as(file + " line's service").isEqualTo(module);
+                        assertThat(entry.hasNonNull("level") && entry.hasNonNull("loggerName")
+                                && entry.has("message")).as(file + ": " + line).isTrue();
+                        json++;
+                    }
+                }
+                assertThat(json).as(file + ": JSON log lines").isPositive();
+            }
+        }
+        return offenders;
     }
 
     /** The audit is only as good as its patterns: they find numbers in prose and ignore ids and timestamps. */

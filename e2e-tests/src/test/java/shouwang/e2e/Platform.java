@@ -157,10 +157,12 @@ public final class Platform {
         command.add("-jar");
         command.add(jar.toString());
         File log = logDirectory.resolve(service.module + ".log").toFile();
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        // logs as production writes them (the chart sets it): one JSON object per line
+        builder.environment().put("SHOUWANG_LOG_JSON", "true");
+        Process process = builder.start();
         processes.put(service, process);
         awaitReady(service, log);
     }

@@ -129,13 +129,13 @@ public class EventReceiver {
                 if (isInfrastructureFailure(e)) {
                     if (attempt == 1 || attempt % 20 == 0) {
                         LOG.warnf("%s cannot apply a batch of %d yet (attempt %d), retrying: %s", consumer,
-                                ready.size(), attempt, Failures.rootMessage(e));
+                                ready.size(), attempt, PoisonReasons.of(e));
                     }
                     pause(attempt);
                     continue;
                 }
                 LOG.infof("%s applies a batch of %d one record at a time: %s", consumer, ready.size(),
-                        Failures.rootMessage(e));
+                        PoisonReasons.of(e));
                 for (Prepared prepared : ready) {
                     try {
                         applyOne(consumer, prepared);
@@ -144,7 +144,7 @@ public class EventReceiver {
                     } catch (PoisonRecordException poison) {
                         deadLetters.send(prepared.record(), poison.getMessage());
                     } catch (RuntimeException unexpected) {
-                        deadLetters.send(prepared.record(), Failures.rootMessage(unexpected));
+                        deadLetters.send(prepared.record(), PoisonReasons.of(unexpected));
                     }
                 }
                 return;
@@ -227,7 +227,7 @@ public class EventReceiver {
                 }
                 if (isPoison(e)) {
                     throw new PoisonRecordException(event.name() + " " + event.id() + " cannot be applied: "
-                            + Failures.rootMessage(e), e);
+                            + PoisonReasons.of(e), e);
                 }
                 boolean infrastructure = isInfrastructureFailure(e);
                 if (!infrastructure && attempt >= ATTEMPTS) {
@@ -235,7 +235,7 @@ public class EventReceiver {
                 }
                 if (attempt == 1 || attempt % 20 == 0) {
                     LOG.warnf("%s cannot apply event %s yet (attempt %d, %s), retrying: %s", consumer, event.id(),
-                            attempt, infrastructure ? "infrastructure" : "unexpected", Failures.rootMessage(e));
+                            attempt, infrastructure ? "infrastructure" : "unexpected", PoisonReasons.of(e));
                 }
                 pause(attempt);
             }
@@ -252,7 +252,7 @@ public class EventReceiver {
             data = objectMapper.treeToValue(event.data(), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new PoisonRecordException(event.name() + " " + event.id() + " does not fit "
-                    + type.getSimpleName() + ": " + Failures.root(e).getMessage(), e);
+                    + type.getSimpleName() + ": " + PoisonReasons.of(e), e);
         }
         Set<ConstraintViolation<T>> violations = validator.validate(data);
         if (!violations.isEmpty()) {
@@ -271,7 +271,7 @@ public class EventReceiver {
         try {
             body = objectMapper.readTree(record.value());
         } catch (JsonProcessingException e) {
-            throw new PoisonRecordException("value is not JSON: " + e.getOriginalMessage(), e);
+            throw new PoisonRecordException("value is not JSON: " + PoisonReasons.withoutValues(e.getOriginalMessage()), e);
         }
         String id = CloudEvents.header(record.headers(), CloudEvents.ID);
         if (id == null && body.hasNonNull("specversion") && body.hasNonNull("id")) {
@@ -301,7 +301,7 @@ public class EventReceiver {
         try {
             return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw new PoisonRecordException("ce_time is not an RFC 3339 timestamp: " + value, e);
+            throw new PoisonRecordException("ce_time is not an RFC 3339 timestamp", e);
         }
     }
 
