@@ -53,7 +53,7 @@ public final class PoisonReasons {
     }
 
     private static String mapping(JsonMappingException mapping) {
-        String field = path(mapping);
+        String field = Failures.jsonPath(mapping);
         String problem;
         if (mapping instanceof UnrecognizedPropertyException) {
             problem = "is not a known field";
@@ -65,20 +65,5 @@ public final class PoisonReasons {
             problem = "cannot be read (" + mapping.getClass().getSimpleName() + ")";
         }
         return field.isEmpty() ? "the data " + problem : "field " + field + " " + problem;
-    }
-
-    private static String path(JsonMappingException mapping) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : mapping.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (path.length() > 0) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

@@ -24,6 +24,22 @@ public final class Failures {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
+    /** The field a JSON mapping failure is about, as {@code a.b[2].c}; empty for the document itself. */
+    public static String jsonPath(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
     /**
      * Failures of the database or its connection, not of the request or record: worth waiting out (a consumer
      * retries, a REST caller is told 503 and to come back).

@@ -191,18 +191,8 @@ public class ProblemMappers {
     }
 
     private static String pathOf(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (path.length() > 0) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.length() == 0 ? "body" : path.toString();
+        String path = Failures.jsonPath(e);
+        return path.isEmpty() ? "body" : path;
     }
 
     /**
