@@ -58,6 +58,7 @@ public final class Platform {
     private final Map<Service, String> databaseUrls = new EnumMap<>(Service.class);
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
     private final PgProxy database;
+    private final TraceCollector traces;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Platform() throws IOException {
@@ -85,6 +86,7 @@ public final class Platform {
             String direct = PostgresResource.newDatabaseUrl("e2e_" + service.database);
             databaseUrls.put(service, direct.replaceFirst("//[^/]+/", "//127.0.0.1:" + database.port() + "/"));
         }
+        traces = new TraceCollector();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll));
     }
 
@@ -111,6 +113,11 @@ public final class Platform {
 
     public String api(Service service) {
         return url(service) + "/api/v1";
+    }
+
+    /** The OTLP receiver every service exports its spans to, as to a cluster's collector. */
+    TraceCollector traces() {
+        return traces;
     }
 
     /** The services' way to PostgreSQL, which a chaos test may cut. */
@@ -152,7 +159,12 @@ public final class Platform {
                 "-Dkafka.bootstrap.servers=" + KafkaBrokerResource.bootstrapServers(),
                 "-Dquarkus.oidc.auth-server-url=" + oidcUrl,
                 "-Dshouwang.registry.id-number-key=" + idNumberKey,
-                "-Dshouwang.district.zone=" + DISTRICT_ZONE.getId()));
+                "-Dshouwang.district.zone=" + DISTRICT_ZONE.getId(),
+                // tracing as the chart turns it on, exporting to this run's receiver
+                "-Dquarkus.otel.sdk.disabled=false",
+                "-Dquarkus.otel.exporter.otlp.traces.endpoint=" + traces.endpoint(),
+                "-Dquarkus.otel.exporter.otlp.traces.protocol=http/protobuf",
+                "-Dquarkus.otel.bsp.schedule.delay=500ms"));
         command.addAll(extraArguments(service));
         command.add("-jar");
         command.add(jar.toString());

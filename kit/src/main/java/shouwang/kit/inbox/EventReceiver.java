@@ -29,6 +29,7 @@ import io.quarkus.runtime.ShutdownEvent;
 
 import shouwang.kit.events.CloudEvents;
 import shouwang.kit.events.ReceivedEvent;
+import shouwang.kit.events.TraceContext;
 import shouwang.kit.problem.DomainException;
 import shouwang.kit.problem.Failures;
 
@@ -66,6 +67,9 @@ public class EventReceiver {
 
     @Inject
     ConsumerProgress progress;
+
+    @Inject
+    TraceContext traces;
 
     /**
      * Applies {@code record} with the handler its type has in {@code handlers}, exactly once per {@code ce_id}.
@@ -111,7 +115,10 @@ public class EventReceiver {
                     for (Prepared prepared : effective) {
                         // remove: the same ce_id twice in one batch is applied once
                         if (first.remove(prepared.event().id())) {
-                            prepared.apply();
+                            traces.consuming(consumer, prepared.event().name(), prepared.record().headers(), () -> {
+                                prepared.apply();
+                                return null;
+                            });
                             count++;
                         }
                     }
@@ -207,13 +214,15 @@ public class EventReceiver {
         ReceivedEvent event = prepared.event();
         for (int attempt = 1;; attempt++) {
             try {
-                boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-                    if (!inbox.firstDelivery(consumer, event.id())) {
-                        return false;
-                    }
-                    prepared.apply();
-                    return true;
-                });
+                // in a child span of the record's trace: what the handler publishes carries the trace on
+                boolean applied = traces.consuming(consumer, event.name(), prepared.record().headers(),
+                        () -> QuarkusTransaction.requiringNew().call(() -> {
+                            if (!inbox.firstDelivery(consumer, event.id())) {
+                                return false;
+                            }
+                            prepared.apply();
+                            return true;
+                        }));
                 if (applied) {
                     progress.applied(consumer, event.time(), 1);
                 } else {

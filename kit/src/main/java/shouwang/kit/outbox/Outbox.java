@@ -14,11 +14,14 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.hibernate.Session;
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.type.StandardBasicTypes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import shouwang.kit.events.CloudEvents;
+import shouwang.kit.events.TraceContext;
 
 /**
  * Records an event in the caller's transaction. The event reaches Kafka only if that transaction commits, and it
@@ -29,7 +32,7 @@ public class Outbox {
 
     private static final String WAKE_REGISTERED = Outbox.class.getName() + ".wake";
     private static final String INSERT =
-            "insert into outbox_event (id, topic, event_key, event_type, payload) values (?, ?, ?, ?, ?)";
+            "insert into outbox_event (id, topic, event_key, event_type, payload, traceparent) values (?, ?, ?, ?, ?, ?)";
 
     /** One event of a batch: see {@link #publish(String, String, Object)} for the meaning of each part. */
     public record Event(String topic, String key, Object event) {
@@ -47,6 +50,9 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    TraceContext traces;
+
     /**
      * @param topic Kafka topic, e.g. {@code cadre-profiles}
      * @param key   record key, the cadre id where there is one
@@ -61,12 +67,15 @@ public class Outbox {
         // A native insert makes Hibernate flush pending entity changes first, so the aggregate's row lock is taken
         // before the outbox sequence number: for one key, sequence order is commit order.
         entityManager.createNativeQuery(
-                "insert into outbox_event (id, topic, event_key, event_type, payload) values (?1, ?2, ?3, ?4, ?5)")
+                "insert into outbox_event (id, topic, event_key, event_type, payload, traceparent) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6)")
                 .setParameter(1, id)
                 .setParameter(2, topic)
                 .setParameter(3, key)
                 .setParameter(4, typeOf(event))
                 .setParameter(5, toJson(event))
+                // typed: a null (no trace) must still bind as text
+                .setParameter(6, new TypedParameterValue<>(StandardBasicTypes.STRING, traces.currentTraceparent()))
                 .executeUpdate();
         wakeRelayAfterCommit();
         return id;
@@ -84,6 +93,7 @@ public class Outbox {
         // As in publish(): pending entity changes (and their row locks) come before the sequence numbers.
         entityManager.flush();
         List<UUID> ids = new ArrayList<>(events.size());
+        String traceparent = traces.currentTraceparent();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
                 for (Event event : events) {
@@ -93,6 +103,7 @@ public class Outbox {
                     statement.setString(3, event.key());
                     statement.setString(4, typeOf(event.event()));
                     statement.setString(5, toJson(event.event()));
+                    statement.setString(6, traceparent);
                     statement.addBatch();
                     ids.add(id);
                 }

@@ -37,6 +37,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 
 import shouwang.kit.events.CloudEvents;
+import shouwang.kit.events.TraceContext;
 import shouwang.kit.events.ProducerSettings;
 import shouwang.kit.health.Workers;
 import shouwang.kit.problem.Failures;
@@ -199,13 +200,14 @@ public class OutboxRelay {
     private List<PendingEvent> readBatch(Connection connection) throws SQLException {
         List<PendingEvent> batch = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "select seq, id, topic, event_key, event_type, payload, created_at from outbox_event "
+                "select seq, id, topic, event_key, event_type, payload, created_at, traceparent from outbox_event "
                         + "where published_at is null order by seq limit ?")) {
             statement.setInt(1, config.relay().batchSize());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     batch.add(new PendingEvent(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                            rows.getString(5), rows.getString(6), rows.getObject(7, OffsetDateTime.class)));
+                            rows.getString(5), rows.getString(6), rows.getObject(7, OffsetDateTime.class),
+                            rows.getString(8)));
                 }
             }
         }
@@ -234,6 +236,7 @@ public class OutboxRelay {
         if (event.key != null) {
             headers.add(CloudEvents.SUBJECT, bytes(event.key));
         }
+        TraceContext.addHeaders(headers, event.traceparent);
         return new ProducerRecord<>(event.topic, null, event.key, bytes(event.payload), headers);
     }
 
@@ -280,6 +283,6 @@ public class OutboxRelay {
     }
 
     private record PendingEvent(long seq, String id, String topic, String key, String type, String payload,
-            OffsetDateTime createdAt) {
+            OffsetDateTime createdAt, String traceparent) {
     }
 }
