@@ -180,6 +180,22 @@ class HouseholdVisitTest {
         given().auth().oauth2(SQ001_WORKER).contentType(ContentType.JSON).body(visit(cadreId, "COMMUNITY"))
                 .post("/api/v1/visits").then().statusCode(400).body("violations.field", contains("household"));
 
+        // the only other member died: no one to record it for
+        Map<String, Object> widow = Profiles.profile(UUID.randomUUID(), 1, "SQ001", "SQ001-WG01", "DW001");
+        Map<String, Object> late = Profiles.profile(UUID.randomUUID(), 1, "SQ001", "SQ001-WG01", "DW001");
+        late.put("status", "DECEASED");
+        Profiles.household(List.of(widow, late));
+        Profiles.registered(late);
+        UUID widowId = Profiles.registered(widow);
+        given().auth().oauth2(SQ001_WORKER).contentType(ContentType.JSON).body(visit(widowId, "COMMUNITY"))
+                .post("/api/v1/visits").then().statusCode(400).body("violations.field", contains("household"));
+        Map<String, Object> notABoolean = visit(widowId, "COMMUNITY");
+        notABoolean.put("household", "both");
+        given().auth().oauth2(SQ001_WORKER).contentType(ContentType.JSON).body(notABoolean)
+                .post("/api/v1/visits").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("household"));
+        assertThat(visitsOf(widowId)).isZero();
+
         // a cadre not held at all
         given().auth().oauth2(SQ001_WORKER).contentType(ContentType.JSON).body(visit(UUID.randomUUID(), "COMMUNITY"))
                 .post("/api/v1/visits").then().statusCode(400).body("violations.field", hasItem("household"));
