@@ -53,6 +53,16 @@ public final class Profiles {
         return profile;
     }
 
+    /** 两老同住: puts the profiles in one household, each naming the others as its members. */
+    public static UUID household(List<Map<String, Object>> members) {
+        UUID householdId = UUID.randomUUID();
+        for (Map<String, Object> member : members) {
+            member.put("householdId", householdId.toString());
+            member.put("householdMemberIds", members.stream().filter(m -> m != member).map(m -> m.get("id")).toList());
+        }
+        return householdId;
+    }
+
     public static void publish(Map<String, Object> profile, String eventName) {
         TopicProbe.publish("cadre-profiles", (String) profile.get("id"), eventName, profile);
     }

@@ -17,9 +17,13 @@ public record CoverageDto(LocalDate on, String communityCode, List<Overdue> item
         long cadres, long overdueCadres, Map<Layer, Long> overdueByLayer, Map<String, Totals> byCommunity,
         Map<String, Totals> byGrid) {
 
-    /** One layer's missing contact: due on {@code dueOn}, {@code daysOverdue} days late on the asked date. */
+    /**
+     * One layer's missing contact: due on {@code dueOn}, {@code daysOverdue} days late on the asked date. 两老同住:
+     * {@code householdId} (null when none) and {@code householdMemberIds}, the other cadres living with this one.
+     */
     public record Overdue(UUID cadreId, String name, String communityCode, String gridCode, String unitCode, Risk risk,
-            Layer layer, String orgCode, Instant lastContactAt, LocalDate dueOn, long daysOverdue) {
+            Layer layer, String orgCode, Instant lastContactAt, LocalDate dueOn, long daysOverdue, UUID householdId,
+            List<UUID> householdMemberIds) {
     }
 
     public record Totals(long cadres, long overdueCadres, Map<Layer, Long> overdueByLayer) {

@@ -41,8 +41,13 @@ public class CoverageRepository {
     public static final UUID BEFORE_FIRST = new UUID(0, 0);
 
     private static final String COLUMNS = "o.id, o.name, o.community_code, o.grid_code, o.unit_code, o.risk, "
-            + "o.layer, o.org_code, o.last_at, o.due_on, o.days_overdue";
-    private static final String ORDER = "o.risk, o.days_overdue desc, o.id, "
+            + "o.layer, o.org_code, o.last_at, o.due_on, o.days_overdue, o.household_id, o.household_member_ids";
+    /**
+     * Highest risk first, then the longest overdue; among rows alike in both, the members of one household (两老同住)
+     * next to each other (a household visit gives them the same lateness), then by cadre and layer. The household key
+     * is a tie-breaker in the same sort, so the page costs what it did.
+     */
+    private static final String ORDER = "o.risk, o.days_overdue desc, coalesce(o.household_id, o.id), o.id, "
             + "array_position(array['UNIT','COMMUNITY','GRID','NEIGHBOUR'], o.layer)";
 
     @Inject
@@ -209,6 +214,7 @@ public class CoverageRepository {
         return "with required (risk, layer, period) as (" + requiredSql() + "),"
                 + " counting (layer, channel) as (" + countingSql() + "),"
                 + " scoped as (select c.id, c.name, c.community_code, c.grid_code, c.unit_code, c.first_seen_at, "
+                + "c.household_id, c.household_member_ids, "
                 + riskSql() + " as risk from cadre c where " + where + "),"
                 // a NEIGHBOUR contact from the registry counts like a pairing (from the day the cadre appeared)
                 + " pairings as (select p.cadre_id, (array_agg(p.cadence order by date '2000-01-01' "
@@ -222,6 +228,7 @@ public class CoverageRepository {
                 + " union all select p.cadre_id, 'NEIGHBOUR', cast(p.cadence as interval) from pairings p),"
                 + " contacts as (" + contacts + "),"
                 + " due as (select s.id, s.name, s.community_code, s.grid_code, s.unit_code, s.risk, n.layer, c.last_at, "
+                + "s.household_id, s.household_member_ids, "
                 + "cast(coalesce(cast(c.last_at at time zone :zone as date), "
                 + "case when n.layer = 'NEIGHBOUR' then p.first_started_on end, "
                 + "cast(s.first_seen_at at time zone :zone as date)) + n.period as date) as due_on "
@@ -275,7 +282,12 @@ public class CoverageRepository {
     private static Overdue toOverdue(Object[] row) {
         return new Overdue((UUID) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4],
                 Risk.values()[((Number) row[5]).intValue()], Layer.valueOf((String) row[6]), (String) row[7],
-                instant(row[8]), date(row[9]), ((Number) row[10]).longValue());
+                instant(row[8]), date(row[9]), ((Number) row[10]).longValue(), (UUID) row[11], ids((String) row[12]));
+    }
+
+    private static List<UUID> ids(String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isBlank() ? List.of()
+                : java.util.Arrays.stream(commaSeparated.split(",")).map(UUID::fromString).toList();
     }
 
     private static Instant instant(Object value) {

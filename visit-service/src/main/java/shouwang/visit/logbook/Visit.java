@@ -40,4 +40,13 @@ public class Visit extends PlacedEntity {
     public String recordedBy;
     public Instant createdAt;
     public Instant updatedAt;
+    /** 两老同住, on the named cadre's record: comma-separated ids of the visits logged with it for the household. */
+    public String householdVisitIds = "";
+    /** 两老同住, on a member's record: the named cadre's visit it was logged with; null otherwise. */
+    public UUID householdOf;
+
+    public java.util.List<UUID> householdVisits() {
+        return householdVisitIds == null || householdVisitIds.isBlank() ? java.util.List.of()
+                : java.util.Arrays.stream(householdVisitIds.split(",")).map(UUID::fromString).toList();
+    }
 }

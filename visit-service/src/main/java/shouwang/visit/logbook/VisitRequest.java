@@ -18,6 +18,7 @@ import shouwang.visit.Layer;
 /**
  * {@code POST /visits}. {@code contacted} defaults to true; false records an attempt that did not reach the cadre,
  * with {@code notContactedReason}. {@code layer} may be left out when {@code taskId} is given (the task's layer).
+ * {@code household} true (两老同住) records the same visit for every other member of the cadre's household too.
  */
 public record VisitRequest(
         UUID id,
@@ -33,7 +34,8 @@ public record VisitRequest(
         HealthStatus healthStatus,
         @Size(max = 2000) String healthNotes,
         @Valid @Size(max = 20) List<@NotNull Need> needs,
-        shouwang.visit.Purpose purpose) {
+        shouwang.visit.Purpose purpose,
+        Boolean household) {
 
     /** A need raised during the visit; it becomes a 问题清单 item. Owner and deadline have defaults. */
     public record Need(
@@ -48,5 +50,10 @@ public record VisitRequest(
     @JsonIgnore
     public boolean isContact() {
         return contacted == null || contacted;
+    }
+
+    /** Whether the visit is for the whole household (not named isHousehold: Jackson would take it for the field). */
+    public boolean forHousehold() {
+        return Boolean.TRUE.equals(household);
     }
 }

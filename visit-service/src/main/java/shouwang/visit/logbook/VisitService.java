@@ -1,9 +1,11 @@
 package shouwang.visit.logbook;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -133,10 +135,15 @@ public class VisitService {
                 invalid.add("needs[" + i + "].deadline", "must not be before the visit");
             }
         }
+        List<Cadre> members = request.forHousehold() ? householdMembers(cadre, invalid) : List.of();
         invalid.throwIfAny();
 
         Placement placement = Cadre.placementOf(cadre, () -> task.map(MustVisitTask::placement).orElse(null));
         caller.requireCadre(placement);
+        // 两老同住: the caller must be responsible for every member too, else nothing is recorded
+        for (Cadre member : members) {
+            caller.requireCadre(Cadre.placementOf(Optional.of(member), () -> null));
+        }
         if (caller.roles().stream().noneMatch(STAFF_ROLES::contains)) {
             // a street officer acts for its street office (STREET tasks), a volunteer for the neighbourhood
             boolean street = caller.roles().contains(Roles.STREET_OFFICER);
@@ -147,36 +154,23 @@ public class VisitService {
             }
         }
 
-        Visit visit = new Visit();
-        visit.id = request.id() != null ? request.id() : UUID.randomUUID();
-        visit.cadreId = request.cadreId();
-        visit.visitedAt = request.visitedAt().toInstant();
-        visit.channel = request.channel();
-        visit.layer = layer;
-        visit.visitorName = request.visitorName();
+        Visit visit = newVisit(request.id() != null ? request.id() : UUID.randomUUID(), request, layer, purpose,
+                placement, caller, now);
         visit.taskId = request.taskId();
-        visit.notes = request.notes();
-        visit.contacted = request.isContact();
-        visit.notContactedReason = request.notContactedReason();
         visit.healthStatus = request.healthStatus();
         visit.healthNotes = request.healthNotes();
-        visit.purpose = purpose;
-        visit.placement = placement;
-        visit.recordedBy = caller.username();
-        visit.createdAt = now;
-        visit.updatedAt = now;
-        em.persist(visit);
-        em.flush();
-
-        if (visit.contacted) {
-            repository.recordContact(visit);
+        List<Visit> memberVisits = new ArrayList<>();
+        for (Cadre member : members) {
+            Visit memberVisit = newVisit(householdVisitId(visit.id, member.id), request, layer, purpose,
+                    Cadre.placementOf(Optional.of(member), () -> null), caller, now);
+            memberVisit.cadreId = member.id;
+            memberVisit.householdOf = visit.id;
+            memberVisits.add(memberVisit);
         }
+        visit.householdVisitIds = String.join(",", memberVisits.stream().map(v -> v.id.toString()).toList());
+        store(visit);
         boolean completed = visit.contacted && task.isPresent() && tasks.completeByVisit(visit.taskId, visit.id);
-        if (visit.contacted) {
-            // 送学上门 and activity-absence tasks close by the visit's purpose and layer, named or not
-            tasks.completeByPurpose(visit.cadreId, visit.layer, visit.purpose, visit.id);
-        }
-        outbox.publish(Topics.VISITS, visit.cadreId.toString(), VisitLogged.of(visit));
+        announce(visit);
         String defaultOwner = cadre.map(c -> readModel.responsibleOrg(c, layer)).orElse(placement.communityCode);
         List<IssueService.NewIssue> newIssues = new ArrayList<>();
         for (VisitRequest.Need need : needs) {
@@ -190,7 +184,91 @@ public class VisitService {
         completed = completed || (greeting.isPresent() && repository.completedGreeting(visit.taskId, visit.id));
         LOG.infof("Visit %s logged: cadre %s layer %s channel %s contacted %s task %s%s", visit.id, visit.cadreId,
                 visit.layer, visit.channel, visit.contacted, visit.taskId, completed ? " (completed)" : "");
+        // each member's record goes the way of any visit: its contact, its purpose's tasks, its VisitLogged
+        for (Visit memberVisit : memberVisits) {
+            store(memberVisit);
+            announce(memberVisit);
+            recorded.fire(new VisitRecorded(memberVisit));
+            LOG.infof("Visit %s logged with visit %s for household member %s", memberVisit.id, visit.id,
+                    memberVisit.cadreId);
+        }
         return Saved.created(toDto(visit, completed, issueIds));
+    }
+
+    /** A household member's visit id: the same for every retry of the named cadre's visit. */
+    static UUID householdVisitId(UUID visitId, UUID memberId) {
+        return UUID.nameUUIDFromBytes((visitId + "/" + memberId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * 两老同住: the other members of the cadre's household a {@code household: true} visit is also for (those still
+     * living there: a member who died or moved away is left out); each problem is one on field {@code household}.
+     */
+    private List<Cadre> householdMembers(Optional<Cadre> cadre, InvalidFieldsException.Collector invalid) {
+        if (cadre.isEmpty()) {
+            invalid.add("household", "the cadre is not held yet, so neither is its household");
+            return List.of();
+        }
+        Set<UUID> memberIds = new LinkedHashSet<>(cadre.get().householdMembers());
+        memberIds.remove(cadre.get().id);
+        if (cadre.get().householdId == null || memberIds.isEmpty()) {
+            invalid.add("household", "the cadre lives in no household with other cadres");
+            return List.of();
+        }
+        List<Cadre> members = new ArrayList<>();
+        boolean unknown = false;
+        for (UUID memberId : memberIds) {
+            Optional<Cadre> member = readModel.find(memberId);
+            if (member.isEmpty()) {
+                invalid.add("household", "member " + memberId + " is not held yet");
+                unknown = true;
+            } else if (member.get().isActive()) {
+                members.add(member.get());
+            }
+        }
+        if (!unknown && members.isEmpty()) {
+            invalid.add("household", "no other member of the household lives there any more");
+        }
+        return members;
+    }
+
+    /** The fields every record of one request shares (a household's records differ in cadre, place and id). */
+    private static Visit newVisit(UUID id, VisitRequest request, Layer layer, Purpose purpose, Placement placement,
+            Caller caller, Instant now) {
+        Visit visit = new Visit();
+        visit.id = id;
+        visit.cadreId = request.cadreId();
+        visit.visitedAt = request.visitedAt().toInstant();
+        visit.channel = request.channel();
+        visit.layer = layer;
+        visit.visitorName = request.visitorName();
+        visit.notes = request.notes();
+        visit.contacted = request.isContact();
+        visit.notContactedReason = request.notContactedReason();
+        visit.purpose = purpose;
+        visit.placement = placement;
+        visit.recordedBy = caller.username();
+        visit.createdAt = now;
+        visit.updatedAt = now;
+        return visit;
+    }
+
+    /** Stores a record and, for a contact, counts it as the cadre's latest contact at its layer and channel. */
+    private void store(Visit visit) {
+        em.persist(visit);
+        em.flush();
+        if (visit.contacted) {
+            repository.recordContact(visit);
+        }
+    }
+
+    /** Closes the cadre's tasks the visit's purpose answers and announces the record (VisitLogged). */
+    private void announce(Visit visit) {
+        if (visit.contacted) {
+            // 送学上门 and activity-absence tasks close by the visit's purpose and layer, named or not
+            tasks.completeByPurpose(visit.cadreId, visit.layer, visit.purpose, visit.id);
+        }
+        outbox.publish(Topics.VISITS, visit.cadreId.toString(), VisitLogged.of(visit));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -214,7 +292,8 @@ public class VisitService {
         Placement p = v.placement();
         return new VisitDto(v.id, v.cadreId, v.visitedAt, v.channel, v.layer, v.visitorName, v.taskId, taskCompleted,
                 v.notes, v.contacted, v.notContactedReason, v.healthStatus, v.healthNotes, issueIds, p.communityCode,
-                p.gridCode, p.unitCode, v.recordedBy, v.createdAt, v.updatedAt, v.purpose);
+                p.gridCode, p.unitCode, v.recordedBy, v.createdAt, v.updatedAt, v.purpose, v.householdVisits(),
+                v.householdOf);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
