@@ -40,8 +40,6 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
 
     public static synchronized String bootstrapServers() {
         if (broker == null) {
-            kafkaPort = freePort();
-            controllerPort = freePort();
             clusterId = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
             try {
                 // A UUID, not createTempDirectory's random long: the broker logs this path, and an 18-digit run in a
@@ -51,10 +49,69 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            startBroker();
+            startOnFreePorts();
             Runtime.getRuntime().addShutdownHook(new Thread(KafkaBrokerResource::stopBroker));
         }
         return "localhost:" + kafkaPort;
+    }
+
+    /**
+     * A free port is free only until someone else binds it: on a machine running several suites at once another JVM
+     * may take it between our probe and the broker's bind, and Kafka then exits the JVM. So the broker's exit is
+     * turned into an exception while it starts, and the start is tried again on new ports.
+     */
+    private static void startOnFreePorts() {
+        for (int attempt = 1;; attempt++) {
+            kafkaPort = freePort();
+            controllerPort = freePort();
+            org.apache.kafka.common.utils.Exit.setExitProcedure((status, message) -> {
+                throw new PortTakenException("Kafka wanted to exit (" + status + "): " + message);
+            });
+            org.apache.kafka.common.utils.Exit.setHaltProcedure((status, message) -> {
+                throw new PortTakenException("Kafka wanted to halt (" + status + "): " + message);
+            });
+            try {
+                startBroker();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 5 || !boundElsewhere(e)) {
+                    throw e;
+                }
+                System.err.printf("Kafka test broker: port %d or %d was taken meanwhile, trying new ports (%s)%n",
+                        kafkaPort, controllerPort, e.getMessage());
+                try {
+                    if (broker != null) {
+                        broker.close();
+                    }
+                } catch (RuntimeException ignored) {
+                    // a broker that never started has nothing to close
+                }
+                broker = null;
+            } finally {
+                org.apache.kafka.common.utils.Exit.resetExitProcedure();
+                org.apache.kafka.common.utils.Exit.resetHaltProcedure();
+            }
+        }
+    }
+
+    private static boolean boundElsewhere(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (cause instanceof java.net.BindException || cause instanceof PortTakenException
+                    || message.contains("Address already in use") || message.contains("failed to bind")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static final class PortTakenException extends RuntimeException {
+        PortTakenException(String message) {
+            super(message);
+        }
     }
 
     /** Starts (or restarts) the broker on the same port and log directory. */
