@@ -18,7 +18,7 @@ import shouwang.kit.testing.TestTokens;
  * admin (and the cadre over {@code cadre-profiles}, as registry sends it), so the hostile suites name rows that exist.
  */
 public record HostileRows(UUID cadre, String post, String claim, String volunteer, String record, String team,
-        String pairing) {
+        String pairing, String provider, String request) {
 
     /** A community, one of its grids and a unit of the cadre's original work unit. */
     /**
@@ -52,12 +52,19 @@ public record HostileRows(UUID cadre, String post, String claim, String voluntee
         String pairing = given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("cadreId", cadre.toString(), "volunteerId", volunteer))
                 .post("/api/v1/pairings").then().statusCode(201).extract().path("id");
-        return new HostileRows(cadre, post, claim.path("id"), volunteer, record, team, pairing);
+        String provider = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", "安心家政服务社", "serviceTypes", List.of("HOUSEKEEPING", "MEDICAL_ESCORT"),
+                        "communityCodes", List.of(community), "phone", "0571-88880000"))
+                .post("/api/v1/providers").then().statusCode(201).extract().path("id");
+        String request = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("cadreId", cadre.toString(), "serviceType", "HOUSEKEEPING", "details", "每周打扫一次"))
+                .post("/api/v1/service-requests").then().statusCode(201).extract().path("id");
+        return new HostileRows(cadre, post, claim.path("id"), volunteer, record, team, pairing, provider, request);
     }
 
     /** Every id of these rows, to search a list answer for. */
     public List<String> ids() {
-        return List.of(cadre.toString(), post, claim, volunteer, record, team, pairing);
+        return List.of(cadre.toString(), post, claim, volunteer, record, team, pairing, provider, request);
     }
 
     /** The row of this kind that a path parameter names, by the operation's path and the parameter's name. */
@@ -88,6 +95,12 @@ public record HostileRows(UUID cadre, String post, String claim, String voluntee
         if (path.startsWith("/api/v1/pairings")) {
             return pairing;
         }
+        if (path.startsWith("/api/v1/providers")) {
+            return provider;
+        }
+        if (path.startsWith("/api/v1/service-requests")) {
+            return request;
+        }
         if (path.startsWith("/api/v1/cadres")) {
             return cadre.toString();
         }
@@ -98,7 +111,8 @@ public record HostileRows(UUID cadre, String post, String claim, String voluntee
     public List<String> paths() {
         return List.of("/api/v1/posts/" + post, "/api/v1/posts/" + post + "/claims", "/api/v1/volunteers/" + volunteer,
                 "/api/v1/volunteers/" + volunteer + "/hours", "/api/v1/service-records/" + record,
-                "/api/v1/teams/" + team, "/api/v1/pairings/" + pairing, "/api/v1/cadres/" + cadre + "/flags");
+                "/api/v1/teams/" + team, "/api/v1/pairings/" + pairing, "/api/v1/cadres/" + cadre + "/flags",
+                "/api/v1/providers/" + provider, "/api/v1/service-requests/" + request);
     }
 
     private static HostileRows inside;

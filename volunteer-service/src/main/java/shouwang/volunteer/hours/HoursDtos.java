@@ -81,7 +81,21 @@ public final class HoursDtos {
     public record CommunityFigures(Figures total, Map<ServiceCategory, Figures> byServiceType) {
     }
 
+    /** Done service requests of one community, by service type code (MEDICAL_ESCORT …). */
+    public record RequestCommunityFigures(Figures total, Map<String, Figures> byType) {
+    }
+
+    /** Done service requests (issue 12): each serves one person, with the hours given on completion. */
+    public record RequestFigures(Figures total, Map<String, Figures> byType,
+            Map<String, RequestCommunityFigures> byCommunity) {
+    }
+
+    /**
+     * {@code total}, {@code byServiceType}, {@code byCommunity}: verified service records (those a done request made
+     * are counted under {@code requests} instead); {@code requests}: done service requests; {@code allServices}: both.
+     */
     public record ServiceStatistics(LocalDate from, LocalDate to, Figures total,
-            Map<ServiceCategory, Figures> byServiceType, Map<String, CommunityFigures> byCommunity) {
+            Map<ServiceCategory, Figures> byServiceType, Map<String, CommunityFigures> byCommunity,
+            RequestFigures requests, Figures allServices) {
     }
 }

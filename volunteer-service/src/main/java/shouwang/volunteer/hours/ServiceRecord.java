@@ -34,6 +34,8 @@ public class ServiceRecord extends PanacheEntityBase {
     public BigDecimal hours;
     public int peopleServed;
     public UUID beneficiaryCadreId;
+    /** The completed service request whose hours this record carries (then not counted again as a record). */
+    public UUID serviceRequestId;
     public String description;
     @Enumerated(EnumType.STRING)
     public Status status;

@@ -1,5 +1,7 @@
 package shouwang.volunteer.hours;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -23,6 +25,7 @@ import shouwang.kit.problem.QueryParams;
 import shouwang.kit.rest.Saved;
 import shouwang.kit.security.CallerScope;
 import shouwang.volunteer.Rows;
+import shouwang.volunteer.ServiceCategory;
 import shouwang.volunteer.StaffScope;
 import shouwang.volunteer.Volunteering;
 import shouwang.volunteer.cadre.CadreDirectory;
@@ -162,6 +165,42 @@ public class ServiceRecordService {
                     record.volunteerId);
         }
         return view(record);
+    }
+
+    /**
+     * The hours of a completed service request (issue 12), for the volunteer it credits: a VERIFIED record (助老服务,
+     * the cadre as beneficiary, served on the completion day) earned and announced exactly as {@link #verify} does.
+     * One record per request (its id follows from the request's; a unique index backs it up). Returns the record id.
+     */
+    public UUID recordCompletedRequest(UUID serviceRequestId, UUID volunteerId, String communityCode, UUID cadreId,
+            LocalDate servedOn, BigDecimal hours, String description) {
+        UUID id = UUID.nameUUIDFromBytes(("service-request/" + serviceRequestId).getBytes(StandardCharsets.UTF_8));
+        if (ServiceRecord.findById(id) != null) {
+            return id;
+        }
+        ServiceRecord record = new ServiceRecord();
+        record.id = id;
+        record.volunteerId = volunteerId;
+        record.communityCode = communityCode;
+        record.serviceType = ServiceCategory.ELDER_HELP;
+        record.servedOn = servedOn;
+        record.hours = hours.setScale(2);
+        record.peopleServed = 1;
+        record.beneficiaryCadreId = cadreId;
+        record.serviceRequestId = serviceRequestId;
+        record.description = description;
+        record.status = ServiceRecord.Status.VERIFIED;
+        record.recordedBy = callerScope.username();
+        record.recordedAt = clock.now();
+        record.verifiedBy = record.recordedBy;
+        record.verifiedAt = record.recordedAt;
+        record.updatedAt = record.recordedAt;
+        record.persist();
+        timeBank.earn(record);
+        outbox.publish(Volunteering.TOPIC, ServiceHoursLogged.keyOf(record), ServiceHoursLogged.of(record));
+        LOG.infof("Service record %s of service request %s: %s hours for volunteer %s", record.id, serviceRequestId,
+                record.hours, volunteerId);
+        return id;
     }
 
     public ServiceRecordView reject(UUID id, String reason) {

@@ -15,12 +15,19 @@ import shouwang.volunteer.ServiceCategory;
 import shouwang.volunteer.StaffScope;
 import shouwang.volunteer.hours.HoursDtos.CommunityFigures;
 import shouwang.volunteer.hours.HoursDtos.Figures;
+import shouwang.volunteer.hours.HoursDtos.RequestCommunityFigures;
+import shouwang.volunteer.hours.HoursDtos.RequestFigures;
 import shouwang.volunteer.hours.HoursDtos.ServiceStatistics;
 
-/** Verified service per community and service type for a period, within the caller's communities. */
+/**
+ * Service given for a period, within the caller's communities: verified service records per community and service
+ * category, done service requests per community and service type, and both together — from one query.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class StatisticsService {
+
+    private static final Figures NONE = new Figures(0, 0, BigDecimal.ZERO.setScale(2), 0);
 
     @Inject
     StatisticsRepository repository;
@@ -35,28 +42,52 @@ public class StatisticsService {
         if (communityCode != null) {
             callerScope.requireCommunity(communityCode);
         }
-        Figures total = new Figures(0, 0, BigDecimal.ZERO.setScale(2), 0);
-        Map<ServiceCategory, Figures> byType = new TreeMap<>();
-        Map<String, Figures> communityTotals = new TreeMap<>();
-        Map<String, Map<ServiceCategory, Figures>> communityByType = new TreeMap<>();
-        for (StatisticsRepository.Row row : repository.verified(from, to, communityCode,
+        Figures all = NONE;
+        Tally<ServiceCategory> records = new Tally<>();
+        Tally<String> requests = new Tally<>();
+        for (StatisticsRepository.Row row : repository.served(from, to, communityCode,
                 StaffScope.communitiesOf(callerScope.scope()))) {
             Figures figures = new Figures(row.records(), row.peopleServed(), row.hours().setScale(2),
                     row.volunteers());
-            if (row.allCommunities() && row.allTypes()) {
-                total = figures;
-            } else if (row.allCommunities()) {
-                byType.put(ServiceCategory.valueOf(row.serviceType()), figures);
-            } else if (row.allTypes()) {
-                communityTotals.put(row.community(), figures);
+            if (row.allSources()) {
+                all = figures;
+            } else if (StatisticsRepository.RECORDS.equals(row.source())) {
+                records.add(row, figures, row.serviceType() == null ? null : ServiceCategory.valueOf(row.serviceType()));
             } else {
-                communityByType.computeIfAbsent(row.community(), c -> new TreeMap<>())
-                        .put(ServiceCategory.valueOf(row.serviceType()), figures);
+                requests.add(row, figures, row.serviceType());
             }
         }
         Map<String, CommunityFigures> byCommunity = new TreeMap<>();
-        communityTotals.forEach((community, figures) -> byCommunity.put(community,
-                new CommunityFigures(figures, communityByType.getOrDefault(community, Map.of()))));
-        return new ServiceStatistics(from, to, total, byType, byCommunity);
+        records.communityTotals.forEach((community, figures) -> byCommunity.put(community,
+                new CommunityFigures(figures, records.communityByType.getOrDefault(community, Map.of()))));
+        Map<String, RequestCommunityFigures> requestsByCommunity = new TreeMap<>();
+        requests.communityTotals.forEach((community, figures) -> requestsByCommunity.put(community,
+                new RequestCommunityFigures(figures, requests.communityByType.getOrDefault(community, Map.of()))));
+        return new ServiceStatistics(from, to, records.total, records.byType, byCommunity,
+                new RequestFigures(requests.total, requests.byType, requestsByCommunity), all);
+    }
+
+    /** The rows of one source, sorted into its total, per type, per community and per community and type. */
+    private static final class Tally<T extends Comparable<T>> {
+
+        Figures total = NONE;
+        final Map<T, Figures> byType = new TreeMap<>();
+        final Map<String, Figures> communityTotals = new TreeMap<>();
+        final Map<String, Map<T, Figures>> communityByType = new TreeMap<>();
+
+        void add(StatisticsRepository.Row row, Figures figures, T type) {
+            if (row.allCommunities() && row.allTypes()) {
+                total = figures;
+            } else if (row.allCommunities()) {
+                byType.put(type, figures);
+            } else if (row.community() == null) {
+                // a request opened from an alert that named no community: in the totals, under no community
+                return;
+            } else if (row.allTypes()) {
+                communityTotals.put(row.community(), figures);
+            } else {
+                communityByType.computeIfAbsent(row.community(), c -> new TreeMap<>()).put(type, figures);
+            }
+        }
     }
 }

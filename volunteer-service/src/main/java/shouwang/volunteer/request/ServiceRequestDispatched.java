@@ -1,0 +1,13 @@
+package shouwang.volunteer.request;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** On volunteering when a request is dispatched (派单) to a volunteer, a team or a provider. Key: the cadre. */
+public record ServiceRequestDispatched(UUID requestId, UUID cadreId, ServiceType serviceType, String communityCode, String gridCode,
+        ServiceRequest.Status status, ServiceRequest.AssigneeKind assigneeKind, UUID assigneeId, String assigneeName, Instant at) {
+
+    static ServiceRequestDispatched of(ServiceRequest r) {
+        return new ServiceRequestDispatched(r.id, r.cadreId, r.serviceType, r.communityCode, r.gridCode, r.status, r.assigneeKind, r.assigneeId, r.assigneeName, r.dispatchedAt);
+    }
+}

@@ -1,0 +1,13 @@
+package shouwang.volunteer.request;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** On volunteering when the cadre rates a done request (again: the new score replaces the old). Key: the cadre. */
+public record ServiceRequestRated(UUID requestId, UUID cadreId, ServiceType serviceType, String communityCode, String gridCode,
+        ServiceRequest.Status status, int score, Instant at) {
+
+    static ServiceRequestRated of(ServiceRequest r) {
+        return new ServiceRequestRated(r.id, r.cadreId, r.serviceType, r.communityCode, r.gridCode, r.status, r.ratingScore, r.ratedAt);
+    }
+}
