@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -29,6 +30,7 @@ import shouwang.volunteer.Rows;
 import shouwang.volunteer.Volunteering;
 import shouwang.volunteer.activity.ActivityDtos.EnrolmentView;
 import shouwang.volunteer.cadre.CadreDirectory;
+import shouwang.volunteer.cadre.CadreLeft;
 import shouwang.volunteer.cadre.CadreRef;
 
 /**
@@ -163,6 +165,20 @@ public class EnrolmentService {
             activity.free(enrolment.withdrawnAt);
             LOG.infof("Enrolment %s withdrawn from activity %s (%d/%d taken)", enrolment.id, activity.id,
                     activity.enrolledCount, activity.capacity);
+        }
+    }
+
+    /**
+     * A cadre who died or moved away keeps no place: its active enrolments are withdrawn (places freed), so its
+     * sessions are not counted as absences and no absence flag sends a grid worker to it.
+     */
+    void onCadreLeft(@Observes CadreLeft left) {
+        List<Enrolment> active = Enrolment.list("cadreId = ?1 and status = ?2 order by activityId", left.cadreId(),
+                Enrolment.Status.ACTIVE);
+        for (Enrolment enrolment : active) {
+            // activities locked in id order, so two cadres leaving in parallel batches cannot deadlock
+            Activity activity = Rows.lock(Activity.class, "Activity", enrolment.activityId);
+            withdraw(activity, enrolment);
         }
     }
 

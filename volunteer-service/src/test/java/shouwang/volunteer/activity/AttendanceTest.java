@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -149,6 +150,24 @@ class AttendanceTest {
                     data -> never.toString().equals(data.path("cadreId").asText()), 1, Duration.ofSeconds(2))
                     .isEmpty(), never + " was flagged");
         }
+    }
+
+    @Test
+    void aCadreWhoDiedLosesItsPlaceAndIsNeitherMarkedNorFlagged() {
+        String activity = Activities.create(WORKER, "SQ1211", 1, Activities.pastSessionsAndOneToCome(3));
+        UUID cadre = Fixtures.activeCadre("SQ1211");
+        String enrolment = Activities.enrol(WORKER, activity, cadre);
+        Activities.record(WORKER, activity, 1).body("absent", equalTo(1));
+        Fixtures.sendProfile(Fixtures.profile(cadre, 2, "SQ1211", "DECEASED", "FULL", List.of()));
+        Fixtures.awaitCadre(cadre, 2);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(WORKER)
+                .get("/api/v1/activities/" + activity).then().extract().<Integer>path("enrolledCount") == 0);
+        given().auth().oauth2(WORKER).get("/api/v1/activities/" + activity + "/enrolments").then()
+                .body("items[0].id", equalTo(enrolment)).body("items[0].status", equalTo("WITHDRAWN"));
+        Activities.record(WORKER, activity, 2).body("absent", equalTo(0));
+        Activities.record(WORKER, activity, 3).body("absent", equalTo(0)).body("flaggedCadreIds", empty());
+        // its place is free for another cadre
+        Activities.enrol(WORKER, activity, Fixtures.activeCadre("SQ1211"));
     }
 
     @Test
