@@ -47,6 +47,13 @@ class OneTapHelpIT {
         assertThat(tasks).extracting(t -> t.get("alertId")).containsOnly(alertId);
         given().auth().oauth2(admin).get(platform.api(Service.ALERT) + "/alerts/" + alertId)
                 .then().statusCode(200).body("kind", equalTo("HELP_REQUEST"));
+        // volunteer-service opened the service order (点单) the tap asked for, which the cadre sees as its own
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                given().auth().oauth2(cadre).get(platform.api(Service.VOLUNTEER) + "/me/service-requests")
+                        .then().statusCode(200).body("total", equalTo(1))
+                        .body("items[0].alertId", equalTo(alertId)).body("items[0].source", equalTo("ALERT"))
+                        .body("items[0].serviceType", equalTo("MEDICAL_ESCORT"))
+                        .body("items[0].status", equalTo("REQUESTED")));
 
         for (Map<String, Object> task : tasks) {
             given().auth().oauth2(admin).contentType(ContentType.JSON)

@@ -2,6 +2,8 @@ package shouwang.volunteer;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,7 @@ import shouwang.kit.testing.TestTokens;
  * admin (and the cadre over {@code cadre-profiles}, as registry sends it), so the hostile suites name rows that exist.
  */
 public record HostileRows(UUID cadre, String post, String claim, String volunteer, String record, String team,
-        String pairing, String provider, String request) {
+        String pairing, String provider, String request, String activity, String enrolment) {
 
     /** A community, one of its grids and a unit of the cadre's original work unit. */
     /**
@@ -59,12 +61,31 @@ public record HostileRows(UUID cadre, String post, String claim, String voluntee
         String request = given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("cadreId", cadre.toString(), "serviceType", "HOUSEKEEPING", "details", "每周打扫一次"))
                 .post("/api/v1/service-requests").then().statusCode(201).extract().path("id");
-        return new HostileRows(cadre, post, claim.path("id"), volunteer, record, team, pairing, provider, request);
+        // an activity with a session held yesterday (attendance recorded) and one to come (so it takes enrolments)
+        Instant yesterday = Instant.now().minus(Duration.ofDays(1));
+        Instant nextWeek = Instant.now().plus(Duration.ofDays(7));
+        String activity = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("title", "老年大学书法班", "kind", "CLASS", "communityCode", community, "capacity", 30,
+                        "teacher", "张老师", "sessions", List.of(
+                                Map.of("startsAt", yesterday.toString(),
+                                        "endsAt", yesterday.plus(Duration.ofHours(2)).toString(), "place", "活动室"),
+                                Map.of("startsAt", nextWeek.toString(),
+                                        "endsAt", nextWeek.plus(Duration.ofHours(2)).toString(), "place", "活动室"))))
+                .post("/api/v1/activities").then().statusCode(201).extract().path("id");
+        String enrolment = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("cadreId", cadre.toString()))
+                .post("/api/v1/activities/" + activity + "/enrolments").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("presentCadreIds", List.of(cadre.toString())))
+                .post("/api/v1/activities/" + activity + "/sessions/1/attendance").then().statusCode(200);
+        return new HostileRows(cadre, post, claim.path("id"), volunteer, record, team, pairing, provider, request,
+                activity, enrolment);
     }
 
     /** Every id of these rows, to search a list answer for. */
     public List<String> ids() {
-        return List.of(cadre.toString(), post, claim, volunteer, record, team, pairing, provider, request);
+        return List.of(cadre.toString(), post, claim, volunteer, record, team, pairing, provider, request, activity,
+                enrolment);
     }
 
     /** The row of this kind that a path parameter names, by the operation's path and the parameter's name. */
@@ -77,6 +98,10 @@ public record HostileRows(UUID cadre, String post, String claim, String voluntee
                 return volunteer;
             case "cadreId":
                 return cadre.toString();
+            case "enrolmentId":
+                return enrolment;
+            case "n":
+                return "1";
             default:
                 break;
         }
@@ -101,6 +126,9 @@ public record HostileRows(UUID cadre, String post, String claim, String voluntee
         if (path.startsWith("/api/v1/service-requests")) {
             return request;
         }
+        if (path.startsWith("/api/v1/activities") || path.startsWith("/api/v1/me/activities")) {
+            return activity;
+        }
         if (path.startsWith("/api/v1/cadres")) {
             return cadre.toString();
         }
@@ -112,7 +140,9 @@ public record HostileRows(UUID cadre, String post, String claim, String voluntee
         return List.of("/api/v1/posts/" + post, "/api/v1/posts/" + post + "/claims", "/api/v1/volunteers/" + volunteer,
                 "/api/v1/volunteers/" + volunteer + "/hours", "/api/v1/service-records/" + record,
                 "/api/v1/teams/" + team, "/api/v1/pairings/" + pairing, "/api/v1/cadres/" + cadre + "/flags",
-                "/api/v1/providers/" + provider, "/api/v1/service-requests/" + request);
+                "/api/v1/providers/" + provider, "/api/v1/service-requests/" + request,
+                "/api/v1/activities/" + activity, "/api/v1/activities/" + activity + "/enrolments",
+                "/api/v1/activities/" + activity + "/sessions/1/attendance");
     }
 
     private static HostileRows inside;

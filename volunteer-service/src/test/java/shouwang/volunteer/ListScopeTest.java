@@ -31,7 +31,7 @@ class ListScopeTest {
     static final String GRID_WORKER = TestTokens.user("grid-worker").grids("SQ801-WG01").token();
 
     /** What both communities hold, made once: a cadre, a post in its grid, a team and a pairing each. */
-    record Place(UUID cadre, String post, String team, String pairing) {
+    record Place(UUID cadre, String post, String team, String pairing, String activity) {
     }
 
     private static Place inside;
@@ -65,7 +65,13 @@ class ListScopeTest {
         String pairing = given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("cadreId", cadre.toString(), "volunteerName", "邻居", "phone", phone))
                 .post("/api/v1/pairings").then().statusCode(201).extract().path("id");
-        return new Place(cadre, post, team, pairing);
+        java.time.Instant nextWeek = java.time.Instant.now().plus(java.time.Duration.ofDays(7));
+        String activity = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("title", "太极拳队", "kind", "TEAM", "communityCode", community, "capacity", 20,
+                        "sessions", java.util.List.of(Map.of("startsAt", nextWeek.toString(),
+                                "endsAt", nextWeek.plusSeconds(7200).toString(), "place", "广场"))))
+                .post("/api/v1/activities").then().statusCode(201).extract().path("id");
+        return new Place(cadre, post, team, pairing, activity);
     }
 
     private static String withIds(String path) {
@@ -84,6 +90,7 @@ class ListScopeTest {
             "/posts?communityCode=SQ802",
             "/posts?gridCode=SQ802-WG01",
             "/teams?communityCode=SQ802",
+            "/activities?communityCode=SQ802",
             "/statistics/service?communityCode=SQ802" })
     void aListFilteredOutsideTheScopeIsForbidden(String path) {
         given().auth().oauth2(WORKER).get("/api/v1" + withIds(path)).then().statusCode(403)
@@ -99,6 +106,7 @@ class ListScopeTest {
             "/posts?communityCode=SQ801",
             "/posts?gridCode=SQ801-WG01",
             "/teams?communityCode=SQ801",
+            "/activities?communityCode=SQ801",
             "/statistics/service?communityCode=SQ801" })
     void theSameListFilteredInsideTheScopeIsServed(String path) {
         given().auth().oauth2(WORKER).get("/api/v1" + withIds(path)).then().statusCode(200);
@@ -139,6 +147,11 @@ class ListScopeTest {
         given().auth().oauth2(WORKER).get("/api/v1/posts/" + theirs.post()).then().statusCode(404);
         given().auth().oauth2(WORKER).get("/api/v1/teams/" + theirs.team()).then().statusCode(404);
         given().auth().oauth2(WORKER).get("/api/v1/pairings/" + theirs.pairing()).then().statusCode(404);
+        given().auth().oauth2(WORKER).get("/api/v1/activities?size=500").then().statusCode(200)
+                .body("items.id", hasItem(mine.activity())).body("items.id", not(hasItem(theirs.activity())));
+        given().auth().oauth2(WORKER).get("/api/v1/activities/" + theirs.activity()).then().statusCode(404);
+        given().auth().oauth2(WORKER).get("/api/v1/activities/" + theirs.activity() + "/sessions/1/attendance")
+                .then().statusCode(404);
 
         String volunteer = TestTokens.named("volunteer-801").roles("volunteer").communities("SQ801").token();
         given().auth().oauth2(volunteer).get("/api/v1/posts?size=500").then().statusCode(200)
@@ -160,6 +173,8 @@ class ListScopeTest {
         String unscoped = TestTokens.named("worker-801-without-scope").roles("community-worker").token();
         given().auth().oauth2(unscoped).get("/api/v1/posts").then().statusCode(200).body("total", equalTo(0));
         given().auth().oauth2(unscoped).get("/api/v1/teams").then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(unscoped).get("/api/v1/activities").then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(unscoped).get("/api/v1/activities?communityCode=SQ801").then().statusCode(403);
         given().auth().oauth2(unscoped).get("/api/v1/posts?communityCode=SQ801").then().statusCode(403);
         given().auth().oauth2(unscoped).get("/api/v1/teams?communityCode=SQ801").then().statusCode(403);
         given().auth().oauth2(unscoped).get("/api/v1/posts/" + inside().post()).then().statusCode(404);

@@ -14,7 +14,7 @@ import shouwang.kit.inbox.EventReceiver;
 
 /**
  * volunteering → NEIGHBOUR-layer contacts, and activity absences → the grid's visit task. Other volunteering events
- * (posts, hours, service requests) are not visit-service's business.
+ * (posts, hours, service requests, activities and their attendance) are not visit-service's business.
  */
 @ApplicationScoped
 public class VolunteeringConsumer {
@@ -27,7 +27,7 @@ public class VolunteeringConsumer {
             "ServiceHoursLogged", "PairingCreated",
             "PairingEnded", "ActivityAbsenceFlagged", "ServiceRequested", "ServiceRequestDispatched",
             "ServiceRequestAccepted", "ServiceRequestDeclined", "ServiceRequestCompleted", "ServiceRequestCancelled",
-            "ServiceRequestRated");
+            "ServiceRequestRated", "ActivityPublished", "ActivityEnrolled", "AttendanceRecorded");
 
     private static final String TOPIC = "volunteering";
 

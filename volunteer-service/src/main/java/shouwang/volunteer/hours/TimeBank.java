@@ -2,6 +2,7 @@ package shouwang.volunteer.hours;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -112,7 +113,24 @@ public class TimeBank {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public HoursView hours(UUID volunteerId, PageRequest page) {
-        Volunteer volunteer = volunteers.visible(volunteerId);
+        return hoursOf(volunteers.visible(volunteerId), page);
+    }
+
+    /**
+     * The time bank of the volunteer account linked to this cadre ({@code GET /me/hours}); a cadre without one yet has
+     * a balance of 0 and no history ({@code volunteerId} null).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public HoursView hoursOfCadre(UUID cadreId, PageRequest page) {
+        Volunteer volunteer = Volunteer.<Volunteer>find("cadreId", cadreId).firstResult();
+        if (volunteer == null) {
+            return new HoursView(null, null, BigDecimal.ZERO.setScale(2), TimeBankRules.totals(Map.of()),
+                    new Page<>(List.of(), page.page(), page.size(), 0));
+        }
+        return hoursOf(volunteer, page);
+    }
+
+    private HoursView hoursOf(Volunteer volunteer, PageRequest page) {
         Map<HourEntry.Kind, BigDecimal> sums = new EnumMap<>(HourEntry.Kind.class);
         HourEntry.getEntityManager().createQuery(
                 "select e.kind, sum(e.hours) from HourEntry e where e.volunteerId = ?1 group by e.kind", Object[].class)
