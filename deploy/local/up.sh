@@ -558,13 +558,14 @@ load_demo_data() {
     DEMO_STATUS="loaded earlier ($(<"$DEMO_MARKER")); remove $DEMO_MARKER to load it again"
     return 0
   fi
-  info "demo data: loading through registry-service as district-admin; log: $LOG_DIR/demo-data.log"
+  info "demo data: loading through registry- and volunteer-service as district-admin; log: $LOG_DIR/demo-data.log"
   local token
   if ! token="$("$LOCAL_DIR/token.sh" district-admin)"; then
     DEMO_STATUS="FAILED: no token for district-admin"
     return 1
   fi
-  if java "$LOCAL_DIR/demo/DemoData.java" "http://localhost:8081" "$token" 2>&1 | tee "$LOG_DIR/demo-data.log" |
+  if java "$LOCAL_DIR/demo/DemoData.java" "http://localhost:8081" "$token" "http://localhost:8084" 2>&1 |
+    tee "$LOG_DIR/demo-data.log" |
     sed 's/^/    /'; then
     date '+%F %T' >"$DEMO_MARKER"
     DEMO_STATUS="loaded now"

@@ -23,9 +23,12 @@ import java.util.StringJoiner;
  * /imports/cadres, their responsible contacts per layer through /imports/contacts (Chinese-header CSVs), and the
  * district bureau's people through PUT /org/bureau. Then the demo cadre couple of the {@code cadre} login (王建国 and
  * 李淑珍 of SQ001, fixed ids, one household), a party branch in SQ001 and in SQ004 with their party members, and one
- * study session in each whose absentees visit-service turns into 送学上门 tasks.
+ * study session in each whose absentees visit-service turns into 送学上门 tasks. Given volunteer-service's address
+ * too, it then sets up SQ001's services there: three providers, two volunteers, six service orders (点单) in every
+ * state from 待派单 to 已完成 and 已取消, a 老年大学 class and a 文体队伍 with past sessions' attendance (one cadre
+ * absent three times in a row, whom visit-service gives the grid a visit task for).
  *
- * <pre>java deploy/local/demo/DemoData.java http://localhost:8081 "$(deploy/local/token.sh district-admin)"
+ * <pre>java deploy/local/demo/DemoData.java http://localhost:8081 "$(deploy/local/token.sh district-admin)" [http://localhost:8084]
  * java deploy/local/demo/DemoData.java --csv > cadres.csv     # only print the cadre import file
  * java deploy/local/demo/DemoData.java --orgs-csv | --contacts-csv  # only print that import file</pre>
  *
@@ -54,8 +57,9 @@ public class DemoData {
             System.out.print(contactCsv(district, cadres));
             return;
         }
-        if (args.length != 2) {
-            System.err.println("usage: java DemoData.java <registry-url> <access-token>   or   java DemoData.java --csv");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println("usage: java DemoData.java <registry-url> <access-token> [<volunteer-url>]   or   "
+                    + "java DemoData.java --csv");
             System.exit(2);
         }
         Api api = new Api(args[0].replaceAll("/+$", ""), args[1]);
@@ -66,6 +70,9 @@ public class DemoData {
             importContacts(api, district, cadres);
             selfServiceCouple(api, district);
             partyBranches(api, district);
+            if (args.length == 3) {
+                Volunteering.load(api, new Api(args[2].replaceAll("/+$", ""), args[1]), district);
+            }
         } catch (Failure e) {
             System.err.println("ERROR: " + e.getMessage());
             System.exit(1);
@@ -493,6 +500,168 @@ public class DemoData {
 
     static long number(Object value) {
         return value instanceof Number n ? n.longValue() : 0;
+    }
+
+    // ------------------------------------------------------------------------- volunteer-service (SQ001)
+
+    /** Providers, volunteers, service orders in every state, and activities with attendance, all in SQ001. */
+    static final class Volunteering {
+
+        static String id(String name) {
+            return java.util.UUID.nameUUIDFromBytes(("demo/" + name).getBytes(StandardCharsets.UTF_8)).toString();
+        }
+
+        static void load(Api registry, Api volunteer, District district) throws Exception {
+            Community community = district.communities().get(0);
+            List<String> served = List.of(community.code(), district.communities().get(1).code(),
+                    district.communities().get(2).code());
+            String housekeeping = provider(volunteer, "安心家政服务社", List.of("HOUSEKEEPING", "BATHING", "MEAL_DELIVERY"),
+                    served, "0531-86660001", "周红梅");
+            String medical = provider(volunteer, "仁和医疗陪护中心", List.of("MEDICAL_ESCORT", "COMPANIONSHIP"), served,
+                    "0531-86660002", "陈立新");
+            provider(volunteer, "便民维修服务部", List.of("REPAIR"), served, "0531-86660003", "刘建军");
+
+            Map<?, ?> post = (Map<?, ?>) volunteer.send("POST", "/api/v1/posts", "application/json", Json.write(
+                    Json.object("id", id("post/elder-help"), "title", "助老服务岗（上门帮办）", "category", "ELDER_HELP",
+                            "communityCode", community.code(), "capacity", 20)));
+            String postId = (String) post.get("id");
+            String volunteerA = claim(volunteer, postId, "claim/1", "赵晓燕", "13953100401");
+            claim(volunteer, postId, "claim/2", "孙志强", "13953100402");
+
+            List<String> cadres = new ArrayList<>();
+            Map<?, ?> page = (Map<?, ?>) registry.send("GET",
+                    "/api/v1/cadres?size=40&status=ACTIVE&communityCode=" + community.code(), null, null);
+            for (Object item : (List<?>) page.get("items")) {
+                String cadreId = (String) ((Map<?, ?>) item).get("id");
+                if (!cadreId.equals(DEMO_CADRE_ID) && !cadreId.equals(DEMO_SPOUSE_ID)) {
+                    cadres.add(cadreId);
+                }
+            }
+            List<String> awaited = new ArrayList<>(cadres.subList(0, 14));
+            awaited.add(DEMO_CADRE_ID);
+            awaitProfiles(volunteer, awaited);
+
+            Map<String, Integer> states = new java.util.TreeMap<>();
+            count(states, order(volunteer, "request/1", DEMO_CADRE_ID, "HOUSEKEEPING", "换季大扫除，擦窗户",
+                    List.of("dispatch:provider:" + housekeeping, "accept", "complete:2"), housekeeping));
+            count(states, order(volunteer, "request/2", cadres.get(0), "MEDICAL_ESCORT", "下周三去市立医院复查，需要陪同",
+                    List.of("dispatch:volunteer:" + volunteerA, "accept", "complete:3"), volunteerA));
+            count(states, order(volunteer, "request/3", cadres.get(1), "MEAL_DELIVERY", "腿脚不便，想订午餐送餐上门",
+                    List.of("dispatch:provider:" + housekeeping), housekeeping));
+            count(states, order(volunteer, "request/4", cadres.get(2), "COMPANIONSHIP", "子女在外地，希望每周有人来聊聊天",
+                    List.of("dispatch:provider:" + medical, "accept"), medical));
+            count(states, order(volunteer, "request/5", cadres.get(3), "SHOPPING", "帮忙代购降压药和日用品",
+                    List.of(), null));
+            count(states, order(volunteer, "request/6", cadres.get(4), "HAIRCUT", "想请理发师上门理发",
+                    List.of("cancel"), null));
+            System.out.printf("%-12s %s: 3 providers, 2 volunteers, service orders %s%n", "services", community.code(),
+                    states);
+
+            activity(volunteer, community, "activity/calligraphy", "老年大学书法班", "CLASS", "王老师", "社区老年大学教室",
+                    cadres.subList(5, 13), cadres.get(12));
+            activity(volunteer, community, "activity/choir", "夕阳红合唱队", "TEAM", null, "社区文化活动室",
+                    cadres.subList(0, 6), null);
+        }
+
+        static String provider(Api api, String name, List<String> types, List<String> communities, String phone,
+                String contact) throws Exception {
+            Map<?, ?> provider = (Map<?, ?>) api.send("POST", "/api/v1/providers", "application/json", Json.write(
+                    Json.object("id", id("provider/" + name), "name", name, "serviceTypes", types, "communityCodes",
+                            communities, "phone", phone, "contactName", contact)));
+            return (String) provider.get("id");
+        }
+
+        static String claim(Api api, String postId, String key, String name, String phone) throws Exception {
+            Map<?, ?> claim = (Map<?, ?>) api.send("POST", "/api/v1/posts/" + postId + "/claims", "application/json",
+                    Json.write(Json.object("id", id(key), "volunteerName", name, "phone", phone)));
+            return (String) claim.get("volunteerId");
+        }
+
+        /** volunteer-service learns of cadres from cadre-profiles, a little after registry: wait until it has. */
+        static void awaitProfiles(Api api, List<String> cadres) throws Exception {
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            for (String cadreId : cadres) {
+                while (api.exchange("GET", "/api/v1/cadres/" + cadreId + "/flags", null, null).statusCode() != 200) {
+                    if (System.nanoTime() > deadline) {
+                        throw new Failure("volunteer-service has not received cadre " + cadreId + " in 3 minutes");
+                    }
+                    Thread.sleep(500);
+                }
+            }
+        }
+
+        /** Opens the order and takes it through the steps, unless an earlier run already did. Returns its state. */
+        static String order(Api api, String key, String cadreId, String type, String details, List<String> steps,
+                String assignee) throws Exception {
+            Map<?, ?> request = (Map<?, ?>) api.send("POST", "/api/v1/service-requests", "application/json",
+                    Json.write(Json.object("id", id(key), "cadreId", cadreId, "serviceType", type, "details", details)));
+            String requestId = (String) request.get("id");
+            if (!"REQUESTED".equals(request.get("status")) || ((Number) request.get("declines")).intValue() > 0) {
+                return (String) request.get("status");
+            }
+            for (String step : steps) {
+                String[] parts = step.split(":");
+                String body = switch (parts[0]) {
+                    case "dispatch" -> Json.write(Json.object(parts[1] + "Id", parts[2]));
+                    case "complete" -> Json.write(Json.object("notes", "已按约完成", "hours", Integer.parseInt(parts[1])));
+                    case "cancel" -> Json.write(Json.object("reason", "老人家属已自行安排"));
+                    default -> null;
+                };
+                request = (Map<?, ?>) api.send("POST", "/api/v1/service-requests/" + requestId + "/" + parts[0],
+                        body == null ? null : "application/json", body);
+            }
+            return (String) request.get("status");
+        }
+
+        static void count(Map<String, Integer> states, String state) {
+            states.merge(state, 1, Integer::sum);
+        }
+
+        /**
+         * Four weekly sessions already held and four to come; the enrolled cadres attended the held ones, except
+         * {@code absentee}, who missed the last three (连续三次缺勤: visit-service gives its grid a visit task).
+         */
+        static void activity(Api api, Community community, String key, String title, String kind, String teacher,
+                String place, List<String> enrolled, String absentee) throws Exception {
+            java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+            LocalDate today = LocalDate.now(zone);
+            List<Object> sessions = new ArrayList<>();
+            for (int week = -4; week < 4; week++) {
+                Instant start = today.plusWeeks(week).minusDays(week < 0 ? 0 : -1).atTime(9, 30).atZone(zone)
+                        .toInstant();
+                sessions.add(Json.object("startsAt", start.toString(), "endsAt",
+                        start.plus(Duration.ofMinutes(90)).toString(), "place", place));
+            }
+            Map<String, Object> form = Json.object("id", id(key), "title", title, "kind", kind, "communityCode",
+                    community.code(), "capacity", 30, "sessions", sessions);
+            if (teacher != null) {
+                form.put("teacher", teacher);
+            }
+            Map<?, ?> activity = (Map<?, ?>) api.send("POST", "/api/v1/activities", "application/json",
+                    Json.write(form));
+            String activityId = (String) activity.get("id");
+            for (String cadreId : enrolled) {
+                HttpResponse<String> answer = api.exchange("POST", "/api/v1/activities/" + activityId + "/enrolments",
+                        "application/json", Json.write(Json.object("id", id(key + "/" + cadreId), "cadreId", cadreId)));
+                if (answer.statusCode() != 409) {
+                    Api.check("POST", "/api/v1/activities/" + activityId + "/enrolments", answer);
+                }
+            }
+            int flagged = 0;
+            for (int n = 1; n <= 4; n++) {
+                List<String> present = new ArrayList<>();
+                for (String cadreId : enrolled) {
+                    if (!(cadreId.equals(absentee) && n > 1)) {
+                        present.add(cadreId);
+                    }
+                }
+                Map<?, ?> recorded = (Map<?, ?>) api.send("POST", "/api/v1/activities/" + activityId + "/sessions/" + n
+                        + "/attendance", "application/json", Json.write(Json.object("presentCadreIds", present)));
+                flagged += ((List<?>) recorded.get("flaggedCadreIds")).size();
+            }
+            System.out.printf("%-12s %s %s: %d enrolled, 4 of 8 sessions held, %d flagged for 连续三次缺勤%n", "activity",
+                    community.code(), title, enrolled.size(), flagged);
+        }
     }
 
     // ---------------------------------------------------------------------------------------- plumbing
