@@ -15,6 +15,7 @@ export const router = createRouter({
     { path: '/cadres/:id', component: () => import('./views/CadreProfile.vue'), props: true },
     { path: '/volunteering', component: () => import('./views/VolunteeringView.vue') },
     { path: '/service-requests', component: () => import('./views/ServiceRequestsView.vue') },
+    { path: '/activities', component: () => import('./views/ActivitiesView.vue') },
     { path: '/:rest(.*)', component: () => import('./views/ForbiddenView.vue') },
   ],
 });
