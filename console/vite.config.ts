@@ -10,5 +10,7 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['tests/**/*.test.ts'],
     setupFiles: ['tests/setup.ts'],
+    // Mounting Element Plus for real takes seconds on a loaded 2-core machine (the 5 s default fails there).
+    testTimeout: 30_000,
   },
 });

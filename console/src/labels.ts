@@ -20,6 +20,17 @@ export const labels: Record<string, Record<string, string>> = {
     POLICY_PROMOTION: '政策宣传', SECURITY_PATROL: '治安巡逻', LEGAL_AID: '法律咨询', CULTURE_SPORTS: '文体健身',
     YOUTH_EDUCATION: '关心下一代', MEDIATION: '民事调解', ENVIRONMENT: '环境卫生', ELDER_HELP: '助老服务', FAMILY_PLANNING: '计划生育',
   },
+  // Service requests 点单/派单/接单 (volunteer-service, issue 12); the service types are alert-service's codes.
+  serviceType: {
+    MEDICAL_ESCORT: '就医陪护', HOUSEKEEPING: '家政', MEAL_DELIVERY: '助餐', REPAIR: '维修', SHOPPING: '代购',
+    HAIRCUT: '理发', BATHING: '助浴', COMPANIONSHIP: '陪伴', LEGAL: '法律', OTHER: '其他',
+  },
+  requestStatus: { REQUESTED: '待派单', DISPATCHED: '已派单', ACCEPTED: '已接单', DONE: '已完成', CANCELLED: '已取消' },
+  requestSource: { STAFF: '工作人员代下单', CADRE: '老干部本人', PARTNER: '12345热线', ALERT: '求助预警' },
+  assigneeKind: { VOLUNTEER: '志愿者', TEAM: '志愿队伍', PROVIDER: '服务商' },
+  // Activities and classes (issue 12).
+  activityKind: { CLASS: '老年大学课程', TEAM: '文体队伍', EVENT: '活动' },
+  attendanceStatus: { PRESENT: '出勤', ABSENT: '缺勤', UNRECORDED: '未记录' },
 };
 
 export const label = (kind: string, code: unknown): string =>

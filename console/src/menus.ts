@@ -10,6 +10,9 @@ export const menus: Menu[] = [
   { path: '/dashboard', title: '数据看板', roles: ['district-admin', 'street-officer', 'community-worker'] },
   { path: '/cadres', title: '人员', roles: workers },
   { path: '/volunteering', title: '志愿', roles: [...workers, 'volunteer'] },
+  // Issue 12: who may list service requests (a volunteer: those dispatched to it or its teams) and activities.
+  { path: '/service-requests', title: '服务工单', roles: ['district-admin', 'community-worker', 'grid-worker', 'volunteer'] },
+  { path: '/activities', title: '活动与课程', roles: ['district-admin', 'community-worker', 'grid-worker', 'unit-liaison', 'volunteer'] },
 ];
 
 export const menusFor = (roles: string[]) => menus.filter((m) => m.roles.some((r) => roles.includes(r)));

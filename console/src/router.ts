@@ -14,6 +14,8 @@ export const router = createRouter({
     { path: '/cadres', component: () => import('./views/CadresView.vue') },
     { path: '/cadres/:id', component: () => import('./views/CadreProfile.vue'), props: true },
     { path: '/volunteering', component: () => import('./views/VolunteeringView.vue') },
+    { path: '/service-requests', component: () => import('./views/ServiceRequestsView.vue') },
+    { path: '/activities', component: () => import('./views/ActivitiesView.vue') },
     { path: '/:rest(.*)', component: () => import('./views/ForbiddenView.vue') },
   ],
 });

@@ -57,6 +57,22 @@ describe('CoverageTable', () => {
     expect(cells(people.element.querySelector('tbody tr')!)).toEqual(['王淑珍', 'SQ001', 'SQ001-WG01', '网格', '2026-11-20', '12']);
   });
 
+  it('tags the members of one household 同户 and lists them together', async () => {
+    const household = '4h000000-0000-4000-8000-000000000001';
+    const people = (await rendered({ ...coverage, items: [
+      { cadreId: 'a', name: '张建国', communityCode: 'SQ001', layer: 'GRID', daysOverdue: 9, householdId: household, householdMemberIds: ['d'] },
+      { cadreId: 'b', name: '王淑珍', communityCode: 'SQ001', layer: 'GRID', daysOverdue: 12, householdMemberIds: [] },
+      { cadreId: 'c', name: '赵德明', communityCode: 'SQ001', layer: 'GRID', daysOverdue: 10, householdMemberIds: [] },
+      { cadreId: 'd', name: '李秀英', communityCode: 'SQ001', layer: 'GRID', daysOverdue: 2, householdId: household, householdMemberIds: ['a'] },
+    ] })).find('.coverage-people');
+    const rows = [...people.element.querySelectorAll('tbody tr')];
+    expect(rows.map((r) => cells(r)[0])).toEqual(['王淑珍', '赵德明', '张建国同户', '李秀英同户']);
+    const tags = people.findAll('.coverage-household');
+    expect(tags).toHaveLength(2);
+    expect(tags[0].attributes('title')).toBe('与李秀英同户');
+    expect(tags[1].attributes('title')).toBe('与张建国同户');
+  });
+
   it('says nobody is missed when nobody is overdue', () => {
     const wrapper = mount(CoverageTable, { props: { coverage: { cadres: 5, overdueCadres: 0, items: [] } } });
     expect(wrapper.find('.coverage-people').text()).toContain('全部按期联系，不漏一人');

@@ -5,8 +5,8 @@ import { ApiError } from '../src/api/problems';
 
 const task = { id: '0b6f7d4e-1111-4c4c-9c9c-000000000001', cadreId: '0b6f7d4e-2222-4c4c-9c9c-000000000002', layer: 'COMMUNITY' };
 
-function form(save: (body: unknown) => Promise<unknown>) {
-  return mount(VisitForm, { props: { task, visitorName: '李秀兰', save }, attachTo: document.body });
+function form(save: (body: unknown) => Promise<unknown>, householdMembers?: string[]) {
+  return mount(VisitForm, { props: { task, visitorName: '李秀兰', save, householdMembers }, attachTo: document.body });
 }
 
 describe('VisitForm', () => {
@@ -52,5 +52,22 @@ describe('VisitForm', () => {
     await flushPromises();
     expect(wrapper.find('.visit-error').text()).toBe('填写有误：notes 长度不能超过4000');
     expect(wrapper.find('.visit-submit').exists()).toBe(true);
+  });
+
+  it('offers 同户一并登记 only for a cadre with household members, and sends household when ticked', async () => {
+    const alone = form(vi.fn());
+    expect(alone.find('.visit-household').exists()).toBe(false);
+
+    const save = vi.fn().mockResolvedValue({ id: 'v3' });
+    const wrapper = form(save, ['王淑珍']);
+    expect(wrapper.find('.visit-household').text()).toContain('同户一并登记（王淑珍）');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(save.mock.calls[0][0].household).toBeUndefined();
+
+    await wrapper.find('.visit-household input').setValue(true);
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(save.mock.calls[1][0]).toMatchObject({ household: true, taskId: task.id, cadreId: task.cadreId });
   });
 });
