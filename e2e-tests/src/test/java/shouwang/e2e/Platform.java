@@ -125,8 +125,14 @@ public final class Platform {
         }
         try {
             Platform platform = new Platform(name, kafkaBootstrapServers, kafkaEnvironment);
-            for (Service service : Service.values()) {
-                platform.start(service);
+            // one after the other, as get() does: on a loaded machine four starts at once each take minutes
+            try {
+                for (Service service : Service.values()) {
+                    platform.start(service);
+                }
+            } catch (RuntimeException | IOException e) {
+                platform.close();
+                throw e;
             }
             return platform;
         } catch (IOException e) {
