@@ -49,11 +49,13 @@ public final class Platform {
     public static final ZoneId DISTRICT_ZONE = ZoneId.of("Asia/Shanghai");
 
     private static Platform instance;
+    private static String oidcUrl;
+    private static String idNumberKey;
 
     private final Path repositoryRoot;
     private final Path logDirectory;
-    private final String oidcUrl;
-    private final String idNumberKey;
+    private final String kafkaBootstrapServers;
+    private final Map<Service, Map<String, String>> kafkaEnvironment;
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private final Map<Service, String> databaseUrls = new EnumMap<>(Service.class);
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
@@ -62,8 +64,20 @@ public final class Platform {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Platform() throws IOException {
+        this("", KafkaBrokerResource.bootstrapServers(), null);
+    }
+
+    /**
+     * A platform whose services write their logs to {@code e2e-logs/<name>} and use their own databases
+     * ({@code e2e_<name>_...}); with {@code kafkaEnvironment} they get no Kafka property at all, only these
+     * environment variables (as the chart sets them), else {@code -Dkafka.bootstrap.servers}.
+     */
+    private Platform(String name, String kafkaBootstrapServers, Map<Service, Map<String, String>> kafkaEnvironment)
+            throws IOException {
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.kafkaEnvironment = kafkaEnvironment;
         repositoryRoot = findRepositoryRoot();
-        logDirectory = repositoryRoot.resolve("e2e-tests/target/e2e-logs");
+        logDirectory = repositoryRoot.resolve("e2e-tests/target/e2e-logs").resolve(name);
         Files.createDirectories(logDirectory);
         // one run's logs only: the personal-data audit greps what this run's processes wrote
         try (var old = Files.newDirectoryStream(logDirectory, "*.log")) {
@@ -71,23 +85,59 @@ public final class Platform {
                 Files.delete(log);
             }
         }
-        KafkaBrokerResource.bootstrapServers();
+        startIdentityProvider();
+        // The services reach PostgreSQL through a proxy in this JVM, so a test can cut them off from it.
+        URI server = URI.create(PostgresResource.server().url().substring("jdbc:".length()));
+        database = new PgProxy(server.getHost(), server.getPort());
+        for (Service service : Service.values()) {
+            ports.put(service, freePort());
+            String direct = PostgresResource.newDatabaseUrl("e2e_" + (name.isEmpty() ? "" : name + "_")
+                    + service.database);
+            databaseUrls.put(service, direct.replaceFirst("//[^/]+/", "//127.0.0.1:" + database.port() + "/"));
+        }
+        traces = new TraceCollector();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll));
+    }
+
+    /** One OIDC provider and one ID-number key for every platform of this JVM (a token is valid at all). */
+    private static synchronized void startIdentityProvider() {
+        if (oidcUrl != null) {
+            return;
+        }
         Map<String, String> oidc = new OidcWiremockTestResource().start();
         oidcUrl = oidc.get("keycloak.url") + "/realms/quarkus/";
         System.setProperty("smallrye.jwt.sign.key.location", "privateKey.jwk");
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         idNumberKey = Base64.getEncoder().encodeToString(key);
-        // The services reach PostgreSQL through a proxy in this JVM, so a test can cut them off from it.
-        URI server = URI.create(PostgresResource.server().url().substring("jdbc:".length()));
-        database = new PgProxy(server.getHost(), server.getPort());
-        for (Service service : Service.values()) {
-            ports.put(service, freePort());
-            String direct = PostgresResource.newDatabaseUrl("e2e_" + service.database);
-            databaseUrls.put(service, direct.replaceFirst("//[^/]+/", "//127.0.0.1:" + database.port() + "/"));
+    }
+
+    /**
+     * A second, separate platform with every service ready: its own processes, ports, databases and logs
+     * ({@code e2e-logs/<name>/}), the same OIDC provider and PostgreSQL server, and a Kafka reached with only the
+     * given environment variables per service (no {@code -D} Kafka property). The caller stops it
+     * ({@link #stopAll()}); the default platform of {@link #get()} is not touched.
+     */
+    public static Platform separate(String name, String kafkaBootstrapServers,
+            Map<Service, Map<String, String>> kafkaEnvironment) {
+        if (name.isBlank() || kafkaEnvironment == null) {
+            throw new IllegalArgumentException("a separate platform needs a name and its Kafka environment");
         }
-        traces = new TraceCollector();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll));
+        try {
+            Platform platform = new Platform(name, kafkaBootstrapServers, kafkaEnvironment);
+            // one after the other, as get() does: on a loaded machine four starts at once each take minutes
+            try {
+                for (Service service : Service.values()) {
+                    platform.start(service);
+                }
+            } catch (RuntimeException | IOException e) {
+                platform.close();
+                throw e;
+            }
+            return platform;
+        } catch (IOException e) {
+            throw new IllegalStateException("The platform " + name + " did not start", e);
+        }
     }
 
     /** The running platform, with every service ready. */
@@ -131,7 +181,7 @@ public final class Platform {
     }
 
     public String kafkaBootstrapServers() {
-        return KafkaBrokerResource.bootstrapServers();
+        return kafkaBootstrapServers;
     }
 
     public boolean isRunning(Service service) {
@@ -156,7 +206,6 @@ public final class Platform {
                 "-Dquarkus.datasource.jdbc.url=" + databaseUrls.get(service),
                 "-Dquarkus.datasource.username=" + PostgresResource.user(),
                 "-Dquarkus.datasource.password=" + PostgresResource.password(),
-                "-Dkafka.bootstrap.servers=" + KafkaBrokerResource.bootstrapServers(),
                 "-Dquarkus.oidc.auth-server-url=" + oidcUrl,
                 "-Dshouwang.registry.id-number-key=" + idNumberKey,
                 "-Dshouwang.district.zone=" + DISTRICT_ZONE.getId(),
@@ -165,6 +214,9 @@ public final class Platform {
                 "-Dquarkus.otel.exporter.otlp.traces.endpoint=" + traces.endpoint(),
                 "-Dquarkus.otel.exporter.otlp.traces.protocol=http/protobuf",
                 "-Dquarkus.otel.bsp.schedule.delay=500ms"));
+        if (kafkaEnvironment == null) {
+            command.add("-Dkafka.bootstrap.servers=" + kafkaBootstrapServers);
+        }
         command.addAll(extraArguments(service));
         command.add("-jar");
         command.add(jar.toString());
@@ -174,6 +226,11 @@ public final class Platform {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
         // logs as production writes them (the chart sets it): one JSON object per line
         builder.environment().put("SHOUWANG_LOG_JSON", "true");
+        if (kafkaEnvironment != null) {
+            // nothing Kafka-related inherited from the test's own environment, only what this platform sets
+            builder.environment().keySet().removeIf(variable -> variable.startsWith("KAFKA_"));
+            builder.environment().putAll(kafkaEnvironment.getOrDefault(service, Map.of()));
+        }
         Process process = builder.start();
         processes.put(service, process);
         awaitReady(service, log);
@@ -202,6 +259,16 @@ public final class Platform {
             }
         }
         processes.clear();
+    }
+
+    /** Stops a {@link #separate} platform for good: its service processes, its database proxy, its trace receiver. */
+    public synchronized void close() {
+        if (this == instance) {
+            throw new IllegalStateException("the shared platform stays up for the JVM's other tests");
+        }
+        stopAll();
+        database.cut();
+        traces.stop();
     }
 
     /** Per-service settings that make end-to-end timing practical (e.g. fast scans); none change behaviour. */
