@@ -30,7 +30,7 @@ import shouwang.kit.inbox.PoisonReasons;
  * profile as not newer and still applies a newer one on top. The consumer stays the path that applies everything;
  * a lookup that finds nothing (or runs out of records or time) leaves the work to it.
  * <p>
- * Off the committing thread, two at a time; concurrent requests for one cadre share one lookup.
+ * Off the committing thread, two at a time; requests for a cadre while its lookup runs are coalesced into one more.
  */
 @ApplicationScoped
 public class ProfileLookup {
@@ -55,6 +55,7 @@ public class ProfileLookup {
     @Inject
     MeterRegistry meters;
 
+    /** Cadres with a lookup under way; TRUE when another was asked for meanwhile. */
     private final Map<UUID, Boolean> running = new ConcurrentHashMap<>();
     private final AtomicInteger threads = new AtomicInteger();
     private final ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
@@ -69,17 +70,28 @@ public class ProfileLookup {
         request(awaited.cadreId());
     }
 
-    /** Starts a lookup of the cadre's profile unless one is under way; returns at once. */
+    /**
+     * Starts a lookup of the cadre's profile and returns at once. While one is under way for the cadre, the request
+     * is coalesced into one more lookup after it (the profile may have been published after the running one began).
+     */
     public void request(UUID cadreId) {
-        if (!config.enabled() || running.putIfAbsent(cadreId, Boolean.TRUE) != null) {
+        if (!config.enabled()
+                || !Boolean.FALSE.equals(running.merge(cadreId, Boolean.FALSE, (held, given) -> Boolean.TRUE))) {
             return;
         }
         try {
             executor.execute(() -> {
+                boolean again = true;
                 try {
-                    lookUp(cadreId);
+                    while (again) {
+                        lookUp(cadreId);
+                        again = running.compute(cadreId,
+                                (id, asked) -> Boolean.TRUE.equals(asked) ? Boolean.FALSE : null) != null;
+                    }
                 } finally {
-                    running.remove(cadreId);
+                    if (again) {
+                        running.remove(cadreId);
+                    }
                 }
             });
         } catch (RejectedExecutionException e) {

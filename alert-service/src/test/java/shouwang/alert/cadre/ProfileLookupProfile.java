@@ -6,13 +6,13 @@ import shouwang.kit.testing.PlatformTestProfile;
 
 /**
  * The platform reading cadre profiles from a topic of its own, with the consumer started PAUSED (a pausable channel):
- * until a test resumes it, only the profile lookup can apply a profile. The lookup reads at most 5,000 records.
+ * until a test resumes it, only the profile lookup can apply a profile. The lookup reads at most 2,000 records.
  * The backlog these tests publish never reaches the other application starts' consumers.
  */
 public class ProfileLookupProfile extends PlatformTestProfile {
 
     public static final String TOPIC = "cadre-profiles-lookup-test";
-    public static final int MAX_RECORDS = 5_000;
+    public static final int MAX_RECORDS = 2_000;
 
     @Override
     public Map<String, String> getConfigOverrides() {

@@ -52,7 +52,8 @@ import shouwang.kit.testing.TopicProbe;
 class ProfileLookupTest {
 
     private static final String TOPIC = ProfileLookupProfile.TOPIC;
-    private static final Duration CATCH_UP = Duration.ofSeconds(180);
+    /** The consumer catching up on ~23,000 records, on a loaded machine. */
+    private static final Duration CATCH_UP = Duration.ofSeconds(300);
 
     @Inject
     MeterRegistry meters;
@@ -82,7 +83,12 @@ class ProfileLookupTest {
                     throw e;
                 }
             }
-            partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions().size();
+            // a topic just created (by us or by the paused consumer's subscription) is described once its metadata
+            // has reached the broker's cache
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions().size();
+                return partitions > 0;
+            });
         }
     }
 
@@ -119,7 +125,7 @@ class ProfileLookupTest {
         deepCadre = UUID.randomUUID();
         List<ProducerRecord<String, String>> records = new ArrayList<>();
         records.add(profile(deepCadre, 1, "SQ702"));
-        records.addAll(backlogOnPartitionOf(deepCadre, ProfileLookupProfile.MAX_RECORDS + 1_000));
+        records.addAll(backlogOnPartitionOf(deepCadre, ProfileLookupProfile.MAX_RECORDS + 500));
         TopicProbe.sendAll(records);
         double notFound = lookups("not-found");
 
@@ -136,7 +142,7 @@ class ProfileLookupTest {
     @Order(3)
     void aNewerProfileInTheBacklogIsAppliedOnTopOfTheLookedUpOne() {
         movedCadre = UUID.randomUUID();
-        List<ProducerRecord<String, String>> records = backlogOnPartitionOf(movedCadre, 2_000);
+        List<ProducerRecord<String, String>> records = backlogOnPartitionOf(movedCadre, 500);
         ProducerRecord<String, String> first = profile(movedCadre, 1, "SQ703");
         movedFirstCeId = new String(first.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
         records.add(first);
