@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import shouwang.alert.cadre.CadreChanged;
 import shouwang.alert.cadre.CadreProfile;
+import shouwang.alert.cadre.ProfileAwaited;
 import shouwang.alert.cadre.CadreRepository;
 import shouwang.kit.clock.Clock;
 import shouwang.kit.outbox.Outbox;
@@ -44,6 +46,10 @@ public class SignalService {
 
     @Inject
     Clock clock;
+
+    /** A signal waits for the profile: the cadre's latest profile is looked up on cadre-profiles after the commit. */
+    @Inject
+    Event<ProfileAwaited> awaited;
 
     /**
      * @param caller who reports: a REST user is checked against the cadre's profile; the platform (a consumer) is
@@ -80,6 +86,7 @@ public class SignalService {
             signal.persist();
             LOG.infof("Signal %s (%s) for cadre %s waits for the cadre's profile, alert %s reserved", signal.signalId,
                     signal.kind, signal.cadreId, signal.alertId);
+            awaited.fire(new ProfileAwaited(signal.cadreId));
         } else {
             signal.placed(alerting.raiseOrJoin(signal.forAlerting(), profile));
             signal.persist();
