@@ -1,5 +1,8 @@
 package shouwang.registry;
 
+import java.util.List;
+import java.util.Optional;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -7,8 +10,25 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "shouwang.registry")
 public interface RegistryConfig {
 
-    /** AES-256 key for ID card numbers, base64 of 32 bytes; env {@code SHOUWANG_REGISTRY_ID_NUMBER_KEY}, never in the repo. */
-    String idNumberKey();
+    /**
+     * AES-256 key for ID card numbers, base64 of 32 bytes; env {@code SHOUWANG_REGISTRY_ID_NUMBER_KEY}, never in the
+     * repo. It is key version 1 (every row written before keys had versions).
+     */
+    Optional<String> idNumberKey();
+
+    /**
+     * Further key versions, a comma list of {@code version:base64} ({@code 2:...,3:...}); env
+     * {@code SHOUWANG_REGISTRY_ID_NUMBER_KEYS}. See {@code IdNumberKeys}.
+     */
+    Optional<List<String>> idNumberKeys();
+
+    /** The key version new ID numbers are written under; the rotation job re-encrypts every other row to it. */
+    @WithDefault("1")
+    int idNumberKeyVersion();
+
+    /** Rows the ID-number key rotation re-encrypts per transaction. */
+    @WithDefault("500")
+    int idNumberKeyRotationBatch();
 
     /** A JSON request body's limit: a cadre with every field filled is a few kilobytes. */
     @WithDefault("1M")

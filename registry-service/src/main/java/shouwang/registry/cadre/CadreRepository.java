@@ -36,8 +36,9 @@ public class CadreRepository {
         }
     }
 
-    public Cadre byIdNumberIndex(String index) {
-        return Cadre.find("idNumberIndex", index).firstResult();
+    /** The cadre with one of these blind indexes (one number's, under every configured key version). */
+    public Cadre byIdNumberIndex(List<String> indexes) {
+        return Cadre.find("idNumberIndex in ?1", indexes).firstResult();
     }
 
     /** The blind index of every registered cadre (100,000 are ~7 MB). */

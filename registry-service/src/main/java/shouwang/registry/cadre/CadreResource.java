@@ -153,7 +153,7 @@ public class CadreResource {
                 QueryParams.enumValue("rank", rank, Rank.class),
                 QueryParams.enumValue("retirementType", retirementType, RetirementType.class),
                 QueryParams.enumValue("status", status, CadreStatus.class), text,
-                number == null ? null : service.blindIndex(number),
+                number == null ? null : service.blindIndexes(number),
                 QueryParams.bool("keyServiceTarget", keyServiceTarget),
                 Boolean.TRUE.equals(QueryParams.bool("missingContacts", missingContacts)),
                 QueryParams.instant("updatedSince", updatedSince));

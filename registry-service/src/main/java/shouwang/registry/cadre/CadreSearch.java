@@ -2,6 +2,7 @@ package shouwang.registry.cadre;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import shouwang.kit.paging.ListQuery;
@@ -12,7 +13,7 @@ import shouwang.registry.cadre.Codes.RetirementType;
 
 /** The filters of {@code GET /cadres} (null: not given), turned into one list query within the caller's scope. */
 public record CadreSearch(String communityCode, String gridCode, String unitCode, AgeBand ageBand, Rank rank,
-        RetirementType retirementType, CadreStatus status, String q, String idNumberIndex, Boolean keyServiceTarget,
+        RetirementType retirementType, CadreStatus status, String q, List<String> idNumberIndexes, Boolean keyServiceTarget,
         boolean missingContacts, Instant updatedSince) {
 
     /** Sorted by name, then id, so pages never overlap. */
@@ -24,7 +25,7 @@ public record CadreSearch(String communityCode, String gridCode, String unitCode
                 .eq("c.rank", rank)
                 .eq("c.retirementType", retirementType)
                 .eq("c.status", status)
-                .eq("c.idNumberIndex", idNumberIndex)
+                .where("c.idNumberIndex in :value", idNumberIndexes)
                 .after("c.updatedAt", updatedSince)
                 .inScope(scope, "c.placement")
                 .orderBy("c.name asc, c.id asc");

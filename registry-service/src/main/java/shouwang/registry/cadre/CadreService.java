@@ -331,8 +331,9 @@ public class CadreService {
         return found;
     }
 
-    public String blindIndex(String idNumber) {
-        return idNumbers.blindIndex(idNumber);
+    /** The number's blind index under every configured key version (a cadre not yet re-encrypted has an old one). */
+    public List<String> blindIndexes(String idNumber) {
+        return idNumbers.blindIndexes(idNumber);
     }
 
     /**
@@ -344,14 +345,15 @@ public class CadreService {
         CadreInput valid = CadreRules.validate(input, directory, clock.today(), errors);
         errors.throwIfAny();
         caller.requireCadre(valid.placement());
-        String index = idNumbers.blindIndex(valid.idNumber());
-        if (!index.equals(currentIndex)) {
-            Cadre same = cadres.byIdNumberIndex(index);
+        List<String> indexes = idNumbers.blindIndexes(valid.idNumber());
+        if (!indexes.contains(currentIndex)) {
+            Cadre same = cadres.byIdNumberIndex(indexes);
             if (same != null) {
                 throw new ConflictException("A cadre with this ID card number is already registered: " + same.id);
             }
         }
-        return new Checked(valid, index);
+        // the current version's index: a cadre still under an old key version is re-encrypted by the change
+        return new Checked(valid, indexes.get(0));
     }
 
     private Cadre lockForChange(UUID id) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -108,7 +109,7 @@ public class ContactImport implements RowImport {
 
     private Result write(List<Spreadsheet.Line> lines, Headers headers, OrgDirectory directory, Caller caller,
             String source) {
-        Map<Spreadsheet.Line, String> indexes = new HashMap<>();
+        Map<Spreadsheet.Line, List<String>> indexes = new HashMap<>();
         List<RowError> errors = new ArrayList<>();
         for (Spreadsheet.Line line : lines) {
             String number = IdNumbers.normalize(headers.value(line.cells(), "idNumber"));
@@ -116,21 +117,22 @@ public class ContactImport implements RowImport {
             if (problem != null) {
                 errors.add(new RowError(line.number(), "idNumber", problem));
             } else {
-                indexes.put(line, idNumbers.blindIndex(number));
+                indexes.put(line, idNumbers.blindIndexes(number)); // every key version's: see ImportChunks
             }
         }
         Map<String, Cadre> byIndex = new HashMap<>();
         if (!indexes.isEmpty()) {
-            cadres.byIdNumberIndexes(indexes.values()).forEach(cadre -> byIndex.put(cadre.idNumberIndex, cadre));
+            cadres.byIdNumberIndexes(indexes.values().stream().flatMap(List::stream).toList())
+                    .forEach(cadre -> byIndex.put(cadre.idNumberIndex, cadre));
         }
         Map<Cadre, Map<String, Object>> touched = new LinkedHashMap<>();
         int accepted = 0;
         for (Spreadsheet.Line line : lines) {
-            String index = indexes.get(line);
-            if (index == null) {
+            List<String> candidates = indexes.get(line);
+            if (candidates == null) {
                 continue;
             }
-            Cadre cadre = byIndex.get(index);
+            Cadre cadre = candidates.stream().map(byIndex::get).filter(Objects::nonNull).findFirst().orElse(null);
             List<RowError> problems = new ArrayList<>();
             if (cadre == null) {
                 problems.add(new RowError(line.number(), "idNumber", "no registered cadre has this ID number"));

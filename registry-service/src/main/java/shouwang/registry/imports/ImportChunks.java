@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -104,16 +105,19 @@ public class ImportChunks implements RowImport {
     }
 
     private Result write(List<Spreadsheet.Line> lines, Context context) {
-        Map<Spreadsheet.Line, String> indexes = new HashMap<>();
+        // every configured key version's index of each number (current first): a cadre not yet re-encrypted by the
+        // key rotation is still found by the index of its old version
+        Map<Spreadsheet.Line, List<String>> indexes = new HashMap<>();
         for (Spreadsheet.Line line : lines) {
             String number = IdNumbers.normalize(context.columns().idNumber(line.cells()));
             if (number != null && IdNumbers.problem(number) == null) {
-                indexes.put(line, idNumbers.blindIndex(number));
+                indexes.put(line, idNumbers.blindIndexes(number));
             }
         }
         Map<String, Cadre> byIndex = new HashMap<>();
-        Set<String> registered = indexes.values().stream().filter(context.known()::contains)
-                .collect(Collectors.toSet());
+        // all of a known number's indexes: the rotation may have moved its row to the current one since the job began
+        Set<String> registered = indexes.values().stream().filter(all -> all.stream().anyMatch(context.known()::contains))
+                .flatMap(List::stream).collect(Collectors.toSet());
         if (!registered.isEmpty()) {
             cadres.byIdNumberIndexes(registered).forEach(cadre -> byIndex.put(cadre.idNumberIndex, cadre));
         }
@@ -127,8 +131,10 @@ public class ImportChunks implements RowImport {
         LocalDate today = clock.dateOf(now);
         Scope scope = context.caller().scope();
         for (Spreadsheet.Line line : lines) {
-            String index = indexes.get(line);
-            Cadre existing = index == null ? null : byIndex.get(index);
+            List<String> candidates = indexes.get(line);
+            String index = candidates == null ? null : candidates.get(0);
+            Cadre existing = candidates == null ? null
+                    : candidates.stream().map(byIndex::get).filter(Objects::nonNull).findFirst().orElse(null);
             List<RowError> problems = new ArrayList<>();
             CadreInput input = context.columns().input(line, existing, problems);
             CadreInput valid = validate(line, input, context.org(), today, problems);
