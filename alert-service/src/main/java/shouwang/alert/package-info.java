@@ -9,7 +9,7 @@
  * </pre>
  * <ul>
  * <li>{@code org}: the org-records read model (who leads a unit or community, a community's street, the street
- * office's and the district bureau's people) and the street officers' communities (kit StreetCommunities). Depends on
+ * office's and the district bureau's people) and the street officers' communities (kit OrgHierarchy). Depends on
  * nothing here.</li>
  * <li>{@code cadre}: the cadre-profiles read model and the per-cadre lock. Depends on nothing here; a newer profile
  * reaches the others as the CDI event {@code CadreChanged}, which they observe.</li>

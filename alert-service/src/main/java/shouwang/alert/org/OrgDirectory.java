@@ -18,7 +18,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import shouwang.kit.clock.Clock;
-import shouwang.kit.security.StreetCommunities;
+import shouwang.kit.security.OrgHierarchy;
 
 /**
  * The org_record read model of registry's org-records: who leads a unit or community, which street a community lies
@@ -26,7 +26,7 @@ import shouwang.kit.security.StreetCommunities;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-public class OrgDirectory implements Orgs, StreetCommunities {
+public class OrgDirectory implements Orgs, OrgHierarchy {
 
     private static final Logger LOG = Logger.getLogger(OrgDirectory.class);
     private static final TypeReference<List<Person>> PEOPLE = new TypeReference<>() {
@@ -85,12 +85,28 @@ public class OrgDirectory implements Orgs, StreetCommunities {
 
     /** Active communities whose street is one of these; a street officer's communities in this service's view. */
     @Override
-    public Set<String> communitiesOf(Set<String> streetCodes) {
+    public Set<String> communitiesOfStreets(Set<String> streetCodes) {
         if (streetCodes.isEmpty()) {
             return Set.of();
         }
         return OrgRecord.<OrgRecord>list("kind = ?1 and active = true and parentCode in ?2", OrgKind.COMMUNITY,
                 streetCodes).stream().map(r -> r.code).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Active communities of the active streets of these districts. */
+    @Override
+    public Set<String> communitiesOfDistricts(Set<String> districtCodes) {
+        if (districtCodes.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> streets = OrgRecord.<OrgRecord>list("kind = ?1 and active = true and parentCode in ?2",
+                OrgKind.STREET, districtCodes).stream().map(r -> r.code).collect(Collectors.toUnmodifiableSet());
+        return communitiesOfStreets(streets);
+    }
+
+    @Override
+    public boolean hasDistricts() {
+        return OrgRecord.count("kind", OrgKind.DISTRICT) > 0;
     }
 
     private Org org(OrgRecord record) {

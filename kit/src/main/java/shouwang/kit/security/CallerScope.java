@@ -35,17 +35,66 @@ public class CallerScope {
     JsonWebToken token;
 
     @Inject
-    Instance<StreetCommunities> streetCommunities;
+    Instance<OrgHierarchy> hierarchy;
 
     private Scope scope;
 
+    /**
+     * A {@code city-admin} sees everything; a {@code district-admin} the communities of its {@code district_codes}, or
+     * everything when it names none and the deployment knows no district (one district: the upgrade default), else
+     * nothing (a city must say which district an admin runs); everyone else the communities, grids and units of its
+     * claims, its streets' communities included.
+     */
     public Scope scope() {
         if (scope == null) {
-            scope = identity.hasRole(Roles.DISTRICT_ADMIN)
-                    ? Scope.everything()
-                    : new Scope(false, communities(), claim(ScopeClaims.GRID_CODES), claim(ScopeClaims.UNIT_CODES));
+            scope = scopeOfRoles();
         }
         return scope;
+    }
+
+    private Scope scopeOfRoles() {
+        if (identity.hasRole(Roles.CITY_ADMIN)) {
+            return Scope.everything();
+        }
+        if (identity.hasRole(Roles.DISTRICT_ADMIN)) {
+            Set<String> districts = districtCodes();
+            if (districts.isEmpty()) {
+                boolean city = hierarchy.isResolvable() && hierarchy.get().hasDistricts();
+                return city ? new Scope(false, Set.of(), Set.of(), Set.of()) : Scope.everything();
+            }
+            return new Scope(false, communitiesOfDistricts(districts), Set.of(), Set.of());
+        }
+        return new Scope(false, communities(), claim(ScopeClaims.GRID_CODES), claim(ScopeClaims.UNIT_CODES));
+    }
+
+    /**
+     * The districts a {@code district-admin} runs (its {@code district_codes}); empty for a city admin (all of them),
+     * for a one-district admin and for every other role.
+     */
+    public Set<String> districtCodes() {
+        return identity.hasRole(Roles.DISTRICT_ADMIN) && !identity.hasRole(Roles.CITY_ADMIN)
+                ? claim(ScopeClaims.DISTRICT_CODES)
+                : Set.of();
+    }
+
+    /** Whether the caller is the city's ({@code city-admin}): districts and city-wide settings are its. */
+    public boolean isCityAdmin() {
+        return identity.hasRole(Roles.CITY_ADMIN);
+    }
+
+    /**
+     * Whether the caller may act on this district: a city admin on any, a district admin on its own (or on any while
+     * the deployment has one district and its token names none); nobody else.
+     */
+    public boolean coversDistrict(String districtCode) {
+        if (!identity.hasRole(Roles.DISTRICT_ADMIN)) {
+            return false;
+        }
+        return scope().districtWide() || (districtCode != null && districtCodes().contains(districtCode));
+    }
+
+    private Set<String> communitiesOfDistricts(Set<String> districts) {
+        return hierarchy.isResolvable() ? Set.copyOf(hierarchy.get().communitiesOfDistricts(districts)) : Set.of();
     }
 
     /** The street offices of a {@code street-officer} token (its {@code street_codes}); empty for other roles. */
@@ -73,11 +122,11 @@ public class CallerScope {
     private Set<String> communities() {
         Set<String> listed = claim(ScopeClaims.COMMUNITY_CODES);
         Set<String> streets = streetCodes();
-        if (streets.isEmpty() || !streetCommunities.isResolvable()) {
+        if (streets.isEmpty() || !hierarchy.isResolvable()) {
             return listed;
         }
         Set<String> all = new LinkedHashSet<>(listed);
-        all.addAll(streetCommunities.get().communitiesOf(streets));
+        all.addAll(hierarchy.get().communitiesOfStreets(streets));
         return Set.copyOf(all);
     }
 
@@ -86,6 +135,7 @@ public class CallerScope {
         return new Caller(username(), scope(), Set.copyOf(identity.getRoles()));
     }
 
+    /** A district or city admin (the latter holds the former role too): what it sees is still {@link #scope()}. */
     public boolean isDistrictAdmin() {
         return identity.hasRole(Roles.DISTRICT_ADMIN);
     }

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a caller may see: everything (district-wide) or the cadres placed in one of its communities, grids or units.
+ * What a caller may see: everything the deployment holds ({@code districtWide}: one district, or a whole city for a
+ * city admin) or the cadres placed in one of its communities, grids or units.
  * A cadre is inside the scope when ANY of its three placements is listed: a unit liaison sees its unit's retirees
  * wherever they live, a grid worker the residents of its grid. A scope with no codes at all (a non-admin token
  * without scope claims) sees nothing: its lists are empty and every filter is outside it (docs/security.md).

@@ -74,12 +74,15 @@ public class NoteResource {
         return Map.of("ids", outbox.publishAll(events));
     }
 
-    /** The caller's scope as the kit resolves it, street offices included. */
+    /** The caller's scope as the kit resolves it, street offices and districts included. */
     @GET
     @Path("scope")
     @RolesAllowed({ "district-admin", "community-worker", "street-officer", "cadre" })
     public Map<String, Object> scope() {
         return Map.of("communities", new java.util.TreeSet<>(callerScope.scope().communityCodes()),
+                "everything", callerScope.scope().districtWide(),
+                "districts", new java.util.TreeSet<>(callerScope.districtCodes()),
+                "cityAdmin", callerScope.isCityAdmin(),
                 "streets", new java.util.TreeSet<>(callerScope.streetCodes()),
                 "cadre", callerScope.cadreId().map(UUID::toString).orElse("none"));
     }

@@ -37,6 +37,7 @@ public final class TestTokens {
     private final List<String> grids = new ArrayList<>();
     private final List<String> units = new ArrayList<>();
     private final List<String> streets = new ArrayList<>();
+    private final List<String> districts = new ArrayList<>();
     private String cadreId;
 
     private TestTokens(String username) {
@@ -87,6 +88,12 @@ public final class TestTokens {
         return this;
     }
 
+    /** Districts of a {@code district-admin} in a city deployment ({@code district_codes}). */
+    public TestTokens districts(String... codes) {
+        districts.addAll(List.of(codes));
+        return this;
+    }
+
     /** The cadre of a {@code cadre} token ({@code cadre_id}). */
     public TestTokens cadre(Object id) {
         cadreId = String.valueOf(id);
@@ -111,6 +118,9 @@ public final class TestTokens {
         }
         if (!streets.isEmpty()) {
             claims.claim(ScopeClaims.STREET_CODES, List.copyOf(streets));
+        }
+        if (!districts.isEmpty()) {
+            claims.claim(ScopeClaims.DISTRICT_CODES, List.copyOf(districts));
         }
         if (cadreId != null) {
             claims.claim(ScopeClaims.CADRE_ID, cadreId);

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
  * (newest version wins). Without kind, code or version it is poison.
  */
 public record OrgRecordChanged(
-        @NotNull @Pattern(regexp = "UNIT|STREET|COMMUNITY|GRID|BUREAU") String kind,
+        @NotNull @Pattern(regexp = "UNIT|STREET|COMMUNITY|GRID|BUREAU|DISTRICT") String kind,
         @NotBlank @Size(max = 50) String code,
         @Size(max = 200) String name,
         @Size(max = 50) String parentCode,

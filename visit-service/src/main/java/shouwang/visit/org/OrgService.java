@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import shouwang.kit.security.StreetCommunities;
+import shouwang.kit.security.OrgHierarchy;
 
 /**
  * The org read model from org-records: which communities a street has (a street officer's scope), and the names
@@ -25,7 +25,7 @@ import shouwang.kit.security.StreetCommunities;
  */
 @ApplicationScoped
 @Transactional
-public class OrgService implements StreetCommunities {
+public class OrgService implements OrgHierarchy {
 
     private static final Logger LOG = Logger.getLogger(OrgService.class);
 
@@ -68,13 +68,32 @@ public class OrgService implements StreetCommunities {
 
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Set<String> communitiesOf(Set<String> streetCodes) {
+    public Set<String> communitiesOfStreets(Set<String> streetCodes) {
         if (streetCodes.isEmpty()) {
             return Set.of();
         }
         return Set.copyOf(em.createQuery("select o.code from OrgRecord o where o.kind = 'COMMUNITY' and o.active "
                 + "and o.parentCode in (:streets)", String.class)
                 .setParameter("streets", streetCodes).getResultList());
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<String> communitiesOfDistricts(Set<String> districtCodes) {
+        if (districtCodes.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(em.createQuery("select c.code from OrgRecord c, OrgRecord s where c.kind = 'COMMUNITY' "
+                + "and c.active and s.kind = 'STREET' and s.active and c.parentCode = s.code "
+                + "and s.parentCode in (:districts)", String.class)
+                .setParameter("districts", districtCodes).getResultList());
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean hasDistricts() {
+        return !em.createQuery("select o.code from OrgRecord o where o.kind = 'DISTRICT'", String.class)
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     /** The street a community belongs to, if the org records tell. */

@@ -224,7 +224,7 @@ public class ReadModelService {
      */
     private void requireEscalatedOrg(shouwang.kit.security.CallerScope caller, String orgCode, Layer layer) {
         boolean own = layer == Layer.STREET && (caller.streetCodes().contains(orgCode)
-                || orgs.communitiesOf(java.util.Set.of(orgCode)).stream().anyMatch(caller.scope()::coversCommunity));
+                || orgs.communitiesOfStreets(java.util.Set.of(orgCode)).stream().anyMatch(caller.scope()::coversCommunity));
         if (!own) {
             throw new shouwang.kit.problem.ForbiddenException(
                     (layer == Layer.STREET ? "Street " : "Bureau ") + orgCode + " is outside your scope");
