@@ -30,6 +30,9 @@ case "${1:-build}" in
     node scripts/lint-api.mjs
     npx --no-install vue-tsc --noEmit -p tsconfig.json
     npx --no-install vite build --logLevel warn
+    # the partner contract's JSON Schemas, where every event's ce_dataschema points (/asyncapi/schemas/<file>)
+    mkdir -p dist/asyncapi/schemas
+    cp ../docs/asyncapi/schemas/*.json dist/asyncapi/schemas/
     echo "console: built into $(pwd)/dist"
     ;;
   test)

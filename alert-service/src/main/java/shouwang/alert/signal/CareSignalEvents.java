@@ -1,5 +1,7 @@
 package shouwang.alert.signal;
 
+import shouwang.kit.events.EventSchema;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
@@ -11,31 +13,36 @@ final class CareSignalEvents {
     private CareSignalEvents() {
     }
 
-    record HospitalisationReported(@JsonValue SignalReport report) {
+    /** Every kind's event carries the same data: one schema of the partner contract for all of them. */
+    @EventSchema("care-signal.json")
+    interface Announced {
     }
 
-    record HardshipReported(@JsonValue SignalReport report) {
+    record HospitalisationReported(@JsonValue SignalReport report) implements Announced {
     }
 
-    record FamilyAccidentReported(@JsonValue SignalReport report) {
+    record HardshipReported(@JsonValue SignalReport report) implements Announced {
     }
 
-    record FamilyConflictReported(@JsonValue SignalReport report) {
+    record FamilyAccidentReported(@JsonValue SignalReport report) implements Announced {
     }
 
-    record NeighbourDisputeReported(@JsonValue SignalReport report) {
+    record FamilyConflictReported(@JsonValue SignalReport report) implements Announced {
     }
 
-    record HouseMoveReported(@JsonValue SignalReport report) {
+    record NeighbourDisputeReported(@JsonValue SignalReport report) implements Announced {
     }
 
-    record WorryReported(@JsonValue SignalReport report) {
+    record HouseMoveReported(@JsonValue SignalReport report) implements Announced {
     }
 
-    record BenefitsNotHonouredReported(@JsonValue SignalReport report) {
+    record WorryReported(@JsonValue SignalReport report) implements Announced {
     }
 
-    record HelpRequested(@JsonValue SignalReport report) {
+    record BenefitsNotHonouredReported(@JsonValue SignalReport report) implements Announced {
+    }
+
+    record HelpRequested(@JsonValue SignalReport report) implements Announced {
     }
 
     /** The event announcing a signal of this kind; routine lapses are never announced. */

@@ -52,7 +52,7 @@ import shouwang.kit.testing.TopicProbe;
 class ProfileLookupTest {
 
     private static final String TOPIC = ProfileLookupProfile.TOPIC;
-    /** The consumer catching up on ~23,000 records, on a loaded machine. */
+    /** The consumer catching up on ~7,000 records, on a loaded machine. */
     private static final Duration CATCH_UP = Duration.ofSeconds(300);
 
     @Inject
@@ -96,7 +96,8 @@ class ProfileLookupTest {
     @Order(1)
     void aSignalForACadreBehindTheBacklogIsRaisedFromTheLookupAlone() {
         UUID cadreId = UUID.randomUUID();
-        List<ProducerRecord<String, String>> records = backlogOnPartitionOf(cadreId, 20_000);
+        // twice the lookup's bound: the bound counts back from the end of the partition, not from its start
+        List<ProducerRecord<String, String>> records = backlogOnPartitionOf(cadreId, 2 * ProfileLookupProfile.MAX_RECORDS);
         UUID publishedJustBefore = UUID.fromString(records.get(records.size() - 1).key());
         records.add(profile(cadreId, 1, "SQ701"));
         TopicProbe.sendAll(records);

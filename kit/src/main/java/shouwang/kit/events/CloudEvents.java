@@ -15,6 +15,8 @@ public final class CloudEvents {
     public static final String SPECVERSION = "ce_specversion";
     public static final String TIME = "ce_time";
     public static final String SUBJECT = "ce_subject";
+    /** Where the data's JSON Schema is: the contract's schema file under the configured base address. */
+    public static final String DATASCHEMA = "ce_dataschema";
     public static final String CONTENT_TYPE = "content-type";
     public static final String JSON = "application/json";
 
@@ -33,6 +35,24 @@ public final class CloudEvents {
     public static String nameOf(Class<?> eventType) {
         EventName name = eventType.getAnnotation(EventName.class);
         return name != null ? name.value() : eventType.getSimpleName();
+    }
+
+    /**
+     * The schema file of a typed event's data: its {@link EventSchema} (or that of an interface it implements), else
+     * its event name in kebab case ({@code MustVisitRequired} → {@code must-visit-required.json}).
+     */
+    public static String schemaOf(Class<?> eventType) {
+        EventSchema schema = eventType.getAnnotation(EventSchema.class);
+        if (schema != null) {
+            return schema.value();
+        }
+        for (Class<?> contract : eventType.getInterfaces()) {
+            EventSchema inherited = contract.getAnnotation(EventSchema.class);
+            if (inherited != null) {
+                return inherited.value();
+            }
+        }
+        return nameOf(eventType).replaceAll("(?<=[a-z0-9])(?=[A-Z])", "-").toLowerCase(java.util.Locale.ROOT) + ".json";
     }
 
     /**

@@ -32,7 +32,8 @@ public class Outbox {
 
     private static final String WAKE_REGISTERED = Outbox.class.getName() + ".wake";
     private static final String INSERT =
-            "insert into outbox_event (id, topic, event_key, event_type, payload, traceparent) values (?, ?, ?, ?, ?, ?)";
+            "insert into outbox_event (id, topic, event_key, event_type, payload, traceparent, dataschema) "
+                    + "values (?, ?, ?, ?, ?, ?, ?)";
 
     /** One event of a batch: see {@link #publish(String, String, Object)} for the meaning of each part. */
     public record Event(String topic, String key, Object event) {
@@ -67,8 +68,8 @@ public class Outbox {
         // A native insert makes Hibernate flush pending entity changes first, so the aggregate's row lock is taken
         // before the outbox sequence number: for one key, sequence order is commit order.
         entityManager.createNativeQuery(
-                "insert into outbox_event (id, topic, event_key, event_type, payload, traceparent) "
-                        + "values (?1, ?2, ?3, ?4, ?5, ?6)")
+                "insert into outbox_event (id, topic, event_key, event_type, payload, traceparent, dataschema) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                 .setParameter(1, id)
                 .setParameter(2, topic)
                 .setParameter(3, key)
@@ -76,6 +77,7 @@ public class Outbox {
                 .setParameter(5, toJson(event))
                 // typed: a null (no trace) must still bind as text
                 .setParameter(6, new TypedParameterValue<>(StandardBasicTypes.STRING, traces.currentTraceparent()))
+                .setParameter(7, CloudEvents.schemaOf(event.getClass()))
                 .executeUpdate();
         wakeRelayAfterCommit();
         return id;
@@ -104,6 +106,7 @@ public class Outbox {
                     statement.setString(4, typeOf(event.event()));
                     statement.setString(5, toJson(event.event()));
                     statement.setString(6, traceparent);
+                    statement.setString(7, CloudEvents.schemaOf(event.event().getClass()));
                     statement.addBatch();
                     ids.add(id);
                 }

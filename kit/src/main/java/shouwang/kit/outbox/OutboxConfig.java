@@ -12,6 +12,14 @@ public interface OutboxConfig {
     @WithDefault("/shouwang/${quarkus.application.name}")
     String source();
 
+    /**
+     * Where the partner contract's JSON Schemas are served; each event's {@code ce_dataschema} is this plus its
+     * schema file. By default the local stack's workbench, which serves {@code docs/asyncapi/schemas}; the chart sets
+     * the Ingress's own address.
+     */
+    @WithDefault("http://localhost:8080/asyncapi/schemas/")
+    String dataschemaBase();
+
     Relay relay();
 
     interface Relay {

@@ -200,14 +200,15 @@ public class OutboxRelay {
     private List<PendingEvent> readBatch(Connection connection) throws SQLException {
         List<PendingEvent> batch = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "select seq, id, topic, event_key, event_type, payload, created_at, traceparent from outbox_event "
+                "select seq, id, topic, event_key, event_type, payload, created_at, traceparent, dataschema "
+                        + "from outbox_event "
                         + "where published_at is null order by seq limit ?")) {
             statement.setInt(1, config.relay().batchSize());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     batch.add(new PendingEvent(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
                             rows.getString(5), rows.getString(6), rows.getObject(7, OffsetDateTime.class),
-                            rows.getString(8)));
+                            rows.getString(8), rows.getString(9)));
                 }
             }
         }
@@ -235,6 +236,9 @@ public class OutboxRelay {
         headers.add(CloudEvents.CONTENT_TYPE, bytes(CloudEvents.JSON));
         if (event.key != null) {
             headers.add(CloudEvents.SUBJECT, bytes(event.key));
+        }
+        if (event.dataschema != null) {
+            headers.add(CloudEvents.DATASCHEMA, bytes(config.dataschemaBase() + event.dataschema));
         }
         TraceContext.addHeaders(headers, event.traceparent);
         return new ProducerRecord<>(event.topic, null, event.key, bytes(event.payload), headers);
@@ -283,6 +287,6 @@ public class OutboxRelay {
     }
 
     private record PendingEvent(long seq, String id, String topic, String key, String type, String payload,
-            OffsetDateTime createdAt, String traceparent) {
+            OffsetDateTime createdAt, String traceparent, String dataschema) {
     }
 }

@@ -48,6 +48,8 @@ class OutboxAndInboxTest {
         assertThat(TopicProbe.header(record, "ce_source")).isEqualTo("/shouwang/kit-test");
         assertThat(TopicProbe.header(record, "ce_time")).isNotBlank();
         assertThat(TopicProbe.header(record, "ce_subject")).isEqualTo(key);
+        assertThat(TopicProbe.header(record, "ce_dataschema")).as("the data's schema, named after the event")
+                .isEqualTo("http://localhost:8080/asyncapi/schemas/note-written.json");
         assertThat(record.value()).contains(noteId).contains("入院探视");
         String ceId = TopicProbe.header(record, "ce_id");
         Object outboxId = QuarkusTransaction.requiringNew().call(() -> entityManager

@@ -35,7 +35,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * Reads and writes a topic on the test broker the way another service or a partner system would: plain Kafka clients,
  * CloudEvent headers. {@link #await} reads the topic from the beginning until enough matching records are there;
  * {@link #events} does the same for one event type and reads on briefly, so a duplicate would be caught too;
- * {@link #publish} writes a binary-mode CloudEvent.
+ * {@link #publish} writes a binary-mode CloudEvent. Every record they return that names its schema has been checked
+ * against it ({@link EventContract}).
  */
 public final class TopicProbe {
 
@@ -90,6 +91,7 @@ public final class TopicProbe {
             while (matches.size() < count && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (match.test(record)) {
+                        EventContract.check(record);
                         matches.add(record);
                     }
                 }
@@ -128,6 +130,7 @@ public final class TopicProbe {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                     Received received = Received.of(record);
                     if (match.test(received)) {
+                        EventContract.check(record);
                         found.add(received);
                     }
                 }

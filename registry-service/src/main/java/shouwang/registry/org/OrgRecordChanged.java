@@ -1,5 +1,7 @@
 package shouwang.registry.org;
 
+import shouwang.kit.events.EventSchema;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -7,6 +9,7 @@ import java.util.List;
  * The full current org record on {@code org-records} (compacted, key {@code KIND:code}), after every create, edit,
  * deactivation or import upsert; consumers keep the highest {@code version} per key.
  */
+@EventSchema("org-record.json")
 public record OrgRecordChanged(OrgKind kind, String code, String name, String parentCode, boolean active,
         long version, Instant updatedAt, List<Person> people) {
 
