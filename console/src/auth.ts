@@ -12,10 +12,11 @@ export interface Caller {
   gridCodes: string[];
   unitCodes: string[];
   streetCodes: string[];
+  districtCodes: string[];
 }
 
 export const caller = reactive<Caller>({
-  username: '', displayName: '', roles: [], communityCodes: [], gridCodes: [], unitCodes: [], streetCodes: [],
+  username: '', displayName: '', roles: [], communityCodes: [], gridCodes: [], unitCodes: [], streetCodes: [], districtCodes: [],
 });
 
 const keycloak = new Keycloak({ url: config.keycloakUrl, realm: config.realm, clientId: config.clientId });
@@ -29,11 +30,14 @@ export async function login(): Promise<void> {
   caller.username = String(t.preferred_username ?? '');
   // Chinese order: family name first (李秀兰, not 秀兰 李).
   caller.displayName = `${t.family_name ?? ''}${t.given_name ?? ''}` || String(t.name ?? t.preferred_username ?? '');
-  caller.roles = t.realm_access?.roles ?? [];
+  const roles = t.realm_access?.roles ?? [];
+  // A city admin holds every district-admin right, in every district, as the services grant it (kit CityAdminRoles).
+  caller.roles = roles.includes('city-admin') && !roles.includes('district-admin') ? [...roles, 'district-admin'] : roles;
   caller.communityCodes = list(t.community_codes);
   caller.gridCodes = list(t.grid_codes);
   caller.unitCodes = list(t.unit_codes);
   caller.streetCodes = list(t.street_codes);
+  caller.districtCodes = list(t.district_codes);
 }
 
 /** A fresh access token: refreshed when it has less than 30 s left. */

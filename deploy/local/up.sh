@@ -558,10 +558,11 @@ load_demo_data() {
     DEMO_STATUS="loaded earlier ($(<"$DEMO_MARKER")); remove $DEMO_MARKER to load it again"
     return 0
   fi
-  info "demo data: loading through registry- and volunteer-service as district-admin; log: $LOG_DIR/demo-data.log"
+  # the city's admin: it alone may create the districts (黄州区, 团风县) the demo city is made of
+  info "demo data: loading the demo city through registry- and volunteer-service as city-admin; log: $LOG_DIR/demo-data.log"
   local token
-  if ! token="$("$LOCAL_DIR/token.sh" district-admin)"; then
-    DEMO_STATUS="FAILED: no token for district-admin"
+  if ! token="$("$LOCAL_DIR/token.sh" city-admin)"; then
+    DEMO_STATUS="FAILED: no token for city-admin"
     return 1
   fi
   if java "$LOCAL_DIR/demo/DemoData.java" "http://localhost:8081" "$token" "http://localhost:8084" 2>&1 |

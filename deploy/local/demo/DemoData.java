@@ -17,18 +17,19 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * Loads the demo district into registry-service through its import endpoints, as a bureau sets up a district from
- * spreadsheets: the org records (2 streets JD001 东城街道 with SQ001-SQ003 and JD002 西城街道 with SQ004-SQ006, 10
- * former units, 18 grids, with their leaders and duty officers) through /imports/orgs, 300 retired cadres through
- * /imports/cadres, their responsible contacts per layer through /imports/contacts (Chinese-header CSVs), and the
- * district bureau's people through PUT /org/bureau. Then the demo cadre couple of the {@code cadre} login (王建国 and
+ * Loads the demo city (黄冈市) into registry-service through its import endpoints, as a city sets up its districts
+ * from spreadsheets: the org records (district 421102 黄州区 with 2 streets, JD001 东城街道 with SQ001-SQ003 and JD002
+ * 西城街道 with SQ004-SQ006, and district 421121 团风县 with JD101 团风镇 and SQ101; 10 former units, 21 grids; each
+ * district with its bureau's people, the others with their leaders and duty officers) through /imports/orgs, 300
+ * retired cadres of 黄州区 and 40 of 团风县 through /imports/cadres, their responsible contacts per layer through
+ * /imports/contacts (Chinese-header CSVs), and the bureau record's people through PUT /org/bureau. Then the demo cadre couple of the {@code cadre} login (王建国 and
  * 李淑珍 of SQ001, fixed ids, one household), a party branch in SQ001 and in SQ004 with their party members, and one
  * study session in each whose absentees visit-service turns into 送学上门 tasks. Given volunteer-service's address
  * too, it then sets up SQ001's services there: three providers, two volunteers, six service orders (点单) in every
  * state from 待派单 to 已完成 and 已取消, a 老年大学 class and a 文体队伍 with past sessions' attendance (one cadre
  * absent three times in a row, whom visit-service gives the grid a visit task for).
  *
- * <pre>java deploy/local/demo/DemoData.java http://localhost:8081 "$(deploy/local/token.sh district-admin)" [http://localhost:8084]
+ * <pre>java deploy/local/demo/DemoData.java http://localhost:8081 "$(deploy/local/token.sh city-admin)" [http://localhost:8084]
  * java deploy/local/demo/DemoData.java --csv > cadres.csv     # only print the cadre import file
  * java deploy/local/demo/DemoData.java --orgs-csv | --contacts-csv  # only print that import file</pre>
  *
@@ -41,20 +42,28 @@ public class DemoData {
     /** Ages are fixed on this date so that the data never changes; the cadres age with the calendar. */
     static final LocalDate REFERENCE = LocalDate.of(2025, 10, 29);
     static final int CADRES = 300;
+    /** 团风县's cadres, in its one community: enough for its own statistics, alerts and escalations. */
+    static final int SECOND_DISTRICT_CADRES = 40;
 
     public static void main(String[] args) throws Exception {
-        District district = District.demo();
-        List<Cadre> cadres = new People(new Random(SEED), district).cadres(CADRES);
+        List<District> city = District.city();
+        District district = city.get(0);
+        District all = District.merged(city);
+        People people = new People(new Random(SEED), district);
+        List<Cadre> cadres = people.cadres(CADRES);
+        // the second district's cadres come after the first's from the same Random, so the first 300 never change
+        people.district = city.get(1);
+        cadres.addAll(people.cadres(SECOND_DISTRICT_CADRES));
         if (args.length == 1 && args[0].equals("--csv")) {
             System.out.print(csv(cadres));
             return;
         }
         if (args.length == 1 && args[0].equals("--orgs-csv")) {
-            System.out.print(orgCsv(district));
+            System.out.print(orgCsv(city));
             return;
         }
         if (args.length == 1 && args[0].equals("--contacts-csv")) {
-            System.out.print(contactCsv(district, cadres));
+            System.out.print(contactCsv(all, cadres));
             return;
         }
         if (args.length != 2 && args.length != 3) {
@@ -64,10 +73,10 @@ public class DemoData {
         }
         Api api = new Api(args[0].replaceAll("/+$", ""), args[1]);
         try {
-            importOrgs(api, district);
+            importOrgs(api, city);
             updateBureau(api, district);
             importCadres(api, cadres);
-            importContacts(api, district, cadres);
+            importContacts(api, all, cadres);
             selfServiceCouple(api, district);
             partyBranches(api, district);
             if (args.length == 3) {
@@ -86,7 +95,7 @@ public class DemoData {
     /** An org record's responsible people: its leader (LEADER) and duty officer (DUTY_OFFICER). */
     record Responsible(Contact leader, Contact dutyOfficer) {}
 
-    record Street(String code, String name, Responsible people) {}
+    record Street(String code, String name, String district, Responsible people) {}
 
     record Unit(String code, String name, Contact liaison, Responsible people) {}
 
@@ -94,8 +103,45 @@ public class DemoData {
 
     record Grid(String code, String name, String communityCode, Contact gridWorker) {}
 
-    record District(List<Street> streets, List<Unit> units, List<Community> communities, List<Grid> grids,
-                    Responsible bureau) {
+    /** A district (区) of the city with its org records; its bureau is level 3 of the ladder for its cadres. */
+    record District(String code, String name, List<Street> streets, List<Unit> units, List<Community> communities,
+                    List<Grid> grids, Responsible bureau) {
+
+        /** 黄冈市: 黄州区 (the district every demo login works in) and 团风县 (its own bureau login, district-admin-tf). */
+        static List<District> city() {
+            District huangzhou = demo();
+            return List.of(huangzhou, tuanfeng(huangzhou.units()));
+        }
+
+        /** The city's org records as one set: the districts' streets, communities and grids, the units once. */
+        static District merged(List<District> districts) {
+            List<Street> streets = new ArrayList<>();
+            List<Community> communities = new ArrayList<>();
+            List<Grid> grids = new ArrayList<>();
+            districts.forEach(d -> {
+                streets.addAll(d.streets());
+                communities.addAll(d.communities());
+                grids.addAll(d.grids());
+            });
+            return new District(null, "黄冈市", streets, districts.get(0).units(), communities, grids, null);
+        }
+
+        /** 团风县: one street (团风镇) with one community of three grids; the former units are the city's. */
+        static District tuanfeng(List<Unit> cityUnits) {
+            Street street = new Street("JD101", "团风镇", "421121", new Responsible(
+                    new Contact("胡光明", phone(1397130_1000L, 1)), new Contact("方丽娟", phone(1397130_1000L, 11))));
+            Community community = new Community("SQ101", "团风镇正街社区", "JD101", new Contact("汪春燕", phone(1387130_0000L, 201)),
+                    new Responsible(new Contact("程志刚", phone(1397130_3000L, 1)), new Contact("余小红", phone(1397130_3000L, 51))));
+            String[] gridWorkers = {"蔡文华", "夏秋菊", "熊国安"};
+            String[] ordinals = {"第一网格", "第二网格", "第三网格"};
+            List<Grid> grids = new ArrayList<>();
+            for (int g = 0; g < 3; g++) {
+                grids.add(new Grid("SQ101-WG0" + (g + 1), community.name() + ordinals[g], community.code(),
+                        new Contact(gridWorkers[g], phone(1587130_0000L, 301 + g))));
+            }
+            return new District("421121", "团风县", List.of(street), cityUnits, List.of(community), grids,
+                    new Responsible(new Contact("邹德华", "13971308001"), new Contact("柳芳", "13971308002")));
+        }
 
         static District demo() {
             String[][] units = {
@@ -121,7 +167,7 @@ public class DemoData {
             };
             List<Street> streetList = new ArrayList<>();
             for (int s = 0; s < streets.length; s++) {
-                streetList.add(new Street(streets[s][0], streets[s][1], new Responsible(
+                streetList.add(new Street(streets[s][0], streets[s][1], "421102", new Responsible(
                         new Contact(streets[s][2], phone(1390531_1000L, 1 + s)),
                         new Contact(streets[s][3], phone(1390531_1000L, 11 + s)))));
             }
@@ -151,7 +197,7 @@ public class DemoData {
                 }
             }
             Responsible bureau = new Responsible(new Contact("周建明", "13905318001"), new Contact("吴晓丽", "13905318002"));
-            return new District(streetList, unitList, communityList, gridList, bureau);
+            return new District("421102", "黄州区", streetList, unitList, communityList, gridList, bureau);
         }
 
         static String phone(long base, int n) {
@@ -198,7 +244,7 @@ public class DemoData {
             "151", "152", "153", "155", "156", "158", "159", "176", "177", "180", "186", "187", "189"};
 
         final Random random;
-        final District district;
+        District district;
         final Set<String> names = new HashSet<>();
         final Set<String> idNumbers = new HashSet<>();
         final Set<String> phones = new HashSet<>();
@@ -304,10 +350,15 @@ public class DemoData {
 
     static final String ORG_HEADER = "类型,编码,名称,上级编码,领导姓名,领导电话,值班人员姓名,值班人员电话";
 
-    /** The org records as one import file: streets, units, communities and grids with their people. */
-    static String orgCsv(District district) {
+    /**
+     * The org records as one import file: the districts with their bureau's people, then streets (under their
+     * district), units, communities and grids with their people.
+     */
+    static String orgCsv(List<District> city) {
         StringBuilder csv = new StringBuilder(ORG_HEADER).append('\n');
-        district.streets().forEach(s -> csv.append(orgRow("街道", s.code(), s.name(), "", s.people())));
+        city.forEach(d -> csv.append(orgRow("区", d.code(), d.name(), "", d.bureau())));
+        District district = District.merged(city);
+        district.streets().forEach(s -> csv.append(orgRow("街道", s.code(), s.name(), s.district(), s.people())));
         district.units().forEach(u -> csv.append(orgRow("单位", u.code(), u.name(), "", u.people())));
         district.communities().forEach(c -> csv.append(orgRow("社区", c.code(), c.name(), c.street(), c.people())));
         district.grids().forEach(g -> csv.append(orgRow("网格", g.code(), g.name(), g.communityCode(), null)));
@@ -326,11 +377,14 @@ public class DemoData {
         return row + "\n";
     }
 
-    static void importOrgs(Api api, District district) throws Exception {
-        importFile(api, "orgs", orgCsv(district));
+    static void importOrgs(Api api, List<District> city) throws Exception {
+        importFile(api, "orgs", orgCsv(city));
     }
 
-    /** The district bureau is one record (QWLGJ): its people through PUT with the version it was read at. */
+    /**
+     * The bureau record (QWLGJ), level 3 for a cadre whose district is unknown: its people through PUT with the
+     * version it was read at. Each district's own bureau people come with its 区 row of the org import.
+     */
     static void updateBureau(Api api, District district) throws Exception {
         Map<?, ?> bureau = (Map<?, ?>) api.send("GET", "/api/v1/org/bureau", null, null);
         List<Object> people = List.of(

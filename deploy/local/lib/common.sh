@@ -28,7 +28,7 @@ SERVICES=(
   alert-service:8083:alert
   volunteer-service:8084:volunteer
 )
-DEMO_USERS=(district-admin community-worker grid-worker unit-liaison volunteer street-officer cadre partner)
+DEMO_USERS=(city-admin district-admin district-admin-tf community-worker grid-worker unit-liaison volunteer street-officer cadre partner)
 
 info() { printf '==> %s\n' "$*"; }
 note() { printf '    %s\n' "$*"; }

@@ -23,7 +23,7 @@ class CadreProfileFlowIT {
         Platform platform = Platform.get();
         String[] orgs = Fixtures.orgs(platform);
         String cadreId = Fixtures.cadre(platform, orgs, "刘振华");
-        String admin = TestTokens.districtAdmin();
+        String admin = Fixtures.admin();
 
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(List.of(

@@ -84,7 +84,7 @@ class ChaosIT {
             + "(\\{[^}]*\\})?\\s+(\\S+)", Pattern.MULTILINE);
 
     private final Platform platform = Platform.get();
-    private final String admin = TestTokens.districtAdmin();
+    private final String admin = Fixtures.admin();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     /** 5xx other than 503 seen by the clients: a fault must read as "come back later", never as a bug. */
     private final List<String> serverErrors = new CopyOnWriteArrayList<>();

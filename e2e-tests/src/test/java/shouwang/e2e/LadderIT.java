@@ -36,7 +36,7 @@ class LadderIT {
     private static final String BUREAU_DUTY_PHONE = "13905319004";
 
     private final Platform platform = Platform.get();
-    private final String admin = TestTokens.districtAdmin();
+    private final String admin = Fixtures.admin();
 
     @Test
     void anUnansweredSignalClimbsToTheStreetOfficeAndTheBureauAndEachSeesItsTask() {

@@ -30,7 +30,7 @@ class MustVisitChainIT {
     private static final String DETAILS = "端到端测试";
 
     private final Platform platform = Platform.get();
-    private final String admin = TestTokens.districtAdmin();
+    private final String admin = Fixtures.admin();
 
     @Test
     void aSignalMakesOneUnitAndOneCommunityTaskAndVisitsResolveTheAlert() {

@@ -25,7 +25,7 @@ import shouwang.kit.testing.TestTokens;
 class PairingCoverageIT {
 
     private final Platform platform = Platform.get();
-    private final String admin = TestTokens.districtAdmin();
+    private final String admin = Fixtures.admin();
 
     @Test
     void aPairedVolunteerBecomesTheNeighbourContactAndCountsInCoverage() {

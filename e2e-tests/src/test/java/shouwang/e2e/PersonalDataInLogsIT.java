@@ -45,7 +45,7 @@ class PersonalDataInLogsIT {
     private static final Pattern MOBILE_SHAPED = PersonalDataPatterns.MOBILE;
 
     private final Platform platform = Platform.get();
-    private final String admin = TestTokens.districtAdmin();
+    private final String admin = Fixtures.admin();
     private final Random random = new Random();
     private final Set<String> secrets = new HashSet<>();
 

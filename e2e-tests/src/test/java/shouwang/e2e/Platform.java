@@ -58,6 +58,7 @@ public final class Platform {
     private final Map<Service, Map<String, String>> kafkaEnvironment;
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private final Map<Service, String> databaseUrls = new EnumMap<>(Service.class);
+    private final Map<Service, String> directDatabaseUrls = new EnumMap<>(Service.class);
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
     private final PgProxy database;
     private final TraceCollector traces;
@@ -93,6 +94,7 @@ public final class Platform {
             ports.put(service, freePort());
             String direct = PostgresResource.newDatabaseUrl("e2e_" + (name.isEmpty() ? "" : name + "_")
                     + service.database);
+            directDatabaseUrls.put(service, direct);
             databaseUrls.put(service, direct.replaceFirst("//[^/]+/", "//127.0.0.1:" + database.port() + "/"));
         }
         traces = new TraceCollector();
@@ -178,6 +180,11 @@ public final class Platform {
     /** Where every service process writes its output (appended across restarts). */
     public Path logDirectory() {
         return logDirectory;
+    }
+
+    /** The JDBC address of a service's database, straight to PostgreSQL (not through the proxy the service uses). */
+    public String databaseUrl(Service service) {
+        return directDatabaseUrls.get(service);
     }
 
     public String kafkaBootstrapServers() {

@@ -56,7 +56,7 @@ class SecuredKafkaIT {
 
     private static final String DETAILS = "安全通道端到端测试";
 
-    private final String admin = TestTokens.districtAdmin();
+    private final String admin = Fixtures.admin();
     private SecuredKafka kafka;
     private Platform platform;
 

@@ -95,7 +95,7 @@ class ServiceRequestIT {
         String[] orgs = Fixtures.orgs(platform);
         String cadreId = Fixtures.cadre(platform, orgs, "蒋志刚");
         String gridWorker = TestTokens.user("grid-worker").grids(orgs[2]).token();
-        String admin = TestTokens.districtAdmin();
+        String admin = Fixtures.admin();
         Map<String, Object> order = Map.of("id", UUID.randomUUID().toString(), "cadreId", cadreId, "serviceType",
                 "REPAIR", "details", "水管漏水");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> given().auth()

@@ -36,7 +36,7 @@ class SignalToTasksBenchmarkIT {
     @Test
     void signalToBothTasksReadable() throws Exception {
         Platform platform = Platform.get();
-        String admin = TestTokens.districtAdmin();
+        String admin = Fixtures.admin();
         String[] orgs = Fixtures.orgs(platform);
         List<String> cadres = importCadres(platform, admin, orgs, SIGNALS);
 

@@ -26,7 +26,7 @@ import shouwang.kit.testing.TestTokens;
 class StudyDeliveryIT {
 
     private final Platform platform = Platform.get();
-    private final String admin = TestTokens.districtAdmin();
+    private final String admin = Fixtures.admin();
 
     @Test
     void membersAbsentFromAStudySessionGetItDeliveredAtHome() {
