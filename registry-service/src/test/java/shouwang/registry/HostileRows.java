@@ -27,6 +27,8 @@ public final class HostileRows {
     public static final String OUT_COMMUNITY = P + "-SQ2";
     public static final String OUT_GRID = P + "-SQ2-WG1";
     public static final String OUT_UNIT = P + "-DW2";
+    /** A district code no record has: the hostile suites run a one-district deployment. */
+    public static final String NO_DISTRICT = P + "-QX0";
     /** The street of the inside community (a street officer of it sees the inside rows only). */
     public static final String IN_STREET = P + "-JD1";
 
@@ -99,6 +101,11 @@ public final class HostileRows {
         }
         if (path.startsWith("/api/v1/org/grids/")) {
             return IN_GRID;
+        }
+        if (path.startsWith("/api/v1/org/districts/")) {
+            // no district is seeded: one would turn this deployment into a city, where the claimless district-admin
+            // of these suites sees nothing (the city's rows are CityDeploymentTest's, on an application of its own)
+            return NO_DISTRICT;
         }
         if (path.startsWith("/api/v1/org/streets/")) {
             return IN_STREET;

@@ -37,7 +37,7 @@ public final class CadreMapper {
         Placement placement = cadre.placement;
         return new CadreProfile(cadre.id, cadre.version, cadre.updatedAt, cadre.name, cadre.gender, cadre.birthDate,
                 cadre.idNumberMasked, cadre.retirementType, cadre.rank, cadre.partyMember, placement.unitCode,
-                placement.communityCode, placement.gridCode, street.name(), street.code(), cadre.livingArrangement, cadre.selfCare,
+                placement.communityCode, placement.gridCode, street.name(), street.code(), street.districtCode(), cadre.livingArrangement, cadre.selfCare,
                 cadre.specialCategories, cadre.isKeyServiceTarget(today), cadre.phone, cadre.address,
                 cadre.status, cadre.deceasedOn, cadre.movedAwayOn, cadre.contacts, cadre.partyBranchCode,
                 cadre.householdId, cadre.householdMemberIds);

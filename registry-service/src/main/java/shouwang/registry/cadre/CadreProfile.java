@@ -16,12 +16,13 @@ import shouwang.registry.cadre.Codes.SpecialCategory;
 
 /**
  * The data of every cadre-profiles event: the full current profile (docs/events.md), plus {@code streetName} and
- * {@code streetCode} (the street of the cadre's community; null when the community names no street record).
+ * {@code streetCode} (the street of the cadre's community; null when the community names no street record), and
+ * {@code districtCode} (that street's district at publish time; null in a one-district install or when unknown).
  * The field order is the JSON order on the topic.
  */
 public record CadreProfile(UUID id, long version, Instant updatedAt, String name, Gender gender,
         LocalDate birthDate, String idNumberMasked, RetirementType retirementType, Rank rank, boolean partyMember,
-        String unitCode, String communityCode, String gridCode, String streetName, String streetCode,
+        String unitCode, String communityCode, String gridCode, String streetName, String streetCode, String districtCode,
         LivingArrangement livingArrangement, SelfCare selfCare, Set<SpecialCategory> specialCategories,
         boolean keyServiceTarget, String phone, String address, CadreStatus status, LocalDate deceasedOn,
         LocalDate movedAwayOn, List<Contact> contacts, String partyBranchCode, UUID householdId,

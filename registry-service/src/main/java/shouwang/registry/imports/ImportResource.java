@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import shouwang.kit.problem.ForbiddenException;
 import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.problem.QueryParams;
 import shouwang.kit.security.CallerScope;
@@ -147,7 +148,8 @@ public class ImportResource {
     @Path("/{id}")
     public ImportStatus status(@PathParam("id") String id) {
         UUID jobId = QueryParams.uuid("id", id);
-        return service.status(jobId, caller.username(), caller.isDistrictAdmin());
+        // a district-scoped admin reads its own jobs only, as other callers do: another district's errors name its rows
+        return service.status(jobId, caller.username(), caller.scope().districtWide());
     }
 
     /**
@@ -175,6 +177,11 @@ public class ImportResource {
 
     private Response started(RowImport kind, UUID requestedId, java.nio.file.Path file, String format)
             throws IOException {
+        if (kind == orgs && !caller.scope().districtWide()) {
+            // an org file may touch any district: in a city it is the city's (a district admin uses the REST calls)
+            Files.deleteIfExists(file);
+            throw new ForbiddenException("In a city deployment the city (city-admin) imports org files");
+        }
         UUID id = service.start(kind, requestedId, file, format, caller.caller());
         return Response.accepted(Map.of("id", id, "status", ImportJob.RUNNING)).build();
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +18,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -50,6 +53,14 @@ public class ImportService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    MeterRegistry meters;
+
+    /** Rows per outcome, counted per chunk (a running job shows on /q/metrics as it goes). */
+    static final String ROWS = "shouwang.registry.import.rows";
+    /** Rows per second of each finished job (the issue 14 throughput figure; count = finished jobs). */
+    static final String THROUGHPUT = "shouwang.registry.import.throughput";
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "import");
@@ -106,7 +117,7 @@ public class ImportService {
         return id;
     }
 
-    /** @param everyone whether the caller sees every job (district-admin), not only its own */
+    /** @param everyone whether the caller sees every job (the city's or a one-district admin), not only its own */
     public ImportStatus status(UUID id, String caller, boolean everyone) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ImportJob job = ImportJob.findById(id);
@@ -122,7 +133,7 @@ public class ImportService {
 
     private void run(RowImport kind, UUID id, Path file, String format, Caller caller) {
         long started = System.nanoTime();
-        Counts counts = new Counts();
+        Counts counts = new Counts(kind.kind().toLowerCase(Locale.ROOT));
         try (Spreadsheet sheet = Spreadsheet.open(file, format)) {
             int total = sheet.dataRows();
             QuarkusTransaction.requiringNew().run(() -> ImportJob.update("total = ?1 where id = ?2", total, id));
@@ -162,6 +173,9 @@ public class ImportService {
                 finish(id, ImportJob.DONE, null, List.of());
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            DistributionSummary.builder(THROUGHPUT).description("Rows per second of a finished import job")
+                    .baseUnit("rows_per_second").tag("kind", counts.kind).register(meters)
+                    .record(counts.processed / Math.max(seconds, 1e-3));
             LOG.infof("Import %s done: %d of %d rows, %d accepted, %d rejected in %.1f s (%.0f rows/s)", id,
                     counts.processed, total, counts.accepted, counts.rejected, seconds,
                     counts.processed / Math.max(seconds, 1e-3));
@@ -179,10 +193,15 @@ public class ImportService {
 
     /** A job's running counts. */
     private static final class Counts {
+        final String kind;
         int processed;
         int accepted;
         int rejected;
         int errorsKept;
+
+        Counts(String kind) {
+            this.kind = kind;
+        }
     }
 
     /** Applies one chunk and commits the job's counts and kept errors (with {@code last}, the DONE status too). */
@@ -191,6 +210,8 @@ public class ImportService {
         counts.processed += chunk.size();
         counts.accepted += result.accepted();
         counts.rejected += result.rejected();
+        meters.counter(ROWS, "outcome", "imported", "kind", counts.kind).increment(result.accepted());
+        meters.counter(ROWS, "outcome", "rejected", "kind", counts.kind).increment(result.rejected());
         List<RowError> keep = result.errors().subList(0,
                 Math.min(result.errors().size(), Math.max(0, config.imports().maxErrors() - counts.errorsKept)));
         progress(id, counts.processed, counts.accepted, counts.rejected, keep, counts.errorsKept, last);

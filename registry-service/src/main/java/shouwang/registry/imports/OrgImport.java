@@ -15,6 +15,7 @@ import shouwang.kit.problem.DomainException;
 import shouwang.kit.problem.Failures;
 import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.security.Caller;
+import shouwang.kit.security.Roles;
 import shouwang.registry.org.OrgDtos.PersonInput;
 import shouwang.registry.org.OrgKind;
 import shouwang.registry.org.OrgService;
@@ -22,8 +23,9 @@ import shouwang.registry.org.OrgService.OrgRow;
 import shouwang.registry.org.Person;
 
 /**
- * {@code POST /imports/orgs}: units, streets, communities and grids, upserted by (kind, code). Rows are applied parents
- * first whatever the file order (streets, units, communities, grids; file order within a kind), each in its own
+ * {@code POST /imports/orgs}: districts, units, streets, communities and grids, upserted by (kind, code). Rows are
+ * applied parents first whatever the file order (districts, streets, units, communities, grids; file order within a
+ * kind; a street's parentCode is its district, and 区 rows are the city's alone), each in its own
  * transaction with its OrgRecordChanged event: an org file has hundreds of rows, and one bad row must not cost the
  * others. People columns, when the file has any, replace the record's people with the row's leader and duty officer.
  */
@@ -45,7 +47,8 @@ public class OrgImport implements RowImport {
             new String[] { "dutyOfficerName", "dutyOfficerPhone", "DUTY_OFFICER" });
 
     /** The service's field names as the file's columns. */
-    private static final Map<String, String> FIELDS = Map.of("streetCode", "parentCode", "communityCode", "parentCode");
+    private static final Map<String, String> FIELDS = Map.of("streetCode", "parentCode", "communityCode", "parentCode",
+            "districtCode", "parentCode");
 
     @Inject
     OrgService org;
@@ -68,7 +71,7 @@ public class OrgImport implements RowImport {
             public Result apply(List<Spreadsheet.Line> chunk) {
                 Result total = new Result(0, 0, List.of());
                 for (Spreadsheet.Line line : chunk) {
-                    total = total.plus(row(line, headers, withPeople, actor));
+                    total = total.plus(row(line, headers, withPeople, actor, caller));
                 }
                 return total;
             }
@@ -83,13 +86,16 @@ public class OrgImport implements RowImport {
         };
     }
 
-    private Result row(Spreadsheet.Line line, Headers headers, boolean withPeople, String actor) {
+    private Result row(Spreadsheet.Line line, Headers headers, boolean withPeople, String actor, Caller caller) {
         List<String> cells = line.cells();
         String rawKind = headers.value(cells, "kind");
         OrgKind kind = OrgKind.parse(rawKind);
         if (kind == null) {
             return rejected(line, "kind", (rawKind == null ? "is required" : "'" + rawKind + "' is not a kind")
-                    + ": UNIT, STREET, COMMUNITY, GRID or 单位/街道/社区/网格");
+                    + ": DISTRICT, UNIT, STREET, COMMUNITY, GRID or 区/单位/街道/社区/网格");
+        }
+        if (kind == OrgKind.DISTRICT && !caller.hasRole(Roles.CITY_ADMIN)) {
+            return rejected(line, "kind", "only the city (city-admin) creates and edits districts");
         }
         List<PersonInput> people = null;
         List<String[]> peopleColumns = new ArrayList<>();

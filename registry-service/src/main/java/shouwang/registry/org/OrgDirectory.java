@@ -9,13 +9,16 @@ import java.util.Map;
  * @param units         active unit code → name
  * @param communities   active community code → name
  * @param gridCommunity active grid code → its community code
- * @param streets       community code (active or not) → its street
+ * @param streets       community code (active or not) → its street and district
  */
 public record OrgDirectory(Map<String, String> units, Map<String, String> communities,
         Map<String, String> gridCommunity, Map<String, StreetOf> streets) {
 
-    /** A community's street: its code (null for a community that names its street only) and name. */
-    public record StreetOf(String code, String name) {
+    /**
+     * A community's street: its code (null for a community that names its street only), name and district (null in
+     * a one-district install).
+     */
+    public record StreetOf(String code, String name, String districtCode) {
     }
 
     public boolean hasUnit(String code) {
@@ -36,6 +39,6 @@ public record OrgDirectory(Map<String, String> units, Map<String, String> commun
 
     /** The community's street; a street of nulls for an unknown community. */
     public StreetOf streetOf(String communityCode) {
-        return streets.getOrDefault(communityCode, new StreetOf(null, null));
+        return streets.getOrDefault(communityCode, new StreetOf(null, null, null));
     }
 }

@@ -29,7 +29,13 @@ public final class OrgDtos {
             @NotBlank @Size(max = 200) String name, List<@NotNull PersonInput> people) {
     }
 
+    /** {@code districtCode}: its district (区); required once the deployment has districts, else left out. */
     public record StreetInput(UUID id, @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+            @NotBlank @Size(max = 200) String name, String districtCode, List<@NotNull PersonInput> people) {
+    }
+
+    /** A district (区) of a city deployment, with its bureau's people. */
+    public record DistrictInput(UUID id, @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @NotBlank @Size(max = 200) String name, List<@NotNull PersonInput> people) {
     }
 
@@ -47,14 +53,24 @@ public final class OrgDtos {
     }
 
     /**
-     * The editable record of a PUT. {@code parentCode}-like fields are read per kind: {@code streetCode} for a
-     * community, {@code communityCode} for a grid; others ignore them. {@code active} left out keeps it.
+     * The editable record of a PUT. {@code parentCode}-like fields are read per kind: {@code districtCode} for a
+     * street, {@code streetCode} for a community, {@code communityCode} for a grid; others ignore them; left out,
+     * the parent stays. {@code active} left out keeps it.
      */
     public record OrgUpdate(@NotBlank @Size(max = 200) String name, String streetCode, String communityCode,
-            List<@NotNull PersonInput> people, Boolean active, @NotNull Long version) {
+            List<@NotNull PersonInput> people, Boolean active, @NotNull Long version, String districtCode) {
     }
 
-    /** A unit, a street or the bureau. */
+    /** A street, with its district (null in a one-district install). */
+    public record StreetView(String code, String name, String districtCode, boolean active, long version,
+            List<Person> people, Instant updatedAt) {
+        static StreetView of(Street street) {
+            return new StreetView(street.code, street.name, street.districtCode, street.active, street.version,
+                    street.people, street.updatedAt);
+        }
+    }
+
+    /** A unit, a district or the bureau. */
     public record OrgView(String code, String name, boolean active, long version, List<Person> people,
             Instant updatedAt) {
         static OrgView of(OrgRecord record) {

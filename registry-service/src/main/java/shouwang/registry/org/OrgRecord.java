@@ -30,7 +30,7 @@ public abstract class OrgRecord extends PanacheEntityBase {
 
     public abstract OrgKind kind();
 
-    /** A community's street, a grid's community; null for the other kinds. */
+    /** A street's district, a community's street, a grid's community; null for the other kinds. */
     public String parentCode() {
         return null;
     }

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 /**
- * What a deactivation must check, and the communities of streets. Cadres are counted with SQL on their table: the
+ * What a deactivation must check, and the communities of streets and districts. Cadres are counted with SQL on their table: the
  * org package knows no cadre class (the cadre package depends on org, never the other way).
  */
 @ApplicationScoped
@@ -34,6 +34,27 @@ public class OrgRepository {
 
     long activeGridsOf(String communityCode) {
         return Grid.count("communityCode = ?1 and active = true", communityCode);
+    }
+
+    long activeStreetsOf(String districtCode) {
+        return Street.count("districtCode = ?1 and active = true", districtCode);
+    }
+
+    /** Whether any district record exists (active or not): then the deployment serves a city. */
+    boolean hasDistricts() {
+        return District.count() > 0;
+    }
+
+    /** The active communities of the active streets of these districts, when the district itself is active. */
+    Set<String> communitiesOfActiveDistricts(Collection<String> districtCodes) {
+        if (districtCodes.isEmpty()) {
+            return Set.of();
+        }
+        List<String> codes = entityManager.createQuery("select c.code from Community c, Street s, District d "
+                + "where s.code = c.streetCode and d.code = s.districtCode and d.active = true and s.active = true "
+                + "and c.active = true and d.code in :districts", String.class)
+                .setParameter("districts", districtCodes).getResultList();
+        return Set.copyOf(codes);
     }
 
     /** The active communities of these streets, when the street itself is active. */

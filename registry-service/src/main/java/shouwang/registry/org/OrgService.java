@@ -33,12 +33,14 @@ import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
 import shouwang.registry.org.OrgDtos.CommunityInput;
 import shouwang.registry.org.OrgDtos.CommunityView;
+import shouwang.registry.org.OrgDtos.DistrictInput;
 import shouwang.registry.org.OrgDtos.GridInput;
 import shouwang.registry.org.OrgDtos.GridView;
 import shouwang.registry.org.OrgDtos.OrgUpdate;
 import shouwang.registry.org.OrgDtos.OrgView;
 import shouwang.registry.org.OrgDtos.PersonInput;
 import shouwang.registry.org.OrgDtos.StreetInput;
+import shouwang.registry.org.OrgDtos.StreetView;
 import shouwang.registry.org.OrgDtos.UnitInput;
 
 /**
@@ -78,15 +80,29 @@ public class OrgService {
                 OrgView::of);
     }
 
-    public Saved<OrgView> createStreet(StreetInput input) {
-        return create(OrgKind.STREET, input.id(), input.code(), input.people(),
-                (Street street) -> street.name = input.name(), OrgView::of);
+    /** Only the city creates districts: a district admin, even of a one-district deployment, gets 403. */
+    public Saved<OrgView> createDistrict(DistrictInput input) {
+        if (!caller.isCityAdmin()) {
+            throw new ForbiddenException("Only the city (city-admin) creates districts");
+        }
+        return create(OrgKind.DISTRICT, input.id(), input.code(), input.people(),
+                (District district) -> district.name = input.name(), OrgView::of);
+    }
+
+    /** A district-scoped admin creates streets in its own districts only (403 for another's). */
+    public Saved<StreetView> createStreet(StreetInput input) {
+        return create(OrgKind.STREET, input.id(), input.code(), input.people(), (Street street) -> {
+            street.name = input.name();
+            placeInDistrict(street, input.districtCode(), "districtCode");
+            requireDistrict(street.districtCode);
+        }, StreetView::of);
     }
 
     public Saved<CommunityView> createCommunity(CommunityInput input) {
         return create(OrgKind.COMMUNITY, input.id(), input.code(), input.people(), (Community community) -> {
             community.name = input.name();
             placeInStreet(community, input.streetCode(), input.streetName());
+            requireDistrict(districtOfStreet(community.streetCode));
         }, CommunityView::of);
     }
 
@@ -94,7 +110,45 @@ public class OrgService {
         return create(OrgKind.GRID, input.id(), input.code(), input.people(), (Grid grid) -> {
             grid.name = input.name();
             grid.communityCode = activeParent(OrgKind.COMMUNITY, input.communityCode(), "communityCode").code;
+            requireDistrict(districtOfCommunity(grid.communityCode));
         }, GridView::of);
+    }
+
+    /**
+     * A street's district: {@code code} must name an active district. None given: allowed while the deployment
+     * has no district (one district, the upgrade default); once it has, every new street must name its district
+     * (a street in no district would be seen by the city alone).
+     */
+    private void placeInDistrict(Street street, String code, String field) {
+        if (code == null || code.isBlank()) {
+            if (repository.hasDistricts()) {
+                throw InvalidFieldsException.of(field, "is required: this deployment has districts");
+            }
+            street.districtCode = null;
+            return;
+        }
+        street.districtCode = activeParent(OrgKind.DISTRICT, code.strip(), field).code;
+    }
+
+    /**
+     * The org management of a district-scoped admin stays within its districts (403 elsewhere); a city admin and
+     * the admin of a one-district deployment act everywhere.
+     */
+    private void requireDistrict(String districtCode) {
+        if (!caller.scope().districtWide() && !caller.coversDistrict(districtCode)) {
+            throw new ForbiddenException(districtCode == null ? "Only the city manages records in no district"
+                    : "District " + districtCode + " is not one of your districts");
+        }
+    }
+
+    private String districtOfStreet(String streetCode) {
+        Street street = streetCode == null ? null : Street.findById(streetCode);
+        return street == null ? null : street.districtCode;
+    }
+
+    private String districtOfCommunity(String communityCode) {
+        Community community = communityCode == null ? null : Community.findById(communityCode);
+        return community == null ? null : districtOfStreet(community.streetCode);
     }
 
     /**
@@ -141,6 +195,7 @@ public class OrgService {
         return switch (kind) {
             case UNIT -> new Unit();
             case STREET -> new Street();
+            case DISTRICT -> new District();
             case COMMUNITY -> new Community();
             case GRID -> new Grid();
             case BUREAU -> new Bureau();
@@ -187,38 +242,74 @@ public class OrgService {
         return (R) parent;
     }
 
+    /** Units (原单位) are the city's shared reference data: every district admin edits them. */
     public OrgView updateUnit(String code, OrgUpdate input) {
         return OrgView.of(update(OrgKind.UNIT, code, input, unit -> { }));
     }
 
-    /** A street officer may PUT its own streets, and changes only their people. */
-    public OrgView updateStreet(String code, OrgUpdate input) {
+    /**
+     * The city edits any district; the admin of a district only the people of its own (a rename or a deactivation
+     * is the city's, 403). Not one of its districts: 403.
+     */
+    public OrgView updateDistrict(String code, OrgUpdate input) {
+        if (!caller.isCityAdmin()) {
+            if (!caller.coversDistrict(code)) {
+                throw new ForbiddenException("District " + code + " is not one of your districts");
+            }
+            District district = wellFormed(code) ? District.findById(code) : null;
+            if (district != null && (!district.name.equals(input.name().strip())
+                    || input.active() != null && input.active() != district.active)) {
+                throw new ForbiddenException("A district admin changes only the people of its district");
+            }
+        }
+        return OrgView.of(update(OrgKind.DISTRICT, code, input, district -> { }));
+    }
+
+    /**
+     * A street officer may PUT its own streets, and changes only their people. A district admin edits the streets
+     * of its districts and moves them only into its districts. A move does not republish the street's cadres: their
+     * next profile event carries the new district, and scopes follow the org tables at once.
+     */
+    public StreetView updateStreet(String code, OrgUpdate input) {
         if (!caller.isDistrictAdmin()) {
             if (!caller.streetCodes().contains(code)) {
                 throw new ForbiddenException("Street " + code + " is not one of your streets");
             }
             Street street = Street.findById(code);
             if (street != null && (!street.name.equals(input.name().strip())
-                    || input.active() != null && input.active() != street.active)) {
+                    || input.active() != null && input.active() != street.active
+                    || input.districtCode() != null && !input.districtCode().strip().equals(street.districtCode))) {
                 throw new ForbiddenException("A street officer changes only the people of its streets");
             }
         }
-        return OrgView.of(update(OrgKind.STREET, code, input, street -> { }));
+        return StreetView.of(update(OrgKind.STREET, code, input, (Street street) -> {
+            if (caller.isDistrictAdmin()) {
+                requireDistrict(street.districtCode);
+            }
+            if (input.districtCode() != null && !input.districtCode().strip().equals(street.districtCode)) {
+                placeInDistrict(street, input.districtCode(), "districtCode");
+                requireDistrict(street.districtCode);
+            }
+        }));
     }
 
     public CommunityView updateCommunity(String code, OrgUpdate input) {
         return CommunityView.of(update(OrgKind.COMMUNITY, code, input, (Community community) -> {
+            requireDistrict(districtOfStreet(community.streetCode));
             if (input.streetCode() != null && !input.streetCode().strip().equals(community.streetCode)) {
                 placeInStreet(community, input.streetCode(), null);
+                requireDistrict(districtOfStreet(community.streetCode));
             }
         }));
     }
 
     public GridView updateGrid(String code, OrgUpdate input) {
         return GridView.of(update(OrgKind.GRID, code, input, (Grid grid) -> {
+            requireDistrict(districtOfCommunity(grid.communityCode));
             String target = input.communityCode() == null ? null : input.communityCode().strip();
             if (target != null && !target.equals(grid.communityCode)) {
                 activeParent(OrgKind.COMMUNITY, target, "communityCode");
+                requireDistrict(districtOfCommunity(target));
                 if (repository.activeCadres("grid_code", grid.code) > 0) {
                     throw new ConflictException("Grid " + grid.code + " has active cadres and cannot move to another community");
                 }
@@ -227,7 +318,11 @@ public class OrgService {
         }));
     }
 
+    /** The one bureau record is a one-district install's level 3: the city's, not a district-scoped admin's (403). */
     public OrgView updateBureau(OrgUpdate input) {
+        if (!caller.scope().districtWide()) {
+            throw new ForbiddenException("A district admin edits the people of its district (PUT /org/districts/{code})");
+        }
         return OrgView.of(update(OrgKind.BUREAU, bureauRecord().code, input, bureau -> { }));
     }
 
@@ -302,6 +397,7 @@ public class OrgService {
             case COMMUNITY -> repository.activeCadres("community_code", record.code) > 0 ? "it has active cadres"
                     : repository.activeGridsOf(record.code) > 0 ? "it has active grids" : null;
             case STREET -> repository.activeCommunitiesOf(record.code) > 0 ? "it has active communities" : null;
+            case DISTRICT -> repository.activeStreetsOf(record.code) > 0 ? "it has active streets" : null;
         };
         if (blocker != null) {
             throw new ConflictException(record.kind() + " " + record.code + " cannot be deactivated: " + blocker);
@@ -341,7 +437,9 @@ public class OrgService {
         if (people != null) {
             record.people = people;
         }
-        if (record instanceof Community community && (created || !Objects.equals(row.parentCode(), community.streetCode))) {
+        if (record instanceof Street street && (created || !Objects.equals(row.parentCode(), street.districtCode))) {
+            placeInDistrict(street, row.parentCode(), "parentCode");
+        } else if (record instanceof Community community && (created || !Objects.equals(row.parentCode(), community.streetCode))) {
             placeInStreet(community, row.parentCode(), null);
         } else if (record instanceof Grid grid && (created || !Objects.equals(row.parentCode(), grid.communityCode))) {
             if (row.parentCode() == null) {
@@ -392,8 +490,25 @@ public class OrgService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public OrgView street(String code) {
-        return OrgView.of(find(OrgKind.STREET, code));
+    public StreetView street(String code) {
+        return StreetView.of(find(OrgKind.STREET, code));
+    }
+
+    /** Another district than a district-scoped admin's own: 404, as its list does not show it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public OrgView district(String code) {
+        if (!seesDistrict(code)) {
+            throw new NotFoundException(OrgKind.DISTRICT.label(), code);
+        }
+        return OrgView.of(find(OrgKind.DISTRICT, code));
+    }
+
+    /**
+     * The city, a one-district admin and the staff roles see every district (the directory is shared reference
+     * data); a district-scoped admin its own only, and one naming none in a city deployment none.
+     */
+    private boolean seesDistrict(String code) {
+        return !caller.isDistrictAdmin() || caller.scope().districtWide() || caller.districtCodes().contains(code);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -434,10 +549,21 @@ public class OrgService {
         return ListQuery.of(Unit.class, "u").eq("u.active", active).orderBy("u.code asc").pageEach(page, OrgView::of);
     }
 
+    /** @param districtCode only the streets of this district; null for all */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<OrgView> streets(Boolean active, PageRequest page) {
-        return ListQuery.of(Street.class, "s").eq("s.active", active).orderBy("s.code asc")
-                .pageEach(page, OrgView::of);
+    public Page<StreetView> streets(String districtCode, Boolean active, PageRequest page) {
+        return ListQuery.of(Street.class, "s").eq("s.districtCode", districtCode).eq("s.active", active)
+                .orderBy("s.code asc").pageEach(page, StreetView::of);
+    }
+
+    /** Within what the caller sees of districts ({@link #seesDistrict}). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<OrgView> districts(Boolean active, PageRequest page) {
+        ListQuery<District> query = ListQuery.of(District.class, "d").eq("d.active", active);
+        if (caller.isDistrictAdmin() && !caller.scope().districtWide()) {
+            query.where("d.code in :districts", Map.of("districts", List.copyOf(caller.districtCodes())));
+        }
+        return query.orderBy("d.code asc").pageEach(page, OrgView::of);
     }
 
     /** @param streetCode only the communities of this street; null for all */
@@ -452,6 +578,12 @@ public class OrgService {
     public Page<GridView> grids(String communityCode, Boolean active, PageRequest page) {
         return ListQuery.of(Grid.class, "g").eq("g.communityCode", communityCode).eq("g.active", active)
                 .orderBy("g.code asc").pageEach(page, GridView::of);
+    }
+
+    /** Whether a district record of this code exists (active or not), for filters that name one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isDistrict(String code) {
+        return wellFormed(code) && District.findById(code) != null;
     }
 
     /** The community a grid belongs to, null for an unknown grid (for list filters against a scope). */
@@ -476,9 +608,12 @@ public class OrgService {
         Map<String, String> communities = new HashMap<>();
         Map<String, String> grids = new HashMap<>();
         Map<String, OrgDirectory.StreetOf> streets = new HashMap<>();
+        Map<String, String> districtOfStreet = new HashMap<>();
+        Street.<Street>listAll().forEach(street -> districtOfStreet.put(street.code, street.districtCode));
         Unit.<Unit>list("active", true).forEach(unit -> units.put(unit.code, unit.name));
         Community.<Community>listAll().forEach(community -> {
-            streets.put(community.code, new OrgDirectory.StreetOf(community.streetCode, community.streetName));
+            streets.put(community.code, new OrgDirectory.StreetOf(community.streetCode, community.streetName,
+                    community.streetCode == null ? null : districtOfStreet.get(community.streetCode)));
             if (community.active) {
                 communities.put(community.code, community.name);
             }

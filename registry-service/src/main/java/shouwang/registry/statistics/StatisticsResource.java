@@ -30,8 +30,9 @@ public class StatisticsResource {
     StatisticsService service;
 
     /**
-     * {@code asOf} defaults to the district's today; filters by community, grid and unit (403 outside the caller's
-     * scope); always within the caller's scope. JSON, or XLSX when {@code Accept} asks for it (like the roster).
+     * {@code asOf} defaults to the district's today; filters by community, grid, unit and district (403 outside the
+     * caller's scope; an unknown district is a 400); always within the caller's scope, so without a district the city
+     * admin gets the city's total. {@code byDistrict} breaks the answer down by district. JSON, or XLSX when {@code Accept} asks for it (like the roster).
      */
     @GET
     @Produces({ MediaType.APPLICATION_JSON, XlsxMedia.TYPE })
@@ -43,9 +44,9 @@ public class StatisticsResource {
                     schema = @Schema(implementation = CadreStatistics.class)))
     public Response cadres(@QueryParam("asOf") String asOf, @QueryParam("communityCode") String communityCode,
             @QueryParam("gridCode") String gridCode, @QueryParam("unitCode") String unitCode,
-            @Context HttpHeaders headers) {
+            @QueryParam("districtCode") String districtCode, @Context HttpHeaders headers) {
         CadreStatistics statistics = service.compute(QueryParams.date("asOf", asOf), QueryParams.text(communityCode),
-                QueryParams.text(gridCode), QueryParams.text(unitCode));
+                QueryParams.text(gridCode), QueryParams.text(unitCode), QueryParams.text(districtCode));
         if (!XlsxMedia.wanted(headers)) {
             return Response.ok(statistics, MediaType.APPLICATION_JSON_TYPE).build();
         }

@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import shouwang.kit.clock.Clock;
+import shouwang.kit.problem.ForbiddenException;
+import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.security.CallerScope;
 import shouwang.registry.cadre.AgeBand;
 import shouwang.registry.cadre.Codes.Gender;
@@ -40,10 +42,22 @@ public class StatisticsService {
     Clock clock;
 
     /**
-     * @param asOf the day; null for the district's today
-     * @throws shouwang.kit.problem.ForbiddenException when a filter names a place outside the caller's scope
+     * @param asOf         the day; null for the district's today
+     * @param districtCode only this district (null: the caller's whole scope, the city's total for the city)
+     * @throws shouwang.kit.problem.ForbiddenException when a filter names a place outside the caller's scope, or a
+     *                                                 district the caller does not cover
+     * @throws InvalidFieldsException                  when {@code districtCode} names no district
      */
-    public CadreStatistics compute(LocalDate asOf, String communityCode, String gridCode, String unitCode) {
+    public CadreStatistics compute(LocalDate asOf, String communityCode, String gridCode, String unitCode,
+            String districtCode) {
+        if (districtCode != null) {
+            if (!org.isDistrict(districtCode)) {
+                throw InvalidFieldsException.of("districtCode", "unknown district " + districtCode);
+            }
+            if (!caller.coversDistrict(districtCode)) {
+                throw new ForbiddenException("District " + districtCode + " is outside your scope");
+            }
+        }
         caller.requireFilter(communityCode, gridCode, unitCode, org::communityOfGrid);
         LocalDate on = asOf != null ? asOf : clock.today();
         Map<String, Long> byRetirementType = zeros(RetirementType.values());
@@ -55,9 +69,10 @@ public class StatisticsService {
             byAgeBand.put(band.key, 0L);
         }
         Map<String, Long> byCommunity = new TreeMap<>();
+        Map<String, Long> byDistrict = new TreeMap<>();
         long total = 0;
         for (StatisticsRepository.Group group : repository.activeOn(on, communityCode, gridCode, unitCode,
-                caller.scope())) {
+                districtCode, caller.scope())) {
             long count = group.count();
             total += count;
             byRetirementType.merge(group.retirementType(), count, Long::sum);
@@ -66,12 +81,15 @@ public class StatisticsService {
             byRank.merge(group.rank(), count, Long::sum);
             byCommunity.merge(group.communityCode(), count, Long::sum);
             byAgeBand.merge(group.band(), count, Long::sum);
+            if (group.districtCode() != null) {
+                byDistrict.merge(group.districtCode(), count, Long::sum);
+            }
         }
         long aged70Plus = byAgeBand.get("70-79") + byAgeBand.get("80-89") + byAgeBand.get("90+");
         double share = total == 0 ? 0.0
                 : BigDecimal.valueOf(aged70Plus).divide(BigDecimal.valueOf(total), 3, RoundingMode.HALF_UP).doubleValue();
         return new CadreStatistics(on, total, byRetirementType, byGender, byPartyMember, byRank, byAgeBand, share,
-                byCommunity);
+                byCommunity, byDistrict);
     }
 
     private static Map<String, Long> zeros(Enum<?>[] values) {

@@ -48,6 +48,7 @@ final class StatisticsWorkbook {
         sheet.value(row[0]++, 2, statistics.aged70PlusShare());
         section(sheet, row, "社区", statistics.byCommunity(),
                 code -> communityNames.getOrDefault(code, code) + "（" + code + "）");
+        section(sheet, row, "区", statistics.byDistrict(), code -> code);
         sheet.width(0, 16);
         sheet.width(1, 28);
         workbook.finish();

@@ -57,7 +57,7 @@ class CadreProfileEventsTest {
         registered.fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("id", "version", "updatedAt", "name", "gender", "birthDate", "idNumberMasked",
                 "retirementType", "rank", "partyMember", "unitCode", "communityCode", "gridCode", "streetName",
-                "streetCode", "livingArrangement", "selfCare", "specialCategories", "keyServiceTarget", "phone", "address", "status",
+                "streetCode", "districtCode", "livingArrangement", "selfCare", "specialCategories", "keyServiceTarget", "phone", "address", "status",
                 "deceasedOn", "movedAwayOn", "contacts", "partyBranchCode", "householdId", "householdMemberIds"), fields,
                 "the bare profile, as docs/events.md shows it");
         assertEquals(1, registered.get("version").asInt());
@@ -65,6 +65,7 @@ class CadreProfileEventsTest {
         assertEquals("1938-10-02", registered.get("birthDate").asText());
         assertEquals(idNumber.substring(0, 6) + "********" + idNumber.substring(14), registered.get("idNumberMasked").asText());
         assertEquals("东城街道", registered.get("streetName").asText());
+        assertTrue(registered.get("districtCode").isNull(), "a one-district registry: its streets name no district");
         assertTrue(registered.get("keyServiceTarget").asBoolean());
         assertEquals("ACTIVE", registered.get("status").asText());
         assertTrue(registered.has("deceasedOn") && registered.get("deceasedOn").isNull());

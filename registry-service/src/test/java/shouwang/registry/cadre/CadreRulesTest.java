@@ -29,7 +29,8 @@ class CadreRulesTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
     private static final OrgDirectory ORG = new OrgDirectory(Map.of("DW", "区财政局"),
             Map.of("SQ1", "幸福里社区", "SQ2", "和平社区"), Map.of("SQ1-WG1", "SQ1", "SQ2-WG1", "SQ2"),
-            Map.of("SQ1", new OrgDirectory.StreetOf("JD001", "东城街道"), "SQ2", new OrgDirectory.StreetOf("JD002", "西城街道")));
+            Map.of("SQ1", new OrgDirectory.StreetOf("JD001", "东城街道", null), "SQ2",
+                    new OrgDirectory.StreetOf("JD002", "西城街道", null)));
 
     /** A GB 11643-valid number; an odd sequence is a man. */
     private static String idNumber(LocalDate birthDate, int sequence) {

@@ -37,7 +37,7 @@ class ProfileEventsTest {
     private static final CadreProfile PROFILE = new CadreProfile(UUID.fromString("6f1c2a9e-1d7b-4b8e-9a51-3f0c2d9e7a11"),
             2, Instant.parse("2026-11-22T08:00:00Z"), "王建国", Gender.MALE, LocalDate.of(1938, 10, 2),
             "110101********1235", RetirementType.LIXIU, Rank.COUNTY_CHIEF, true, "DW001", "SQ001", "SQ001-WG01",
-            "东城街道", "JD001", LivingArrangement.ALONE, SelfCare.PARTIAL, EnumSet.of(SpecialCategory.WIDOWED_CHILDLESS), true,
+            "东城街道", "JD001", "421102", LivingArrangement.ALONE, SelfCare.PARTIAL, EnumSet.of(SpecialCategory.WIDOWED_CHILDLESS), true,
             "13800000000", "东城街道幸福里3号楼2单元101", CadreStatus.ACTIVE, null, null,
             List.of(new Contact(ContactLayer.UNIT, "李红", "13900000001", "DW001")), "DZB-SQ001",
             UUID.fromString("0b9a3c2d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"),
@@ -55,7 +55,7 @@ class ProfileEventsTest {
         JSON.readTree(profile).fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("id", "version", "updatedAt", "name", "gender", "birthDate", "idNumberMasked",
                 "retirementType", "rank", "partyMember", "unitCode", "communityCode", "gridCode", "streetName",
-                "streetCode", "livingArrangement", "selfCare", "specialCategories", "keyServiceTarget", "phone", "address", "status",
+                "streetCode", "districtCode", "livingArrangement", "selfCare", "specialCategories", "keyServiceTarget", "phone", "address", "status",
                 "deceasedOn", "movedAwayOn", "contacts", "partyBranchCode", "householdId", "householdMemberIds"),
                 fields);
         JsonNode tree = JSON.readTree(profile);

@@ -8,9 +8,12 @@ import jakarta.transaction.Transactional;
 
 import shouwang.kit.security.OrgHierarchy;
 
-/** A street officer's communities, from the registry's own org tables (active streets, active communities). */
+/**
+ * The communities of a street officer's streets and of a district admin's districts, from the registry's own org
+ * tables (active districts, streets and communities); the deployment serves a city once any district record exists.
+ */
 @ApplicationScoped
-public class OrgStreetCommunities implements OrgHierarchy {
+public class OrgTree implements OrgHierarchy {
 
     @Inject
     OrgRepository repository;
@@ -22,14 +25,16 @@ public class OrgStreetCommunities implements OrgHierarchy {
         return repository.communitiesOfActiveStreets(streetCodes.stream().filter(OrgService::wellFormed).toList());
     }
 
-    /** Registry holds no district records yet: a one-district deployment. */
     @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Set<String> communitiesOfDistricts(Set<String> districtCodes) {
-        return Set.of();
+        return repository.communitiesOfActiveDistricts(districtCodes.stream().filter(OrgService::wellFormed).toList());
     }
 
+    /** A deactivated district still makes a city: a district admin naming no district must not see everything. */
     @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
     public boolean hasDistricts() {
-        return false;
+        return repository.hasDistricts();
     }
 }
