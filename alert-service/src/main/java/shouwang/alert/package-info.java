@@ -3,9 +3,9 @@
  * <p>
  * One package per capability; dependencies point one way only (ArchitectureTest fails on a cycle):
  * <pre>
- *   cadre  ←  signal  ←  policy
- *     ↑         ↑          ↑
- *     └──── escalation ────┘ → org
+ *   cadre  ←  signal  ←  policy → org
+ *     ↑         ↑          ↑        ↑
+ *     └──── escalation ────┴────────┘
  * </pre>
  * <ul>
  * <li>{@code org}: the org-records read model (who leads a unit or community, a community's street, the street
@@ -17,7 +17,8 @@
  * house seen in a profile), their kinds and
  * idempotency. Where an applicable signal goes (raise or join an alert) is the {@code Alerting} interface it declares;
  * escalation implements it, so signal never names escalation.</li>
- * <li>{@code policy}: the versioned escalation policy; uses signal only for the kinds.</li>
+ * <li>{@code policy}: the versioned escalation policy, the city default and each district's; uses signal for the
+ * kinds and org for the districts.</li>
  * <li>{@code escalation}: alerts, the ladder, the deadline watch, the {@code alerts} events and the visits
  * consumer.</li>
  * <li>{@code me}: the cadre's own paths (one-tap help, its alerts); uses signal and escalation, nothing uses it.</li>

@@ -90,7 +90,8 @@ class AccessMatrixTest extends AccessMatrixContract {
                 if (outside != 403 && outside != 404) {
                     wrong.add(operation.key() + " on another street's alert: " + outside);
                 }
-            } else if (operation.method().equals("GET")) {
+            } else if (operation.method().equals("GET") && !operation.path().endsWith("/statistics")) {
+                // a list (the board's counts are checked per scope in DistrictWorklistTest)
                 List<String> communities = Api.as(token).get(operation.path() + "?size=200").then().statusCode(200)
                         .extract().path("items.communityCode");
                 communities.stream().filter(c -> !INSIDE.community().equals(c))

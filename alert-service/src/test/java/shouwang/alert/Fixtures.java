@@ -87,6 +87,12 @@ public final class Fixtures {
     /** Publishes an org record on org-records as registry does (key KIND:code); returns its ce_id. */
     public static String orgRecord(String kind, String code, String name, String parentCode, long version,
             List<Map<String, Object>> people) {
+        return orgRecord("org-records", kind, code, name, parentCode, version, people);
+    }
+
+    /** The same on another topic (a profile reading org records elsewhere, {@link CityProfile}). */
+    public static String orgRecord(String topic, String kind, String code, String name, String parentCode,
+            long version, List<Map<String, Object>> people) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("kind", kind);
         data.put("code", code);
@@ -96,13 +102,19 @@ public final class Fixtures {
         data.put("version", version);
         data.put("updatedAt", Instant.now().toString());
         data.put("people", people);
-        return TopicProbe.publish("org-records", kind + ":" + code, "OrgRecordChanged", data);
+        return TopicProbe.publish(topic, kind + ":" + code, "OrgRecordChanged", data);
     }
 
     /** Publishes the org record and waits until alert-service holds that version. */
     public static void orgRecordAndAwait(String kind, String code, String name, String parentCode, long version,
             List<Map<String, Object>> people) {
-        orgRecord(kind, code, name, parentCode, version, people);
+        orgRecordAndAwait("org-records", kind, code, name, parentCode, version, people);
+    }
+
+    /** The same on another topic. */
+    public static void orgRecordAndAwait(String topic, String kind, String code, String name, String parentCode,
+            long version, List<Map<String, Object>> people) {
+        orgRecord(topic, kind, code, name, parentCode, version, people);
         await().atMost(WAIT).until(() -> {
             OrgRecord held = QuarkusTransaction.requiringNew().call(() -> OrgRecord.findById(kind + ":" + code));
             return held != null && held.version == version;

@@ -17,5 +17,5 @@ import shouwang.alert.signal.SignalKind;
 public record AlertRaised(UUID alertId, UUID cadreId, String cadreName, SignalKind kind, String kindLabel,
         int level, Instant raisedAt, Instant deadline, List<UUID> signalIds, String communityCode,
         String gridCode, String unitCode, @JsonProperty("notify") List<Contact> notifyContacts, int policyVersion,
-        String details, String serviceType, UUID serviceRequestId) {
+        String details, String serviceType, UUID serviceRequestId, String districtCode) {
 }

@@ -30,6 +30,9 @@ public class AlertReads {
     @Inject
     Tombstones tombstones;
 
+    @Inject
+    AlertRepository repository;
+
     /**
      * Newest first; with {@code updatedSince}, oldest change first (a device syncing pages forward never skips a
      * change made while it pages), and then also lists in {@code removed} the alerts that left the caller's view
@@ -54,6 +57,11 @@ public class AlertReads {
         Page<AlertView> found = alerts.page(page, AlertReads::summaries);
         return query.updatedSince() == null ? found
                 : found.withRemoved(tombstones.since(AlertService.TOMBSTONE_KIND, scope, query.updatedSince()));
+    }
+
+    /** The alerts not resolved in the scope by level and district, from one query. */
+    public AlertStatistics statistics(Scope scope) {
+        return AlertStatistics.of(repository.openByLevelAndDistrict(scope, clock.now()));
     }
 
     /** One alert with its signals and history; 404 when unknown or outside the caller's scope. */

@@ -1,7 +1,9 @@
 package shouwang.alert.escalation;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,8 +12,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import shouwang.kit.security.Placement;
+import shouwang.kit.security.Scope;
 
-/** The alert tables' SQL that is more than a find: task completions, the overdue scan and its row lock, moves. */
+/**
+ * The alert tables' SQL that is more than a find: task completions, the overdue scan and its row lock, moves, the
+ * counts of the statistics and the metrics.
+ */
 @ApplicationScoped
 public class AlertRepository {
 
@@ -23,8 +29,49 @@ public class AlertRepository {
     public static final String OVERDUE_SQL = "select id from alert where status <> 'RESOLVED' and level < "
             + Ladder.TOP_LEVEL + " and deadline < ?1 order by deadline limit ?2";
 
+    /**
+     * Alerts not resolved in a scope, counted by level and by district, overdue ones apart. The district is the
+     * street's of the alert's community now (the COMMUNITY record's street, else the profile's streetCode), as the
+     * events say it; {@code %s} is the scope condition on {@code a}.
+     */
+    private static final String OPEN_BY_LEVEL_AND_DISTRICT_SQL = "select a.level, nullif(s.parent_code, '') as district, "
+            + "d.name, count(*), count(*) filter (where a.deadline < :now) "
+            + "from alert a "
+            + "left join org_record c on c.id = 'COMMUNITY:' || a.community_code "
+            + "left join cadre_profile p on p.id = a.cadre_id "
+            + "left join org_record s on s.id = 'STREET:' || coalesce(nullif(c.parent_code, ''), p.street_code) "
+            + "left join org_record d on d.id = 'DISTRICT:' || s.parent_code "
+            + "where a.status <> 'RESOLVED' and %s "
+            + "group by a.level, nullif(s.parent_code, ''), d.name";
+
     @Inject
     EntityManager entityManager;
+
+    /** One count of alerts not resolved: its level, district (null when unknown) and the district's name. */
+    public record OpenCount(int level, String districtCode, String districtName, long open, long overdue) {
+    }
+
+    /** The open alerts of the scope by level and district, in one query ({@link #OPEN_BY_LEVEL_AND_DISTRICT_SQL}). */
+    public List<OpenCount> openByLevelAndDistrict(Scope scope, Instant now) {
+        Map<String, Object> params = new HashMap<>();
+        var query = entityManager.createNativeQuery(OPEN_BY_LEVEL_AND_DISTRICT_SQL.formatted(scope.sql("a", params)))
+                .setParameter("now", now);
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new OpenCount(((Number) r[0]).intValue(), (String) r[1], (String) r[2],
+                ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList();
+    }
+
+    /** Alerts not resolved per level, all of them (the metrics' gauge). */
+    public Map<Integer, Long> openByLevel() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(
+                "select level, count(*) from alert where status <> 'RESOLVED' group by level").getResultList();
+        Map<Integer, Long> counts = new HashMap<>();
+        rows.forEach(r -> counts.put(((Number) r[0]).intValue(), ((Number) r[1]).longValue()));
+        return counts;
+    }
 
     /** Records a completed task once per (alert, level, layer); returns whether this call recorded it. */
     public boolean recordCompletion(UUID alertId, int level, String layer, UUID taskId, UUID visitId,

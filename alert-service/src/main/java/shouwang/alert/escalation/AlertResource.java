@@ -91,6 +91,16 @@ public class AlertResource {
         return reads.list(query, caller.scope(), page);
     }
 
+    /**
+     * The board: alerts not resolved in the caller's scope by level and by district (a district admin its districts,
+     * the city all of them, a street officer its streets'), overdue ones counted apart.
+     */
+    @GET
+    @Path("/statistics")
+    public AlertStatistics statistics() {
+        return reads.statistics(caller.scope());
+    }
+
     @GET
     @Path("/{id}")
     public AlertView get(@PathParam("id") String id) {

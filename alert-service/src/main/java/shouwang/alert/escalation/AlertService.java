@@ -75,6 +75,9 @@ public class AlertService implements Alerting {
     @Inject
     Tombstones tombstones;
 
+    @Inject
+    AlertMetrics metrics;
+
     /** Joins the signal into the cadre's open alert of its kind, or raises a new one. Caller holds the cadre lock. */
     @Override
     public Placed raiseOrJoin(Alerting.Signal signal, CadreProfile profile) {
@@ -86,7 +89,9 @@ public class AlertService implements Alerting {
             LOG.infof("Signal %s joined alert %s (%s, cadre %s)", signal.signalId(), open.id, open.kind, open.cadreId);
             return new Placed(open.id, true);
         }
-        Policy policy = policies.current();
+        // the policy of the cadre's district (its own, else the city default); the alert keeps the version it got
+        String district = orgs.districtOf(profile.placement().communityCode, profile.streetCode).orElse(null);
+        Policy policy = policies.current(district);
         KindRule rule = policy.rule(signal.kind());
         Ladder.Step start = Ladder.start(rule, now);
         Alert alert = new Alert();
@@ -105,9 +110,9 @@ public class AlertService implements Alerting {
         alert.updatedAt = now;
         alert.persist();
         history(alert, AlertHistory.Action.RAISED, signal.reportedBy(), "signal " + signal.signalId(), now);
-        events.raised(alert, profile, signal, layers);
-        LOG.infof("Alert %s raised: %s for cadre %s, deadline %s, policy v%d (signal %s)", alert.id, alert.kind,
-                alert.cadreId, alert.deadline, alert.policyVersion, signal.signalId());
+        events.raised(alert, profile, signal, layers, district);
+        LOG.infof("Alert %s raised: %s for cadre %s, deadline %s, policy v%d, district %s (signal %s)", alert.id,
+                alert.kind, alert.cadreId, alert.deadline, alert.policyVersion, district, signal.signalId());
         return new Placed(alert.id, false);
     }
 
@@ -248,6 +253,7 @@ public class AlertService implements Alerting {
         history(alert, AlertHistory.Action.ESCALATED, actor, "level " + from + " → " + alert.level
                 + " (" + Ladder.levelLabel(alert.level) + ")" + why, now);
         events.escalated(alert, profile, from, now, layers);
+        metrics.escalated(alert.level);
         LOG.infof("Alert %s escalated %d → %d by %s, deadline %s", alert.id, from, alert.level, actor, alert.deadline);
     }
 

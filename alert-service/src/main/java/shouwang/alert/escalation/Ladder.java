@@ -20,8 +20,8 @@ import shouwang.kit.security.Placement;
 /**
  * The escalation ladder, as rules. Each level has its own layers and people: 0 the responsible unit and community
  * (原单位、社区) with the cadre's contacts, 1 the same orgs with their leaders, 2 the street office (街道) of the
- * cadre's community, 3 the district bureau (区委老干部局), where it stops. Who is called comes from the org records
- * ({@link Orgs}); pure otherwise, so it is unit-tested without the application.
+ * cadre's community, 3 the district bureau (区委老干部局) of the cadre's district, where it stops. Who is called comes
+ * from the org records ({@link Orgs}); pure otherwise, so it is unit-tested without the application.
  */
 @Singleton
 public class Ladder {
@@ -113,12 +113,12 @@ public class Ladder {
                             .map(Org::leadersOrDutyOfficers).orElse(List.of())))
                     .toList();
             case 2 -> {
-                String street = streetOf(cadre, orgs);
-                yield street == null ? List.of(bureau(orgs))
+                String street = orgs.streetOf(cadre.placement().communityCode, cadre.streetCode()).orElse(null);
+                yield street == null ? List.of(bureau(cadre, orgs))
                         : List.of(layer(STREET, street, orgs,
                                 org(orgs, STREET, street).map(Org::people).orElse(List.of())));
             }
-            default -> List.of(bureau(orgs));
+            default -> List.of(bureau(cadre, orgs));
         };
     }
 
@@ -147,16 +147,23 @@ public class Ladder {
         };
     }
 
-    /** The street of the cadre's community: the community's org record, else the profile's streetCode. */
-    private static String streetOf(Cadre cadre, Orgs orgs) {
-        return org(orgs, COMMUNITY, cadre.placement().communityCode)
-                .map(Org::parentCode)
-                .filter(code -> !code.isBlank())
-                .orElse(blankToNull(cadre.streetCode()));
+    /** The district of the cadre's community (community → street → district); null when unknown (one district). */
+    public static String districtOf(Cadre cadre, Orgs orgs) {
+        return orgs.districtOf(cadre.placement().communityCode, cadre.streetCode()).orElse(null);
     }
 
-    /** The bureau record, else the configured code and name (before registry published one) with nobody to call. */
-    private LayerOrg bureau(Orgs orgs) {
+    /**
+     * In a city, the bureau of the cadre's district: its DISTRICT record's name and people (the org still asked, with
+     * nobody to call, while the record has not arrived). Where no district is known (a one-district deployment), the
+     * BUREAU record, else the configured code and name (before registry published one) with nobody to call.
+     */
+    private LayerOrg bureau(Cadre cadre, Orgs orgs) {
+        String district = districtOf(cadre, orgs);
+        if (district != null) {
+            return orgs.find(OrgKind.DISTRICT, district)
+                    .map(d -> new LayerOrg(BUREAU, d.code(), d.name(), d.people()))
+                    .orElse(new LayerOrg(BUREAU, district, null, List.of()));
+        }
         return orgs.bureau(config.districtBureauCode())
                 .map(b -> new LayerOrg(BUREAU, b.code(), b.name(), b.people()))
                 .orElse(new LayerOrg(BUREAU, config.districtBureauCode(), config.districtBureauName(), List.of()));

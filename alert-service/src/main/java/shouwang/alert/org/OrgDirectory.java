@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,17 +19,22 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import shouwang.kit.clock.Clock;
+import shouwang.kit.problem.InvalidFieldsException;
+import shouwang.kit.problem.QueryParams;
 import shouwang.kit.security.OrgHierarchy;
 
 /**
  * The org_record read model of registry's org-records: who leads a unit or community, which street a community lies
- * in, who the street office and the district bureau are, and (for street officers' scope) the communities of a street.
+ * in, who the street office and the district bureau are (a city: each district's), and (for street officers' and
+ * district admins' scope) the communities of a street or a district.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class OrgDirectory implements Orgs, OrgHierarchy {
 
     private static final Logger LOG = Logger.getLogger(OrgDirectory.class);
+    /** Area codes (GB/T 2260, e.g. 421102) and test codes alike; the column holds 64 characters. */
+    private static final Pattern DISTRICT_CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final TypeReference<List<Person>> PEOPLE = new TypeReference<>() {
     };
 
@@ -102,6 +108,26 @@ public class OrgDirectory implements Orgs, OrgHierarchy {
         Set<String> streets = OrgRecord.<OrgRecord>list("kind = ?1 and active = true and parentCode in ?2",
                 OrgKind.STREET, districtCodes).stream().map(r -> r.code).collect(Collectors.toUnmodifiableSet());
         return communitiesOfStreets(streets);
+    }
+
+    /**
+     * A {@code districtCode} query parameter: null when not given; a code of a district this service holds an active
+     * DISTRICT record of; else 400 naming the parameter (a malformed code, or one no district has, e.g. every code in
+     * a one-district deployment).
+     */
+    public String district(String parameter, String raw) {
+        String code = QueryParams.text(parameter, raw);
+        if (code == null) {
+            return null;
+        }
+        if (!DISTRICT_CODE.matcher(code).matches()) {
+            throw InvalidFieldsException.of(parameter, "must be a district code (letters, digits, '-' or '_', at most "
+                    + "64 characters)");
+        }
+        if (find(OrgKind.DISTRICT, code).filter(Org::active).isEmpty()) {
+            throw InvalidFieldsException.of(parameter, "is not a district of this deployment");
+        }
+        return code;
     }
 
     @Override

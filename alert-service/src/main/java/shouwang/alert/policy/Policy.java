@@ -5,8 +5,9 @@ import java.util.Map;
 
 import shouwang.alert.signal.SignalKind;
 
-/** A policy version, parsed. */
-public record Policy(int version, Instant effectiveFrom, String changedBy, Map<SignalKind, KindRule> kinds) {
+/** A policy version, parsed; {@code districtCode} is the district it belongs to, null for the city default. */
+public record Policy(int version, Instant effectiveFrom, String changedBy, String districtCode,
+        Map<SignalKind, KindRule> kinds) {
 
     public KindRule rule(SignalKind kind) {
         KindRule rule = kinds.get(kind);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,11 +36,17 @@ public class PolicyRepository {
     @Inject
     ObjectMapper objectMapper;
 
+    /** The city default's newest version. */
     public Policy latest() {
         return parse(EscalationPolicy.latest());
     }
 
-    /** Transaction-scoped: two changes never both build on the same version. */
+    /** The district's own newest version; empty while it follows the city default. */
+    public Optional<Policy> latestOf(String districtCode) {
+        return Optional.ofNullable(EscalationPolicy.latestOf(districtCode)).map(this::parse);
+    }
+
+    /** Transaction-scoped: two changes never both build on the same version nor take the same number. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock() {
         entityManager.createNativeQuery("select cast(pg_advisory_xact_lock(?1, hashtext(?2)) as text)")
@@ -49,9 +56,10 @@ public class PolicyRepository {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Policy add(int version, Map<SignalKind, KindRule> kinds, String by, Instant at) {
+    public Policy add(String districtCode, Map<SignalKind, KindRule> kinds, String by, Instant at) {
         EscalationPolicy next = new EscalationPolicy();
-        next.version = version;
+        next.version = EscalationPolicy.highestVersion() + 1;
+        next.districtCode = districtCode;
         next.kinds = toJson(kinds);
         next.createdAt = at;
         next.createdBy = by;
@@ -69,7 +77,7 @@ public class PolicyRepository {
         Map<SignalKind, KindRule> kinds = new EnumMap<>(SignalKind.class);
         raw.forEach((name, rule) -> kinds.put(SignalKind.valueOf(name),
                 new KindRule(bounded(stored, name, rule.deadline()), bounded(stored, name, rule.escalateEvery()))));
-        return new Policy(stored.version, stored.createdAt, stored.createdBy, kinds);
+        return new Policy(stored.version, stored.createdAt, stored.createdBy, stored.districtCode, kinds);
     }
 
     /**

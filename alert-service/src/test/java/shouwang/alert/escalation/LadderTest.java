@@ -134,6 +134,35 @@ class LadderTest {
         assertFalse(Ladder.resolvedBy(List.of("UNIT"), pair, pair));
     }
 
+    @Test
+    void inACityLevelThreeAsksTheBureauOfTheCadresDistrictThroughItsCommunityAndStreet() {
+        Ladder.Cadre east = new Ladder.Cadre(new Placement("SQ801", null, null), List.of(), null);
+        Ladder.Cadre west = new Ladder.Cadre(new Placement("SQ802", null, null), List.of(), null);
+        assertEquals(List.of(new LayerOrg("BUREAU", "QX01", "一区", List.of(QX01_LEADER))),
+                ladder.layers(3, east, CITY));
+        assertEquals(List.of(new LayerOrg("BUREAU", "QX02", "二区", List.of(QX02_DUTY))),
+                ladder.layers(3, west, CITY));
+        assertEquals(List.of(new Actor("DISTRICT_BUREAU", "QX02", "乙值班", "13905320002", "BUREAU", "二区",
+                "DUTY_OFFICER")), Ladder.mustActNow(3, ladder.layers(3, west, CITY)));
+        assertEquals("QX01", Ladder.districtOf(east, CITY));
+        assertEquals("QX02", Ladder.districtOf(new Ladder.Cadre(new Placement("SQ899", null, null), List.of(),
+                "JD802"), CITY), "the profile's street when no community record names one");
+    }
+
+    @Test
+    void aCitysDistrictWithoutItsRecordYetIsStillAskedAndWithoutADistrictTheBureauRecordIs() {
+        Ladder.Cadre unrecorded = new Ladder.Cadre(new Placement("SQ803", null, null), List.of(), null);
+        assertEquals(List.of(new LayerOrg("BUREAU", "QX03", null, List.of())), ladder.layers(3, unrecorded, CITY),
+                "the district is named, nobody to call until its record arrives");
+        Ladder.Cadre noDistrict = new Ladder.Cadre(new Placement("SQ001", null, null), List.of(), null);
+        assertEquals(null, Ladder.districtOf(noDistrict, CITY), "the street names no district (one-district data)");
+        assertEquals(List.of(new LayerOrg("BUREAU", "QWLGJ", "区委老干部局", List.of(BUREAU_DUTY))),
+                ladder.layers(3, noDistrict, CITY));
+        assertEquals(List.of(new LayerOrg("BUREAU", "QWLGJ", "区委老干部局", List.of(BUREAU_DUTY))),
+                ladder.layers(2, new Ladder.Cadre(new Placement("SQ999", null, null), List.of(), null), CITY),
+                "level 2 without a street: no district either, the bureau record");
+    }
+
     private static final Person UNIT_LEADER = new Person("LEADER", "张厂长", "13905310001");
     private static final Person COMMUNITY_DUTY = new Person("DUTY_OFFICER", "王值班", "13905310002");
     private static final Person STREET_LEADER = new Person("LEADER", "赵主任", "13905310003");
@@ -150,6 +179,32 @@ class LadderTest {
         @Override
         public Optional<Org> find(OrgKind kind, String code) {
             return Optional.ofNullable(RECORDS.get(kind + ":" + code));
+        }
+
+        @Override
+        public Optional<Org> bureau(String preferredCode) {
+            return find(OrgKind.BUREAU, preferredCode);
+        }
+    };
+
+    private static final Person QX01_LEADER = new Person("LEADER", "甲局长", "13905320001");
+    private static final Person QX02_DUTY = new Person("DUTY_OFFICER", "乙值班", "13905320002");
+    /** A city: districts QX01 and QX02 with their bureaus' people, QX03 known only as its street's parent. */
+    private static final Map<String, Org> CITY_RECORDS = Map.of(
+            "DISTRICT:QX01", new Org(OrgKind.DISTRICT, "QX01", "一区", null, true, List.of(QX01_LEADER)),
+            "DISTRICT:QX02", new Org(OrgKind.DISTRICT, "QX02", "二区", null, true, List.of(QX02_DUTY)),
+            "STREET:JD801", new Org(OrgKind.STREET, "JD801", "一街道", "QX01", true, List.of()),
+            "STREET:JD802", new Org(OrgKind.STREET, "JD802", "二街道", "QX02", true, List.of()),
+            "STREET:JD803", new Org(OrgKind.STREET, "JD803", "三街道", "QX03", true, List.of()),
+            "COMMUNITY:SQ801", new Org(OrgKind.COMMUNITY, "SQ801", "一社区", "JD801", true, List.of()),
+            "COMMUNITY:SQ802", new Org(OrgKind.COMMUNITY, "SQ802", "二社区", "JD802", true, List.of()),
+            "COMMUNITY:SQ803", new Org(OrgKind.COMMUNITY, "SQ803", "三社区", "JD803", true, List.of()));
+
+    private static final Orgs CITY = new Orgs() {
+        @Override
+        public Optional<Org> find(OrgKind kind, String code) {
+            String key = kind + ":" + code;
+            return Optional.ofNullable(CITY_RECORDS.getOrDefault(key, RECORDS.get(key)));
         }
 
         @Override
