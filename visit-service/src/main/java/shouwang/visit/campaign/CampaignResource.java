@@ -47,18 +47,23 @@ public class CampaignResource {
     @Inject
     CallerScope caller;
 
-    /** District admins run campaigns anywhere; a community worker only for its own communities. */
+    /**
+     * An admin of the whole deployment (a one-district admin, the city admin) runs campaigns anywhere; a district admin
+     * of a city and a community worker only in their own communities: naming none means all of them (for a district
+     * admin, the communities its districts hold at creation), so a district's "whole district" campaign never
+     * reaches the city's other districts.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
     public Response create(@NotNull @Valid CampaignRequest body) {
         List<String> communities = body.communityCodes() == null ? List.of()
                 : body.communityCodes().stream().map(String::trim).distinct().toList();
-        if (!caller.isDistrictAdmin()) {
+        if (!caller.scope().districtWide()) {
             if (communities.isEmpty()) {
-                communities = List.copyOf(caller.scope().communityCodes());
+                communities = caller.scope().communityCodes().stream().sorted().toList();
                 if (communities.isEmpty()) {
-                    throw new ForbiddenException("Your token lists no community to run a campaign in");
+                    throw new ForbiddenException("Your scope holds no community to run a campaign in");
                 }
             }
             communities.forEach(caller::requireCommunity);
@@ -141,13 +146,16 @@ public class CampaignResource {
         return campaigns.history(visible(rawId));
     }
 
-    /** A district-wide campaign (no communities) is the district admin's; a listed one needs each community. */
+    /**
+     * A campaign of the whole deployment (no communities) is its admin's (one-district or city); a listed one needs
+     * each community, from a district admin of a city too.
+     */
     private void requireManage(List<String> communities) {
-        if (caller.isDistrictAdmin()) {
+        if (caller.scope().districtWide()) {
             return;
         }
         if (communities.isEmpty()) {
-            throw new ForbiddenException("A district-wide campaign is the district admin's");
+            throw new ForbiddenException("A campaign of the whole deployment is the city's or a one-district admin's");
         }
         communities.forEach(caller::requireCommunity);
     }

@@ -72,6 +72,9 @@ public class CampaignService {
     @Inject
     shouwang.kit.outbox.Outbox outbox;
 
+    @Inject
+    shouwang.visit.org.OrgService orgs;
+
     static final String TOMBSTONE_KIND = "campaign-task";
 
     /** Creates the campaign (or returns the one with the same client id) and generates its greeting tasks. */
@@ -219,9 +222,10 @@ public class CampaignService {
                 }
                 List<CampaignRepository.Unreached> unreached = repository.recordUnreached(campaign.id,
                         campaign.communityList(), day, clock.startOf(day), cutOff, now);
+                Map<String, String> districts = unreached.isEmpty() ? Map.of() : orgs.districtsOfCommunities();
                 for (CampaignRepository.Unreached cadre : unreached) {
-                    outbox.publish(Topics.VISITS, cadre.cadreId().toString(),
-                            EmergencyCheckMissed.of(campaign.id, cadre, day, cutOff, now));
+                    outbox.publish(Topics.VISITS, cadre.cadreId().toString(), EmergencyCheckMissed.of(campaign.id,
+                            cadre, day, cutOff, now, districts.get(cadre.communityCode())));
                 }
                 if (!unreached.isEmpty()) {
                     LOG.infof("Campaign %s: %d cadres unreached at the %s cut-off of %s", campaign.id,

@@ -63,14 +63,17 @@ public class CoverageRepository {
     shouwang.visit.VisitConfig config;
 
     /** The cadres a computation covers: a scope and the list's filters, or a chunk (after, upTo] of every cadre. */
-    public record Cadres(Scope scope, String communityCode, String gridCode, UUID after, UUID upTo) {
+    public record Cadres(Scope scope, String communityCode, String gridCode, java.util.Set<String> districtCommunities,
+            UUID after, UUID upTo) {
 
-        public static Cadres inScope(Scope scope, String communityCode, String gridCode) {
-            return new Cadres(scope, communityCode, gridCode, null, null);
+        /** @param districtCommunities the communities of a district filter, null when there is none */
+        public static Cadres inScope(Scope scope, String communityCode, String gridCode,
+                java.util.Set<String> districtCommunities) {
+            return new Cadres(scope, communityCode, gridCode, districtCommunities, null, null);
         }
 
         public static Cadres chunk(UUID after, UUID upTo) {
-            return new Cadres(Scope.everything(), null, null, after, upTo);
+            return new Cadres(Scope.everything(), null, null, null, after, upTo);
         }
     }
 
@@ -192,6 +195,14 @@ public class CoverageRepository {
         if (cadres.gridCode() != null) {
             where.append(" and c.grid_code = :grid");
             params.put("grid", cadres.gridCode());
+        }
+        if (cadres.districtCommunities() != null) {
+            if (cadres.districtCommunities().isEmpty()) {
+                where.append(" and 1 = 0");
+            } else {
+                where.append(" and c.community_code in (:districtCommunities)");
+                params.put("districtCommunities", List.copyOf(cadres.districtCommunities()));
+            }
         }
         if (cadres.after() != null) {
             where.append(" and c.id > :after and c.id <= :upTo");

@@ -15,6 +15,7 @@ import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
 import shouwang.visit.Xlsx;
 import shouwang.kit.ratelimit.RateLimited;
+import shouwang.visit.org.OrgService;
 import shouwang.visit.readmodel.ReadModelService;
 
 /** 不漏一人: who in scope has not been contacted within their cadence, per layer. */
@@ -33,6 +34,9 @@ public class CoverageResource {
     CallerScope caller;
 
     @Inject
+    OrgService orgs;
+
+    @Inject
     shouwang.kit.clock.Clock clock;
 
     /** JSON, or the same page as XLSX (未按时走访名单) when the caller asks for it. */
@@ -45,14 +49,17 @@ public class CoverageResource {
                     schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
                             implementation = CoverageDto.class)))
     public jakarta.ws.rs.core.Response coverage(@QueryParam("communityCode") String rawCommunity,
-            @QueryParam("gridCode") String rawGrid, @QueryParam("on") String rawOn, @BeanParam PageRequest page,
+            @QueryParam("gridCode") String rawGrid, @QueryParam("on") String rawOn,
+            @QueryParam(OrgService.DISTRICT_PARAM) String rawDistrict, @BeanParam PageRequest page,
             @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
         String community = QueryParams.text(rawCommunity);
         String grid = QueryParams.text(rawGrid);
         LocalDate on = QueryParams.date("on", rawOn);
         // Grid workers and unit liaisons may name the community their grid or retirees are in, and see their part.
+        String district = OrgService.districtParam(rawDistrict);
         caller.requireFilter(community, grid, null, readModel::communityOfGrid);
-        CoverageDto answer = coverage.coverage(caller.scope(), community, grid, on, page);
+        CoverageDto answer = coverage.coverage(caller.scope(), community, grid, district,
+                orgs.districtFilter(district, caller), on, page);
         if (!Xlsx.asked(headers)) {
             return jakarta.ws.rs.core.Response.ok(answer, jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE).build();
         }

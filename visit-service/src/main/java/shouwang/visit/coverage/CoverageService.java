@@ -3,6 +3,9 @@ package shouwang.visit.coverage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +26,7 @@ import shouwang.visit.Topics;
 import shouwang.visit.coverage.CoverageDto.Overdue;
 import shouwang.visit.coverage.CoverageRepository.Cadres;
 import shouwang.visit.coverage.CoverageRepository.Counts;
+import shouwang.visit.org.OrgService;
 
 /**
  * 不漏一人: for every active cadre, each layer its risk profile requires is due one cadence after its latest counting
@@ -46,15 +50,33 @@ public class CoverageService {
     @Inject
     Outbox outbox;
 
-    /** Coverage on {@code day} (null: today). */
+    @Inject
+    OrgService orgs;
+
+    /**
+     * Coverage on {@code day} (null: today).
+     *
+     * @param districtCommunities the communities of the {@code districtCode} filter, null when none is given
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public CoverageDto coverage(Scope scope, String communityCode, String gridCode, LocalDate day, PageRequest page) {
+    public CoverageDto coverage(Scope scope, String communityCode, String gridCode, String districtCode,
+            Set<String> districtCommunities, LocalDate day, PageRequest page) {
         LocalDate on = day != null ? day : clock.today();
-        Cadres cadres = Cadres.inScope(scope, communityCode, gridCode);
+        Cadres cadres = Cadres.inScope(scope, communityCode, gridCode, districtCommunities);
         List<Overdue> items = repository.overduePage(cadres, on, page.offset(), page.size());
         Counts counts = repository.counts(cadres, on);
         return new CoverageDto(on, communityCode, items, page.page(), page.size(), counts.overdue(), counts.cadres(),
-                counts.overdueCadres(), counts.overdueByLayer(), counts.byCommunity(), counts.byGrid());
+                counts.overdueCadres(), counts.overdueByLayer(), counts.byCommunity(), counts.byGrid(), districtCode,
+                byDistrict(counts.byCommunity()));
+    }
+
+    /** The communities' totals folded by district, from the same counts (no second pass over the cadres). */
+    private Map<String, CoverageDto.Totals> byDistrict(Map<String, CoverageDto.Totals> byCommunity) {
+        Map<String, String> districts = orgs.districtsOfCommunities();
+        Map<String, CoverageDto.Totals> byDistrict = new TreeMap<>();
+        byCommunity.forEach((community, totals) -> byDistrict.merge(districts.getOrDefault(community, ""), totals,
+                CoverageDto.Totals::plus));
+        return byDistrict;
     }
 
     /**
@@ -88,10 +110,11 @@ public class CoverageService {
     private int raiseLapses(Cadres chunk, LocalDate today) {
         List<Overdue> lapses = repository.recordNewLapses(chunk, today);
         Instant now = clock.now();
+        Map<String, String> districts = lapses.isEmpty() ? Map.of() : orgs.districtsOfCommunities();
         outbox.publishAll(lapses.stream().map(o -> new Outbox.Event(Topics.VISITS, o.cadreId().toString(),
                 new RoutineVisitMissed("ROUTINE", null, null, o.cadreId(), o.layer(), o.orgCode(), null,
                         clock.startOf(o.dueOn().plusDays(1)), now, o.daysOverdue(), o.risk(), o.dueOn(),
-                        o.communityCode(), o.gridCode(), o.unitCode()))).toList());
+                        o.communityCode(), o.gridCode(), o.unitCode(), districts.get(o.communityCode())))).toList());
         for (Overdue o : lapses) {
             LOG.infof("Routine lapse: cadre %s layer %s org %s due %s, %d days overdue", o.cadreId(), o.layer(),
                     o.orgCode(), o.dueOn(), o.daysOverdue());
@@ -99,10 +122,13 @@ public class CoverageService {
         return lapses.size();
     }
 
-    /** VisitMissed for a routine lapse; {@code risk}, {@code dueOn} and the placement codes are added fields. */
+    /**
+     * VisitMissed for a routine lapse; {@code risk}, {@code dueOn}, the placement codes and {@code districtCode} (of
+     * the community, null when unknown) are added fields.
+     */
     @EventName("VisitMissed")
     public record RoutineVisitMissed(String kind, UUID taskId, UUID alertId, UUID cadreId, Layer layer,
             String orgCode, Integer level, Instant deadline, Instant detectedAt, long daysOverdue, Risk risk,
-            LocalDate dueOn, String communityCode, String gridCode, String unitCode) {
+            LocalDate dueOn, String communityCode, String gridCode, String unitCode, String districtCode) {
     }
 }

@@ -78,6 +78,9 @@ public class VisitService {
     Clock clock;
 
     @Inject
+    shouwang.visit.org.OrgService orgs;
+
+    @Inject
     Event<VisitRecorded> recorded;
 
     @Inject
@@ -268,7 +271,8 @@ public class VisitService {
             // 送学上门 and activity-absence tasks close by the visit's purpose and layer, named or not
             tasks.completeByPurpose(visit.cadreId, visit.layer, visit.purpose, visit.id);
         }
-        outbox.publish(Topics.VISITS, visit.cadreId.toString(), VisitLogged.of(visit));
+        outbox.publish(Topics.VISITS, visit.cadreId.toString(), VisitLogged.of(visit,
+                orgs.districtOf(visit.placement().communityCode)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

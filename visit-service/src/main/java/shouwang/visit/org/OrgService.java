@@ -17,15 +17,16 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import shouwang.kit.security.OrgHierarchy;
+import shouwang.kit.security.OrgRecordHierarchy;
 
 /**
- * The org read model from org-records: which communities a street has (a street officer's scope), and the names
- * statistics and worklists show. A record older than the one held is skipped.
+ * The org read model from org-records: which communities a street and a district have (a street officer's and a
+ * city district admin's scope; the queries are the kit's, shared with volunteer-service), the district of a community
+ * (events, city views), and the names statistics and worklists show. A record older than the one held is skipped.
  */
 @ApplicationScoped
 @Transactional
-public class OrgService implements OrgHierarchy {
+public class OrgService extends OrgRecordHierarchy {
 
     private static final Logger LOG = Logger.getLogger(OrgService.class);
 
@@ -67,34 +68,41 @@ public class OrgService implements OrgHierarchy {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Set<String> communitiesOfStreets(Set<String> streetCodes) {
-        if (streetCodes.isEmpty()) {
-            return Set.of();
-        }
-        return Set.copyOf(em.createQuery("select o.code from OrgRecord o where o.kind = 'COMMUNITY' and o.active "
-                + "and o.parentCode in (:streets)", String.class)
-                .setParameter("streets", streetCodes).getResultList());
+    protected EntityManager entityManager() {
+        return em;
     }
 
-    @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Set<String> communitiesOfDistricts(Set<String> districtCodes) {
-        if (districtCodes.isEmpty()) {
-            return Set.of();
+    /**
+     * A {@code districtCode} query parameter: blank is not given; otherwise an org code (letters, digits, '-', '_', at
+     * most 50), else a 400 naming the parameter.
+     */
+    public static String districtParam(String raw) {
+        String code = shouwang.kit.problem.QueryParams.text(DISTRICT_PARAM, raw);
+        if (code != null && !code.matches("[A-Za-z0-9_-]{1,50}")) {
+            throw shouwang.kit.problem.InvalidFieldsException.of(DISTRICT_PARAM,
+                    "must be a district code: letters, digits, '-' or '_', at most 50");
         }
-        return Set.copyOf(em.createQuery("select c.code from OrgRecord c, OrgRecord s where c.kind = 'COMMUNITY' "
-                + "and c.active and s.kind = 'STREET' and s.active and c.parentCode = s.code "
-                + "and s.parentCode in (:districts)", String.class)
-                .setParameter("districts", districtCodes).getResultList());
+        return code;
     }
 
-    @Override
+    /**
+     * The communities a {@code districtCode} filter stands for, null when none is given: a 403 when the caller does not
+     * cover that district (a district admin naming another one, or any caller below district admin), an empty set
+     * for a district the org records do not know (its views are simply empty).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean hasDistricts() {
-        return !em.createQuery("select o.code from OrgRecord o where o.kind = 'DISTRICT'", String.class)
-                .setMaxResults(1).getResultList().isEmpty();
+    public Set<String> districtFilter(String districtCode, shouwang.kit.security.CallerScope caller) {
+        if (districtCode == null) {
+            return null;
+        }
+        if (!caller.coversDistrict(districtCode)) {
+            throw new shouwang.kit.problem.ForbiddenException("District " + districtCode + " is outside your scope");
+        }
+        return communitiesOfDistricts(Set.of(districtCode));
     }
+
+    /** The query parameter of the city views. */
+    public static final String DISTRICT_PARAM = "districtCode";
 
     /** The street a community belongs to, if the org records tell. */
     @Transactional(Transactional.TxType.SUPPORTS)

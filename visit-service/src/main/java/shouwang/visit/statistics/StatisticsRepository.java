@@ -24,9 +24,14 @@ public class StatisticsRepository {
     @Inject
     EntityManager em;
 
-    /** Contact visits in [from, until) per community, grid, layer, channel and purpose. */
+    /**
+     * Contact visits in [from, until) per community, grid, layer, channel and purpose.
+     *
+     * @param districtCommunities the communities of a district filter, null when there is none
+     */
     @SuppressWarnings("unchecked")
-    public List<Row> counts(Instant from, Instant until, String communityCode, Scope scope) {
+    public List<Row> counts(Instant from, Instant until, String communityCode, java.util.Set<String> districtCommunities,
+            Scope scope) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder("select v.community_code, v.grid_code, v.layer, v.channel, v.purpose, "
                 + "count(*) from visit v where v.contacted and v.visited_at >= :from and v.visited_at < :until and ")
@@ -34,6 +39,12 @@ public class StatisticsRepository {
         if (communityCode != null) {
             sql.append(" and v.community_code = :community");
             params.put("community", communityCode);
+        }
+        if (districtCommunities != null && districtCommunities.isEmpty()) {
+            sql.append(" and 1 = 0");
+        } else if (districtCommunities != null) {
+            sql.append(" and v.community_code in (:districtCommunities)");
+            params.put("districtCommunities", List.copyOf(districtCommunities));
         }
         sql.append(" group by 1, 2, 3, 4, 5");
         params.put("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC));

@@ -17,9 +17,10 @@ import shouwang.kit.ratelimit.RateLimited;
 import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
 import shouwang.visit.Xlsx;
+import shouwang.visit.org.OrgService;
 import shouwang.visit.readmodel.ReadModelService;
 
-/** {@code GET /statistics/visits?from=&to=&communityCode=}: JSON, or XLSX when the caller asks for it. */
+/** {@code GET /statistics/visits?from=&to=&communityCode=&districtCode=}: JSON, or XLSX when the caller asks for it. */
 @Path("/statistics/visits")
 @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
         Roles.STREET_OFFICER })
@@ -34,6 +35,9 @@ public class StatisticsResource {
     @Inject
     CallerScope caller;
 
+    @Inject
+    OrgService orgs;
+
     @GET
     @Produces({ MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE })
     @RateLimited(RateLimited.Bucket.EXPENSIVE)
@@ -42,11 +46,13 @@ public class StatisticsResource {
                     schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
                             implementation = VisitStatistics.class)))
     public Response visits(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("communityCode") String communityCode, @Context HttpHeaders headers) {
+            @QueryParam("communityCode") String communityCode,
+            @QueryParam(OrgService.DISTRICT_PARAM) String rawDistrict, @Context HttpHeaders headers) {
         String community = QueryParams.text(communityCode);
+        String district = OrgService.districtParam(rawDistrict);
         caller.requireFilter(community, null, null, readModel::communityOfGrid);
         VisitStatistics report = statistics.visits(QueryParams.date("from", from), QueryParams.date("to", to),
-                community, caller.scope());
+                community, district, orgs.districtFilter(district, caller), caller.scope());
         if (!Xlsx.asked(headers)) {
             return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
         }

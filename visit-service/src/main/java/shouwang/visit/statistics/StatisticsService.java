@@ -37,7 +37,9 @@ public class StatisticsService {
     @Inject
     Clock clock;
 
-    public VisitStatistics visits(LocalDate from, LocalDate to, String communityCode, Scope scope) {
+    /** @param districtCommunities the communities of the {@code districtCode} filter, null when none is given */
+    public VisitStatistics visits(LocalDate from, LocalDate to, String communityCode, String districtCode,
+            java.util.Set<String> districtCommunities, Scope scope) {
         LocalDate today = clock.today();
         LocalDate end = to != null ? to : today;
         LocalDate start = from != null ? from : end.withDayOfMonth(1);
@@ -49,14 +51,17 @@ public class StatisticsService {
         }
         invalid.throwIfAny();
         List<StatisticsRepository.Row> rows = repository.counts(clock.startOf(start), clock.startOf(end.plusDays(1)),
-                communityCode, scope);
+                communityCode, districtCommunities, scope);
 
         Tally total = new Tally();
         Map<String, Tally> communities = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+        Map<String, Tally> districts = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+        Map<String, String> districtOf = orgs.districtsOfCommunities();
         Map<String, Map<String, Tally>> grids = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
         for (StatisticsRepository.Row row : rows) {
             total.add(row);
             communities.computeIfAbsent(row.communityCode(), c -> new Tally()).add(row);
+            districts.computeIfAbsent(districtOf.get(row.communityCode()), d -> new Tally()).add(row);
             grids.computeIfAbsent(row.communityCode(), c -> new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder())))
                     .computeIfAbsent(row.gridCode(), g -> new Tally()).add(row);
         }
@@ -70,7 +75,11 @@ public class StatisticsService {
             byCommunity.add(new VisitStatistics.CommunityCounts(community, communityNames.get(community),
                     tally.counts(), byGrid));
         });
-        return new VisitStatistics(start, end, communityCode, total.counts(), byCommunity);
+        Map<String, String> districtNames = orgs.names("DISTRICT");
+        List<VisitStatistics.DistrictCounts> byDistrict = new ArrayList<>();
+        districts.forEach((district, tally) -> byDistrict.add(
+                new VisitStatistics.DistrictCounts(district, districtNames.get(district), tally.counts())));
+        return new VisitStatistics(start, end, communityCode, total.counts(), byCommunity, districtCode, byDistrict);
     }
 
     /** Running counts of one group. */

@@ -54,12 +54,12 @@ public class TaskRepository {
                 + "and deadline <= ?2 order by deadline limit ?1 for update skip locked), "
                 + "missed as (update must_visit_task t set status = 'MISSED', missed_at = ?2, updated_at = ?2 "
                 + "from due where t.id = due.id returning t.id, t.alert_id, t.cadre_id, t.layer, t.org_code, t.level, "
-                + "t.deadline, t.purpose, t.reason) select * from missed order by deadline")
+                + "t.deadline, t.purpose, t.reason, t.community_code) select * from missed order by deadline")
                 .setParameter(1, batchSize).setParameter(2, utc(now))
                 .getResultList();
         return rows.stream().map(row -> new MissedTask((UUID) row[0], (UUID) row[1], (UUID) row[2],
                 Layer.valueOf((String) row[3]), (String) row[4], ((Number) row[5]).intValue(), instant(row[6]), now,
-                Purpose.valueOf((String) row[7]), (String) row[8]))
+                Purpose.valueOf((String) row[7]), (String) row[8], (String) row[9]))
                 .toList();
     }
 

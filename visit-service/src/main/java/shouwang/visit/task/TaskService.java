@@ -59,6 +59,9 @@ public class TaskService {
     Clock clock;
 
     @Inject
+    shouwang.visit.org.OrgService orgs;
+
+    @Inject
     MeterRegistry meters;
 
     @Inject
@@ -114,7 +117,7 @@ public class TaskService {
             task.createdAt = clock.now();
             task.updatedAt = task.createdAt;
             if (repository.insertOnce(task)) {
-                outbox.publish(Topics.VISITS, cadreId.toString(), MustVisitTaskCreated.of(task));
+                outbox.publish(Topics.VISITS, cadreId.toString(), MustVisitTaskCreated.of(task, districtOf(task)));
                 created.add(task.id);
                 LOG.infof("Task %s created: alert %s level %d layer %s org %s cadre %s due %s", task.id, alertId,
                         level, task.layer, task.orgCode, cadreId, task.deadline);
@@ -164,7 +167,7 @@ public class TaskService {
             LOG.debugf("%s task for cadre %s exists already", duty.purpose(), duty.cadreId());
             return Optional.empty();
         }
-        outbox.publish(Topics.VISITS, task.cadreId.toString(), MustVisitTaskCreated.of(task));
+        outbox.publish(Topics.VISITS, task.cadreId.toString(), MustVisitTaskCreated.of(task, districtOf(task)));
         LOG.infof("Task %s created: %s%s layer %s org %s cadre %s due %s", task.id, task.purpose,
                 task.reason == null ? "" : "/" + task.reason, task.layer, task.orgCode, task.cadreId, task.deadline);
         return Optional.of(task.id);
@@ -229,7 +232,7 @@ public class TaskService {
         task.visitId = visitId;
         task.completedAt = clock.now();
         task.updatedAt = task.completedAt;
-        outbox.publish(Topics.VISITS, task.cadreId.toString(), MustVisitTaskCompleted.of(task, late));
+        outbox.publish(Topics.VISITS, task.cadreId.toString(), MustVisitTaskCompleted.of(task, late, districtOf(task)));
         LOG.infof("Task %s completed by visit %s (%s, level %d, layer %s%s)", task.id, visitId,
                 task.hasAlert() ? "alert " + task.alertId : task.purpose, task.level, task.layer,
                 late ? ", after it was missed" : "");
@@ -242,8 +245,10 @@ public class TaskService {
      */
     public int markDueTasksMissed(int batchSize) {
         List<MissedTask> missed = repository.markDueMissed(batchSize, clock.now());
+        Map<String, String> districts = missed.isEmpty() ? Map.of() : orgs.districtsOfCommunities();
         for (MissedTask task : missed) {
-            outbox.publish(Topics.VISITS, task.cadreId().toString(), VisitMissed.of(task));
+            outbox.publish(Topics.VISITS, task.cadreId().toString(),
+                    VisitMissed.of(task, districts.get(task.communityCode())));
             long lagMillis = Duration.between(task.deadline(), task.missedAt()).toMillis();
             meters.timer("shouwang.visit.missed.detection.lag").record(Duration.ofMillis(Math.max(0, lagMillis)));
             LOG.infof("Task %s MISSED: %s level %d layer %s org %s, %d ms after its deadline", task.taskId(),
@@ -362,5 +367,10 @@ public class TaskService {
 
     public record TaskFilter(UUID cadreId, Layer layer, String orgCode, TaskStatus status, UUID alertId,
             Instant updatedSince, shouwang.visit.Purpose purpose) {
+    }
+
+    /** The district of the task's community, for its events (null when the org records do not tell). */
+    private String districtOf(MustVisitTask task) {
+        return orgs.districtOf(task.placement().communityCode);
     }
 }

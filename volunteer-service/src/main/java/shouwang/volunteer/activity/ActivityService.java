@@ -44,6 +44,9 @@ public class ActivityService {
     CallerScope callerScope;
 
     @Inject
+    shouwang.volunteer.org.OrgService orgs;
+
+    @Inject
     CadreDirectory cadres;
 
     @Inject
@@ -95,7 +98,8 @@ public class ActivityService {
             session.place = ordered.get(i).place().trim();
             session.persist();
         }
-        outbox.publish(Volunteering.TOPIC, activity.id.toString(), ActivityPublished.of(activity));
+        outbox.publish(Volunteering.TOPIC, activity.id.toString(), ActivityPublished.of(activity,
+                orgs.districtOf(activity.communityCode)));
         LOG.infof("Activity %s published in %s (%s, capacity %d, %d sessions)", activity.id, activity.communityCode,
                 activity.kind, activity.capacity, activity.sessionCount);
         return Saved.created(view(activity));

@@ -54,6 +54,9 @@ public class AttendanceService {
     CallerScope callerScope;
 
     @Inject
+    shouwang.volunteer.org.OrgService orgs;
+
+    @Inject
     ActivityService activities;
 
     @Inject
@@ -234,7 +237,7 @@ public class AttendanceService {
         Placement placement = cadre == null ? Placement.orEmpty(null) : cadre.placement();
         outbox.publish(Volunteering.TOPIC, enrolment.cadreId.toString(), new ActivityAbsenceFlagged(flag.id,
                 enrolment.cadreId, activity.id, activity.title, activity.kind, clock.dateOf(made.startsAt),
-                placement.communityCode, placement.gridCode, now));
+                placement.communityCode, placement.gridCode, now, orgs.districtOf(placement.communityCode)));
         LOG.infof("Absence flag %s: cadre %s missed sessions %s of activity %s in a row", flag.id, enrolment.cadreId,
                 run.subList(run.size() - ABSENCES_IN_A_ROW, run.size()), activity.id);
         return true;

@@ -10,15 +10,17 @@ import shouwang.volunteer.ServiceCategory;
 /**
  * On volunteering when the post's owner verifies a service record; peopleServed, beneficiaryCadreId and verifiedAt
  * are additions to docs/events.md.
+ * {@code districtCode}: the district of the community (community → street → district, from org-records), null
+ * when unknown.
  */
 public record ServiceHoursLogged(UUID recordId, UUID volunteerId, UUID postId, String communityCode,
         ServiceCategory serviceType, LocalDate servedOn, BigDecimal hours, int peopleServed, UUID beneficiaryCadreId,
-        Instant verifiedAt) {
+        Instant verifiedAt, String districtCode) {
 
-    static ServiceHoursLogged of(ServiceRecord record) {
+    static ServiceHoursLogged of(ServiceRecord record, String districtCode) {
         return new ServiceHoursLogged(record.id, record.volunteerId, record.postId, record.communityCode,
                 record.serviceType, record.servedOn, record.hours, record.peopleServed, record.beneficiaryCadreId,
-                record.verifiedAt);
+                record.verifiedAt, districtCode);
     }
 
     /** The record key: the helped cadre where there is one, else the post, else the volunteer. */

@@ -50,6 +50,9 @@ public class ServiceRecordService {
     CallerScope callerScope;
 
     @Inject
+    shouwang.volunteer.org.OrgService orgs;
+
+    @Inject
     VolunteerService volunteers;
 
     @Inject
@@ -160,7 +163,8 @@ public class ServiceRecordService {
             record.verifiedAt = clock.now();
             record.updatedAt = record.verifiedAt;
             timeBank.earn(record);
-            outbox.publish(Volunteering.TOPIC, ServiceHoursLogged.keyOf(record), ServiceHoursLogged.of(record));
+            outbox.publish(Volunteering.TOPIC, ServiceHoursLogged.keyOf(record), ServiceHoursLogged.of(record,
+                orgs.districtOf(record.communityCode)));
             LOG.infof("Service record %s verified: %s hours for volunteer %s", record.id, record.hours,
                     record.volunteerId);
         }
@@ -197,7 +201,8 @@ public class ServiceRecordService {
         record.updatedAt = record.recordedAt;
         record.persist();
         timeBank.earn(record);
-        outbox.publish(Volunteering.TOPIC, ServiceHoursLogged.keyOf(record), ServiceHoursLogged.of(record));
+        outbox.publish(Volunteering.TOPIC, ServiceHoursLogged.keyOf(record), ServiceHoursLogged.of(record,
+                orgs.districtOf(record.communityCode)));
         LOG.infof("Service record %s of service request %s: %s hours for volunteer %s", record.id, serviceRequestId,
                 record.hours, volunteerId);
         return id;

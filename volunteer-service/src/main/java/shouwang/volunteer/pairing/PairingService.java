@@ -48,6 +48,9 @@ public class PairingService {
     CallerScope callerScope;
 
     @Inject
+    shouwang.volunteer.org.OrgService orgs;
+
+    @Inject
     CadreDirectory cadres;
 
     @Inject
@@ -96,7 +99,8 @@ public class PairingService {
         pairing.createdAt = clock.now();
         pairing.updatedAt = pairing.createdAt;
         pairing.persist();
-        outbox.publish(Volunteering.TOPIC, cadre.id.toString(), PairingCreated.of(pairing, volunteer));
+        outbox.publish(Volunteering.TOPIC, cadre.id.toString(), PairingCreated.of(pairing, volunteer,
+                orgs.districtOf(pairing.placement().communityCode)));
         LOG.infof("Pairing %s: volunteer %s looks after cadre %s every %s", pairing.id, volunteer.id, cadre.id,
                 cadence);
         return Saved.created(PairingMapper.view(pairing, volunteer));

@@ -46,6 +46,9 @@ public class PostService {
     CallerScope callerScope;
 
     @Inject
+    shouwang.volunteer.org.OrgService orgs;
+
+    @Inject
     VolunteerService volunteers;
 
     @Inject
@@ -84,7 +87,7 @@ public class PostService {
         post.createdAt = clock.now();
         post.updatedAt = post.createdAt;
         post.persist();
-        outbox.publish(Volunteering.TOPIC, post.id.toString(), PostPublished.of(post));
+        outbox.publish(Volunteering.TOPIC, post.id.toString(), PostPublished.of(post, orgs.districtOf(post.communityCode)));
         LOG.infof("Post %s published in %s (%s, capacity %d)", post.id, post.communityCode, post.category,
                 post.capacity);
         return Saved.created(PostMapper.view(post));
@@ -167,7 +170,8 @@ public class PostService {
         claim.claimedAt = post.updatedAt;
         claim.updatedAt = post.updatedAt;
         claim.persist();
-        outbox.publish(Volunteering.TOPIC, post.id.toString(), PostClaimed.of(post, claim, volunteer));
+        outbox.publish(Volunteering.TOPIC, post.id.toString(), PostClaimed.of(post, claim, volunteer,
+                orgs.districtOf(post.communityCode)));
         LOG.infof("Claim %s: volunteer %s took place %d/%d on post %s", claim.id, volunteer.id, post.claimedCount,
                 post.capacity, post.id);
         return Saved.created(PostMapper.view(claim, volunteer));

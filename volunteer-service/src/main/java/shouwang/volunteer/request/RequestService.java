@@ -66,6 +66,9 @@ public class RequestService {
     CallerScope callerScope;
 
     @Inject
+    shouwang.volunteer.org.OrgService orgs;
+
+    @Inject
     CadreDirectory cadres;
 
     @Inject
@@ -160,7 +163,7 @@ public class RequestService {
         request.createdAt = clock.now();
         request.updatedAt = request.createdAt;
         request.persist();
-        outbox.publish(Volunteering.TOPIC, cadreId.toString(), ServiceRequested.of(request));
+        outbox.publish(Volunteering.TOPIC, cadreId.toString(), ServiceRequested.of(request, districtOf(request)));
         LOG.infof("Service request %s opened for cadre %s (%s, source %s)", request.id, cadreId, type, source);
         return request;
     }
@@ -191,7 +194,7 @@ public class RequestService {
             requireOffers(provider, request);
             assign(request, AssigneeKind.PROVIDER, provider.id(), provider.name());
         }
-        outbox.publish(Volunteering.TOPIC, request.cadreId.toString(), ServiceRequestDispatched.of(request));
+        outbox.publish(Volunteering.TOPIC, request.cadreId.toString(), ServiceRequestDispatched.of(request, districtOf(request)));
         LOG.infof("Service request %s dispatched to %s %s", request.id, request.assigneeKind, request.assigneeId);
         return RequestMapper.view(request);
     }
@@ -231,7 +234,7 @@ public class RequestService {
         request.acceptedBy = callerScope.username();
         request.acceptedVolunteerId = actor == null ? null : actor.id;
         request.updatedAt = request.acceptedAt;
-        outbox.publish(Volunteering.TOPIC, request.cadreId.toString(), ServiceRequestAccepted.of(request));
+        outbox.publish(Volunteering.TOPIC, request.cadreId.toString(), ServiceRequestAccepted.of(request, districtOf(request)));
         LOG.infof("Service request %s accepted by %s %s", request.id, request.assigneeKind, request.assigneeId);
         return RequestMapper.view(request);
     }
@@ -253,7 +256,7 @@ public class RequestService {
         request.escalatedAcceptAt = null;
         request.updatedAt = request.lastDeclinedAt;
         outbox.publish(Volunteering.TOPIC, request.cadreId.toString(),
-                ServiceRequestDeclined.of(request, kind, assigneeId, name, reason));
+                ServiceRequestDeclined.of(request, kind, assigneeId, name, reason, districtOf(request)));
         LOG.infof("Service request %s declined by %s %s (%d declines)", request.id, kind, assigneeId,
                 request.declines);
         return RequestMapper.view(request);
@@ -275,7 +278,7 @@ public class RequestService {
         request.hours = form.hours() == null ? null : form.hours().setScale(2);
         request.updatedAt = request.completedAt;
         credit(request, actor);
-        outbox.publish(Volunteering.TOPIC, request.cadreId.toString(), ServiceRequestCompleted.of(request));
+        outbox.publish(Volunteering.TOPIC, request.cadreId.toString(), ServiceRequestCompleted.of(request, districtOf(request)));
         LOG.infof("Service request %s done by %s %s", request.id, request.assigneeKind, request.assigneeId);
         return RequestMapper.view(request);
     }
@@ -320,7 +323,7 @@ public class RequestService {
         request.cancelledBy = callerScope.username();
         request.cancelReason = reason;
         request.updatedAt = request.cancelledAt;
-        outbox.publish(Volunteering.TOPIC, request.cadreId.toString(), ServiceRequestCancelled.of(request));
+        outbox.publish(Volunteering.TOPIC, request.cadreId.toString(), ServiceRequestCancelled.of(request, districtOf(request)));
         LOG.infof("Service request %s cancelled", request.id);
         return RequestMapper.view(request);
     }
@@ -336,7 +339,7 @@ public class RequestService {
         request.ratingComment = form.comment();
         request.ratedAt = clock.now();
         request.updatedAt = request.ratedAt;
-        outbox.publish(Volunteering.TOPIC, request.cadreId.toString(), ServiceRequestRated.of(request));
+        outbox.publish(Volunteering.TOPIC, request.cadreId.toString(), ServiceRequestRated.of(request, districtOf(request)));
         LOG.infof("Service request %s rated %d", request.id, request.ratingScore);
         return RequestMapper.view(request);
     }
@@ -458,5 +461,10 @@ public class RequestService {
         }
         callerScope.requireCommunity(request.communityCode);
         return null;
+    }
+
+    /** The district of the request's community, for its events (null when the org records do not tell). */
+    private String districtOf(ServiceRequest request) {
+        return orgs.districtOf(request.communityCode);
     }
 }

@@ -54,7 +54,8 @@ class ActivityTest {
 
         TopicProbe.Received published = Fixtures.awaitEvent("ActivityPublished", "activityId", id);
         assertEquals(id, published.key());
-        assertEquals(Set.of("activityId", "title", "kind", "communityCode", "capacity", "sessions", "firstStartsAt"),
+        assertEquals(Set.of("activityId", "title", "kind", "communityCode", "capacity", "sessions", "firstStartsAt",
+                "districtCode"),
                 Fixtures.fields(published.data()));
         assertEquals(2, published.data().get("sessions").asInt());
         assertEquals("CLASS", published.data().get("kind").asText());

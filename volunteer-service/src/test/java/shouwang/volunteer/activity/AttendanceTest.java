@@ -116,7 +116,7 @@ class AttendanceTest {
         TopicProbe.Received flag = Fixtures.awaitEvent("ActivityAbsenceFlagged", "cadreId", missing);
         assertEquals(missing.toString(), flag.key());
         assertEquals(Set.of("flagId", "cadreId", "activityId", "activityTitle", "activityKind", "lastSessionOn",
-                "communityCode", "gridCode", "flaggedAt"), Fixtures.fields(flag.data()));
+                "communityCode", "gridCode", "flaggedAt", "districtCode"), Fixtures.fields(flag.data()));
         String firstFlag = UUID.nameUUIDFromBytes(("activity-absence/" + missingEnrolment + "/3")
                 .getBytes(StandardCharsets.UTF_8)).toString();
         assertEquals(firstFlag, flag.data().get("flagId").asText());

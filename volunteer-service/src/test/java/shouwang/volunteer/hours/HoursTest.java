@@ -92,7 +92,7 @@ class HoursTest {
         TopicProbe.Received event = Fixtures.awaitEvent("ServiceHoursLogged", "recordId", recordId);
         JsonNode data = event.data();
         assertEquals(Set.of("recordId", "volunteerId", "postId", "communityCode",
-                "serviceType", "servedOn", "hours", "peopleServed", "beneficiaryCadreId", "verifiedAt"),
+                "serviceType", "servedOn", "hours", "peopleServed", "beneficiaryCadreId", "verifiedAt", "districtCode"),
                 Fixtures.fields(data));
         assertEquals(elder.toString(), event.key());
         assertEquals(volunteerId, data.path("volunteerId").asText());

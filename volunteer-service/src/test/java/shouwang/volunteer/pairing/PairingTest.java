@@ -44,7 +44,7 @@ class PairingTest {
         TopicProbe.Received record = Fixtures.awaitEvent("PairingCreated", "pairingId", pairingId);
         JsonNode data = record.data();
         assertEquals(Set.of("pairingId", "cadreId", "volunteerId", "volunteerCadreId",
-                "volunteerName", "volunteerPhone", "cadence", "startedOn", "communityCode", "gridCode"),
+                "volunteerName", "volunteerPhone", "cadence", "startedOn", "communityCode", "gridCode", "districtCode"),
                 Fixtures.fields(data));
         assertEquals(cadre.toString(), record.key());
         assertEquals(cadre.toString(), data.path("cadreId").asText());

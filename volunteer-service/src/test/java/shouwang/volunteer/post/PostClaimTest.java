@@ -68,7 +68,7 @@ class PostClaimTest {
         JsonNode data = record.data();
         assertEquals(id, record.key());
         assertEquals(Set.of("postId", "title", "category", "communityCode", "gridCode",
-                "capacity", "schedule", "startsOn", "endsOn"), Fixtures.fields(data));
+                "capacity", "schedule", "startsOn", "endsOn", "districtCode"), Fixtures.fields(data));
         assertEquals("SQ101", data.path("communityCode").asText());
         assertEquals("SQ101-WG01", data.path("gridCode").asText());
         assertEquals(3, data.path("capacity").asInt());
@@ -173,7 +173,8 @@ class PostClaimTest {
         JsonNode data = record.data();
         assertEquals(postId, record.key());
         assertEquals(Set.of("postId", "claimId", "volunteerId", "volunteerName", "cadreId",
-                "claimedAt", "communityCode", "category", "capacity", "claimedCount"), Fixtures.fields(data));
+                "claimedAt", "communityCode", "category", "capacity", "claimedCount", "districtCode"),
+                Fixtures.fields(data));
         assertEquals(postId, data.path("postId").asText());
         assertEquals(cadreId.toString(), data.path("cadreId").asText());
         assertEquals(volunteerId, data.path("volunteerId").asText());

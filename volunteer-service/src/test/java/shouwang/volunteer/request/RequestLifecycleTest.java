@@ -31,7 +31,7 @@ class RequestLifecycleTest {
 
     static final String COMMUNITY = "SQ911";
     static final Set<String> COMMON = Set.of("requestId", "cadreId", "serviceType", "communityCode", "gridCode",
-            "status", "at");
+            "status", "at", "districtCode");
 
     static Set<String> fieldsWith(String... more) {
         Set<String> fields = new java.util.TreeSet<>(COMMON);
