@@ -3,6 +3,8 @@ package shouwang.registry.history;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +21,21 @@ public class AuditRepository {
 
     @Inject
     EntityManager entityManager;
+
+    /**
+     * Where a cadre lives now, {@code [community, grid, unit]}; empty for an unknown id. Read from the cadre table
+     * here: the history package knows no cadre class (cadre depends on history, never the other way).
+     */
+    public Optional<String[]> placementOf(UUID cadreId) {
+        List<?> rows = entityManager.createNativeQuery(
+                "select community_code, grid_code, unit_code from cadre where id = ?1").setParameter(1, cadreId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return Optional.of(new String[] { (String) row[0], (String) row[1], (String) row[2] });
+    }
 
     public void insertAll(List<CadreAudit> lines) {
         if (lines.isEmpty()) {

@@ -21,6 +21,8 @@ import shouwang.kit.clock.Clock;
 import shouwang.kit.paging.ListQuery;
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
+import shouwang.kit.problem.NotFoundException;
+import shouwang.kit.security.CallerScope;
 
 /** Writes the history, in the transaction of the change (or of the read) it records, and reads it back. */
 @ApplicationScoped
@@ -75,9 +77,17 @@ public class AuditTrail {
         }
     }
 
-    /** A cadre's history, oldest first, optionally one action only. */
+    /**
+     * A cadre's history, oldest first, optionally one action only; all of it for whoever sees the cadre where it lives
+     * now (a cadre that moved to another district is the new district's, with its history), else 404.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<HistoryEntry> history(UUID cadreId, String action, PageRequest page) {
+    public Page<HistoryEntry> history(UUID cadreId, String action, PageRequest page, CallerScope caller) {
+        if (!caller.scope().districtWide()) {
+            String[] placement = repository.placementOf(cadreId)
+                    .orElseThrow(() -> new NotFoundException("Cadre", cadreId));
+            caller.requireVisible("Cadre", cadreId, placement[0], placement[1], placement[2]);
+        }
         // always a condition on the id: a missing one finds nothing rather than everybody's history
         return ListQuery.of(CadreAudit.class, "a")
                 .where("a.cadreId = :cadreId", Collections.singletonMap("cadreId", cadreId))

@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.QueryParams;
+import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
 
 /** The history of a cadre (changes and unmasked ID number reads), for the district bureau only. */
@@ -21,9 +22,12 @@ public class HistoryResource {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    CallerScope caller;
+
     @GET
     public Page<HistoryEntry> history(@PathParam("id") String id, @QueryParam("action") String action,
             @BeanParam PageRequest page) {
-        return audit.history(QueryParams.uuid("id", id), QueryParams.text(action), page);
+        return audit.history(QueryParams.uuid("id", id), QueryParams.text(action), page, caller);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
+import shouwang.kit.problem.ForbiddenException;
 import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
 import shouwang.registry.keyrotation.KeyRotationDtos.RotationStatus;
@@ -28,14 +29,23 @@ public class KeyRotationResource {
 
     @GET
     public RotationStatus status() {
+        requireWholeDeployment();
         return service.status();
     }
 
     @POST
     public Response start() {
+        requireWholeDeployment();
         boolean started = service.start(caller.username());
         RotationStatus status = service.status();
         return Response.status(started || status.running() ? Response.Status.ACCEPTED : Response.Status.OK)
                 .entity(status).build();
+    }
+
+    /** One key protects every district's numbers: the city's (or a one-district admin's) operation, 403 otherwise. */
+    private void requireWholeDeployment() {
+        if (!caller.scope().districtWide()) {
+            throw new ForbiddenException("The ID-number key is the whole deployment's: the city rotates it");
+        }
     }
 }

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 
 import shouwang.kit.clock.Clock;
 import shouwang.kit.problem.ConflictException;
+import shouwang.kit.problem.ForbiddenException;
 import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Placement;
@@ -121,6 +122,10 @@ public class HighAgeRosterService {
      * second freeze is a 409 (the list already went to payment).
      */
     public HighAgeRoster freeze(YearMonth requested) {
+        if (!caller.scope().districtWide()) {
+            // the frozen list is the whole deployment's month: in a city, the city freezes it for every district
+            throw new ForbiddenException("In a city deployment the city (city-admin) freezes the month's roster");
+        }
         YearMonth current = YearMonth.from(clock.today());
         YearMonth month = requested != null ? requested : current;
         if (month.isAfter(current)) {

@@ -145,6 +145,13 @@ class CityDeploymentTest {
 
         given().auth().oauth2(ADMIN_1).queryParam("month", "2026-03").get("/api/v1/reports/high-age-subsidy").then()
                 .statusCode(200).body("items.communityCode", everyItem(equalTo(SQ1)));
+        given().auth().oauth2(ADMIN_1).get("/api/v1/cadres/" + inTwo + "/history").then().statusCode(404);
+        // what is the whole deployment's (the month's frozen list, the ID-number key) is the city's
+        given().auth().oauth2(ADMIN_1).queryParam("month", "2026-03").post("/api/v1/reports/high-age-subsidy/freeze")
+                .then().statusCode(403);
+        given().auth().oauth2(ADMIN_1).get("/api/v1/admin/id-number-key/rotation").then().statusCode(403);
+        given().auth().oauth2(ADMIN_1).post("/api/v1/admin/id-number-key/rotation").then().statusCode(403);
+        given().auth().oauth2(CITY).get("/api/v1/admin/id-number-key/rotation").then().statusCode(200);
     }
 
     @Test
@@ -264,6 +271,8 @@ class CityDeploymentTest {
         given().auth().oauth2(ADMIN_2).get("/api/v1/cadres/" + mover).then().statusCode(200);
         given().auth().oauth2(ADMIN_2).get("/api/v1/cadres/" + mover + "/history").then().statusCode(200)
                 .body("total", greaterThanOrEqualTo(2));
+        given().auth().oauth2(ADMIN_1).get("/api/v1/cadres/" + mover + "/history").then().statusCode(404);
+        given().auth().oauth2(CITY).get("/api/v1/cadres/" + mover + "/history").then().statusCode(200);
 
         List<ConsumerRecord<String, String>> records = TopicProbe.await("cadre-profiles",
                 r -> mover.equals(r.key()), 2, Duration.ofSeconds(30));
