@@ -45,7 +45,9 @@ class CityIT {
         shortenDeadline(huangzhou.admin(), huangzhou.code(), "PT4S");
         shortenDeadline(tuanfeng.admin(), tuanfeng.code(), "PT5S");
         given().auth().oauth2(huangzhou.admin()).queryParam("districtCode", tuanfeng.code())
-                .get(platform.api(Service.ALERT) + "/escalation-policy").then().statusCode(403);
+                .contentType(ContentType.JSON).body(Map.of("kinds", Map.of("FAMILY_CONFLICT",
+                        Map.of("deadline", "PT1S", "escalateEvery", "PT1S"))))
+                .put(platform.api(Service.ALERT) + "/escalation-policy").then().statusCode(403);
 
         String huangzhouAlert = Fixtures.signal(platform, UUID.randomUUID().toString(), huangzhou.cadreId(),
                 huangzhou.orgs()[2], "FAMILY_CONFLICT", "端到端测试: 黄州区无人响应");

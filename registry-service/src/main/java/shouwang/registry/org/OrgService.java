@@ -115,15 +115,12 @@ public class OrgService {
     }
 
     /**
-     * A street's district: {@code code} must name an active district. None given: allowed while the deployment
-     * has no district (one district, the upgrade default); once it has, every new street must name its district
-     * (a street in no district would be seen by the city alone).
+     * A street's district: {@code code} must name an active district. None given: a street in no district, as every
+     * street of a one-district deployment is, and as a city's streets are until it assigns them (the move to a city,
+     * docs/city.md); only the city may make one ({@link #requireDistrict}), and only the city sees its communities.
      */
     private void placeInDistrict(Street street, String code, String field) {
         if (code == null || code.isBlank()) {
-            if (repository.hasDistricts()) {
-                throw InvalidFieldsException.of(field, "is required: this deployment has districts");
-            }
             street.districtCode = null;
             return;
         }

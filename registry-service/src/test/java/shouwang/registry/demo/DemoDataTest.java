@@ -25,8 +25,8 @@ import shouwang.registry.RegistryTestProfile;
 
 /**
  * The demo loader of the local stack (deploy/local/demo/DemoData.java) run as up.sh runs it, against this
- * application: the district is set up through /imports/orgs, PUT /org/bureau, /imports/cadres and /imports/contacts
- * alone, with no rejected row, and a second run changes nothing. An application start (and database) of its own.
+ * application: the city (two districts) is set up through /imports/orgs, PUT /org/bureau, /imports/cadres and
+ * /imports/contacts alone, with no rejected row, and a second run changes nothing. An application start (and database) of its own.
  */
 @QuarkusTest
 @TestProfile(DemoDataTest.Profile.class)
@@ -40,7 +40,7 @@ class DemoDataTest {
     private static String load() throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), LOADER.toString(), "http://localhost:" + RestAssured.port,
-                TestTokens.districtAdmin()).redirectErrorStream(true).start();
+                TestTokens.user("city-admin").token()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the loader did not finish");
         assertEquals(0, process.exitValue(), output);
@@ -52,7 +52,7 @@ class DemoDataTest {
         assertTrue(Files.exists(LOADER), LOADER.toAbsolutePath().toString());
         String first = load();
         assertTrue(first.contains("orgs") && first.contains("contacts"), first);
-        String admin = TestTokens.districtAdmin();
+        String admin = TestTokens.user("city-admin").token();
         given().auth().oauth2(admin).get("/api/v1/org/streets/JD001").then().statusCode(200)
                 .body("name", equalTo("东城街道")).body("people.role", equalTo(List.of("LEADER", "DUTY_OFFICER")));
         given().auth().oauth2(admin).queryParam("streetCode", "JD001").get("/api/v1/org/communities").then()
@@ -63,7 +63,16 @@ class DemoDataTest {
         given().auth().oauth2(admin).get("/api/v1/org/bureau").then().body("code", equalTo("QWLGJ"))
                 .body("people[0].role", equalTo("LEADER"));
         // 300 imported, and the couple of the cadre login registered with fixed ids
-        given().auth().oauth2(admin).get("/api/v1/statistics/cadres").then().body("total", equalTo(302));
+        given().auth().oauth2(admin).get("/api/v1/statistics/cadres").then().body("total", equalTo(342));
+        // a city of two districts, each bureau seeing its own: 黄州区 the 300 demo cadres and the couple, 团风县 its 40
+        given().auth().oauth2(admin).get("/api/v1/org/districts").then().statusCode(200)
+                .body("items.code", equalTo(List.of("421102", "421121")));
+        given().auth().oauth2(admin).get("/api/v1/org/streets/JD101").then().body("districtCode", equalTo("421121"));
+        given().auth().oauth2(admin).get("/api/v1/org/streets/JD002").then().body("districtCode", equalTo("421102"));
+        given().auth().oauth2(TestTokens.user("district-admin").districts("421102").token())
+                .get("/api/v1/statistics/cadres").then().body("total", equalTo(302));
+        given().auth().oauth2(TestTokens.user("district-admin").districts("421121").token())
+                .get("/api/v1/statistics/cadres").then().body("total", equalTo(40));
         given().auth().oauth2(admin).get("/api/v1/cadres/5a0e3f1c-7d2b-4c1e-9a6f-2b8d4e6f0a01").then()
                 .statusCode(200).body("name", equalTo("王建国"))
                 .body("householdMemberIds", equalTo(List.of("5a0e3f1c-7d2b-4c1e-9a6f-2b8d4e6f0a02")));
@@ -88,6 +97,6 @@ class DemoDataTest {
                 .body("total", equalTo(1));
         given().auth().oauth2(admin).get("/api/v1/org/streets/JD001").then().body("version", equalTo(1));
         given().auth().oauth2(admin).get("/api/v1/org/bureau").then().body("version", equalTo(bureauVersion));
-        given().auth().oauth2(admin).get("/api/v1/statistics/cadres").then().body("total", equalTo(302));
+        given().auth().oauth2(admin).get("/api/v1/statistics/cadres").then().body("total", equalTo(342));
     }
 }
