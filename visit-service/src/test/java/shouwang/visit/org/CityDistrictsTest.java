@@ -262,5 +262,13 @@ class CityDistrictsTest {
         given().auth().oauth2(c.adminOne()).queryParam("size", 500).get("/api/v1/tasks").then().statusCode(200)
                 .body("items.id", not(hasItem(taskId)));
         given().auth().oauth2(CITY).get("/api/v1/tasks/" + taskId).then().statusCode(200);
+        // the bureau's worklist of a district (level 3 is named by the district code) is its admin's, not another's
+        given().auth().oauth2(c.adminOne()).queryParam("layer", "BUREAU").queryParam("orgCode", c.one())
+                .get("/api/v1/tasks").then().statusCode(200);
+        given().auth().oauth2(c.adminOne()).queryParam("layer", "BUREAU").queryParam("orgCode", c.two())
+                .get("/api/v1/tasks").then().statusCode(403);
+        given().auth().oauth2(TestTokens.user("street-officer").streets("QXJD9").token())
+                .queryParam("layer", "BUREAU").queryParam("orgCode", c.one()).get("/api/v1/tasks").then()
+                .statusCode(403);
     }
 }
