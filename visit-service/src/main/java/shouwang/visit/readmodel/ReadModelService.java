@@ -220,11 +220,13 @@ public class ReadModelService {
 
     /**
      * A STREET org filter is the caller's when it is one of its streets, or a street of one of its communities (the
-     * org records tell); the BUREAU acts district-wide, so only a district-wide caller filters on it.
+     * org records tell); the BUREAU acts district-wide, so only a district-wide caller filters on it, or in a city the
+     * admin of that district (level 3 of a city's cadre is its district's bureau, named by the district code).
      */
     private void requireEscalatedOrg(shouwang.kit.security.CallerScope caller, String orgCode, Layer layer) {
-        boolean own = layer == Layer.STREET && (caller.streetCodes().contains(orgCode)
-                || orgs.communitiesOfStreets(java.util.Set.of(orgCode)).stream().anyMatch(caller.scope()::coversCommunity));
+        boolean own = layer == Layer.STREET ? caller.streetCodes().contains(orgCode)
+                || orgs.communitiesOfStreets(java.util.Set.of(orgCode)).stream().anyMatch(caller.scope()::coversCommunity)
+                : caller.coversDistrict(orgCode);
         if (!own) {
             throw new shouwang.kit.problem.ForbiddenException(
                     (layer == Layer.STREET ? "Street " : "Bureau ") + orgCode + " is outside your scope");
