@@ -77,6 +77,7 @@ public class DemoData {
             updateBureau(api, district);
             importCadres(api, cadres);
             importContacts(api, all, cadres);
+            cityFigures(api, city);
             selfServiceCouple(api, district);
             partyBranches(api, district);
             if (args.length == 3) {
@@ -394,6 +395,18 @@ public class DemoData {
         Map<?, ?> updated = (Map<?, ?>) api.send("PUT", "/api/v1/org/bureau", "application/json",
                 Json.write(Json.object("name", bureau.get("name"), "people", people, "version", bureau.get("version"))));
         System.out.printf("%-12s %s %s, version %s%n", "bureau", updated.get("code"), updated.get("name"), number(updated.get("version")));
+    }
+
+    /** What each district's bureau now sees: its cadres, as the city's statistics count them per district. */
+    static void cityFigures(Api api, List<District> city) throws Exception {
+        Map<?, ?> statistics = (Map<?, ?>) api.send("GET", "/api/v1/statistics/cadres", null, null);
+        Map<?, ?> byDistrict = (Map<?, ?>) statistics.get("byDistrict");
+        StringJoiner districts = new StringJoiner(", ");
+        for (District d : city) {
+            districts.add(d.code() + " " + d.name() + " " + number(byDistrict == null ? null : byDistrict.get(d.code()))
+                    + " cadres (login " + (d == city.get(0) ? "district-admin" : "district-admin-tf") + ")");
+        }
+        System.out.printf("%-12s 黄冈市 %s cadres: %s%n", "city", number(statistics.get("total")), districts);
     }
 
     static final String CSV_HEADER = "姓名,性别,出生日期,身份证号,离退休类型,职级,是否党员,原单位编码,社区编码,网格编码,居住情况,自理能力,特殊群体,联系电话";

@@ -52,6 +52,7 @@ class DemoDataTest {
         assertTrue(Files.exists(LOADER), LOADER.toAbsolutePath().toString());
         String first = load();
         assertTrue(first.contains("orgs") && first.contains("contacts"), first);
+        assertTrue(first.contains("421102 黄州区 302 cadres") && first.contains("421121 团风县 40 cadres"), first);
         String admin = TestTokens.user("city-admin").token();
         given().auth().oauth2(admin).get("/api/v1/org/streets/JD001").then().statusCode(200)
                 .body("name", equalTo("东城街道")).body("people.role", equalTo(List.of("LEADER", "DUTY_OFFICER")));
