@@ -255,9 +255,11 @@ public class TaskService {
                     task.alertId() != null ? "alert " + task.alertId() : task.purpose(), task.level(), task.layer(),
                     task.orgCode(), lagMillis);
         }
-        if (!missed.isEmpty()) {
-            meters.counter("shouwang.visit.tasks.missed").increment(missed.size());
-        }
+        // per community, so an operator sees (and alerts on) where tasks go missed; communities are a bounded set
+        missed.stream().collect(java.util.stream.Collectors.groupingBy(
+                t -> t.communityCode() == null ? "none" : t.communityCode(), java.util.stream.Collectors.counting()))
+                .forEach((community, count) -> meters.counter("shouwang.visit.tasks.missed", "community", community)
+                        .increment(count));
         return missed.size();
     }
 

@@ -177,7 +177,7 @@ class MustVisitTaskTest {
                 .containsExactlyInAnyOrder("UNIT/DW001", "COMMUNITY/SQ001");
         // operators see the count and the detection lag
         given().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("shouwang_visit_tasks_missed_total"))
+                .body(org.hamcrest.Matchers.containsString("shouwang_visit_tasks_missed_total{community=\"SQ001\""))
                 .body(org.hamcrest.Matchers.containsString("shouwang_visit_missed_detection_lag_seconds_max"));
     }
 
