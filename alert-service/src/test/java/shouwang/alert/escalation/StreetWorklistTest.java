@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 
 import shouwang.alert.Api;
 import shouwang.alert.Fixtures;
@@ -67,6 +69,24 @@ class StreetWorklistTest {
         Api.as(officer).body("{\"reason\":\"DUPLICATE_REPORT\",\"note\":\"重复\"}")
                 .post("/api/v1/alerts/" + first + "/resolve").then().statusCode(403);
         Api.as(streetOfficer("JD799")).get("/api/v1/alerts").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void inAOneDistrictDeploymentTheBoardHasOneEntryOfNoDistrictAndAStreetOfficerCountsItsStreetsAlone() {
+        Fixtures.orgRecordAndAwait("COMMUNITY", "SQ716", "中一社区", "JD716", 1, List.of());
+        UUID open = Api.report(Fixtures.knownCadre("SQ716", "SQ716-WG01", "DW716"), "HARDSHIP");
+        makeOverdue(open);
+        Api.report(Fixtures.knownCadre("SQ716", "SQ716-WG02", "DW716"), "WORRY");
+        Api.as(streetOfficer("JD716")).get("/api/v1/alerts/statistics").then().statusCode(200)
+                .body("open", equalTo(2)).body("overdue", equalTo(1))
+                .body("byLevel.open", equalTo(List.of(2, 0, 0, 0)))
+                .body("byDistrict.size()", equalTo(1))
+                .body("byDistrict[0].districtCode", nullValue())
+                .body("byDistrict[0].open", equalTo(2));
+        JsonPath all = Api.admin().get("/api/v1/alerts/statistics").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(1, all.getList("byDistrict").size());
+        assertEquals(all.getInt("open"), all.getInt("byDistrict[0].open"));
     }
 
     @Test

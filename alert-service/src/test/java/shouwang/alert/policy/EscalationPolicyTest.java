@@ -147,6 +147,13 @@ class EscalationPolicyTest {
                 .body("violations[0].field", equalTo("kinds"))
                 .body("violations[0].message", org.hamcrest.Matchers.containsString("'deadline'"));
 
+        // a one-district deployment knows no district: naming one is a bad request, not the default in disguise
+        Api.admin().get("/api/v1/escalation-policy?districtCode=421102").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("districtCode"));
+        Api.admin().body(Map.of("kinds", Map.of("WORRY", Map.of("deadline", "PT1H", "escalateEvery", "PT1H"))))
+                .put("/api/v1/escalation-policy?districtCode=421102").then().statusCode(400)
+                .body("violations[0].field", equalTo("districtCode"));
+
         Api.admin().get("/api/v1/escalation-policy").then().body("version", equalTo(version));
     }
 }
