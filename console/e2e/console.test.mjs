@@ -12,6 +12,7 @@ import { api, launch, loginAs, screenshot } from './browser.mjs';
 const registry = 'http://localhost:8081/api/v1';
 const visit = 'http://localhost:8082/api/v1';
 const alerts = 'http://localhost:8083/api/v1';
+const volunteering = 'http://localhost:8084/api/v1';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -193,6 +194,45 @@ describe('人员 as grid-worker (SQ001-WG01)', () => {
     await page.locator('.el-drawer .el-menu-item', { hasText: '不漏一人' }).click();
     await page.locator('.coverage-summary').waitFor();
     await screenshot(page, '12-phone-coverage');
+    await page.close();
+  });
+});
+
+describe('服务工单 as community-worker (SQ001)', () => {
+  it('dispatches a new order to a volunteer of the community and shows it in the timeline', async () => {
+    const cadre = await cadreIn('communityCode=SQ001');
+    const details = `浏览器测试: 打扫卫生 ${randomUUID().slice(0, 8)}`;
+    const order = await api('community-worker', `${volunteering}/service-requests`, { method: 'POST', body: JSON.stringify({
+      id: randomUUID(), cadreId: cadre.id, serviceType: 'HOUSEKEEPING', details }) });
+    const page = await loginAs(browser.context, 'community-worker', '#/service-requests');
+    const row = page.locator(`.request-table .request-${order.id}`);
+    await row.waitFor();
+    assert.match(await row.innerText(), /待派单/);
+    await row.click();
+    await page.locator('.request-drawer .request-dispatch').click();
+    await page.locator('.dispatch-kind label', { hasText: '志愿者' }).click();
+    await page.locator('.dispatch-candidates .el-radio').first().click();
+    await page.locator('.dispatch-submit').click();
+    await page.locator('.request-timeline', { hasText: '派单 · 志愿者' }).waitFor();
+    await page.locator(`.request-table .request-${order.id}`, { hasText: '已派单' }).waitFor();
+    const dispatched = await api('community-worker', `${volunteering}/service-requests/${order.id}`);
+    assert.equal(dispatched.status, 'DISPATCHED');
+    assert.equal(dispatched.assigneeKind, 'VOLUNTEER');
+    await screenshot(page, '20-service-order-dispatched');
+    await page.close();
+  });
+});
+
+describe('活动与课程 as community-worker (SQ001)', () => {
+  it('opens the demo class with its sessions, their attendance and its enrolled cadres', async () => {
+    const page = await loginAs(browser.context, 'community-worker', '#/activities');
+    await page.locator('.activity-table tr', { hasText: '老年大学书法班' }).click();
+    const drawer = page.locator('.activity-drawer');
+    await drawer.locator('.activity-sessions').waitFor();
+    assert.equal(await drawer.locator('.activity-sessions .session-recorded').count(), 4, 'four sessions held and recorded');
+    await drawer.locator('.activity-enrolments .el-table__body tr').first().waitFor();
+    assert.equal(await drawer.locator('.activity-enrolments .el-table__body tr').count(), 8, 'eight cadres enrolled');
+    await screenshot(page, '21-activity-class');
     await page.close();
   });
 });

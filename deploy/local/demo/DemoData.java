@@ -77,8 +77,8 @@ public class DemoData {
             updateBureau(api, district);
             importCadres(api, cadres);
             importContacts(api, all, cadres);
-            cityFigures(api, city);
             selfServiceCouple(api, district);
+            cityFigures(api, city);
             partyBranches(api, district);
             if (args.length == 3) {
                 Volunteering.load(api, new Api(args[2].replaceAll("/+$", ""), args[1]), district);
