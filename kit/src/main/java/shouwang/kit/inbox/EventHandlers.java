@@ -1,6 +1,7 @@
 package shouwang.kit.inbox;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -25,11 +26,30 @@ import shouwang.kit.events.ReceivedEvent;
  */
 public final class EventHandlers {
 
-    /** A handler with the record and its envelope (id, source, time). */
-    record Handler<T>(Class<T> type, BiConsumer<T, Envelope> effect) {
+    /**
+     * A handler with the record and its envelope (id, source, time); or, with {@code batchEffect}, one that takes a
+     * batch's records at once (then {@code effect} is null and a single record is a batch of one).
+     */
+    record Handler<T>(Class<T> type, BiConsumer<T, Envelope> effect, Consumer<List<T>> batchEffect) {
+
+        Handler(Class<T> type, BiConsumer<T, Envelope> effect) {
+            this(type, effect, null);
+        }
 
         void apply(Object data, Envelope envelope) {
-            effect.accept(type.cast(data), envelope);
+            if (batchEffect != null) {
+                batchEffect.accept(List.of(type.cast(data)));
+            } else {
+                effect.accept(type.cast(data), envelope);
+            }
+        }
+
+        boolean batched() {
+            return batchEffect != null;
+        }
+
+        void applyAll(List<Object> data) {
+            batchEffect.accept(data.stream().map(type::cast).toList());
         }
     }
 
@@ -72,6 +92,16 @@ public final class EventHandlers {
      */
     public <T> EventHandlers onAny(Class<T> type, Consumer<? super T> handler) {
         return onAnyWithEnvelope(type, (data, envelope) -> handler.accept(data));
+    }
+
+    /**
+     * Like {@link #onAny}, but {@link EventReceiver#receiveBatch} hands the handler all first deliveries of a batch at
+     * once, in record order (one list per run of such records), so it can read and write them with one statement each
+     * instead of one per record. A redelivered or single record is a list of one. For read models fed by bulk loads.
+     */
+    public <T> EventHandlers onAnyBatch(Class<T> type, Consumer<List<T>> handler) {
+        fallback = new Handler<>(type, null, handler);
+        return this;
     }
 
     public <T> EventHandlers onAnyWithEnvelope(Class<T> type, BiConsumer<? super T, Envelope> handler) {

@@ -87,7 +87,8 @@ public class EventReceiver {
      * transaction: one multi-row insert-first into the inbox, then each first delivery's handler in record order (so
      * per key, per partition order holds). A record that cannot be parsed goes to the DLQ alone; when a handler
      * fails, the batch is rolled back and applied one record at a time, so only the failing record is dead-lettered.
-     * With {@link EventHandlers#newestPerKey()} only the last event of each key in the batch is applied.
+     * With {@link EventHandlers#newestPerKey()} only the last event of each key in the batch is applied; a batch
+     * handler ({@link EventHandlers#onAnyBatch}) gets its consecutive first deliveries in one call.
      */
     public void receiveBatch(EventHandlers handlers, Iterable<ConsumerRecord<String, String>> records) {
         String consumer = handlers.consumer();
@@ -112,16 +113,28 @@ public class EventReceiver {
                 int applied = QuarkusTransaction.requiringNew().call(() -> {
                     Set<String> first = new HashSet<>(inbox.firstDeliveries(consumer, ids));
                     int count = 0;
+                    List<Prepared> run = new ArrayList<>();
                     for (Prepared prepared : effective) {
                         // remove: the same ce_id twice in one batch is applied once
-                        if (first.remove(prepared.event().id())) {
-                            traces.consuming(consumer, prepared.event().name(), prepared.record().headers(), () -> {
-                                prepared.apply();
-                                return null;
-                            });
-                            count++;
+                        if (!first.remove(prepared.event().id())) {
+                            continue;
                         }
+                        count++;
+                        if (prepared.handler().batched()) {
+                            if (!run.isEmpty() && run.get(0).handler() != prepared.handler()) {
+                                applyRun(consumer, run);
+                            }
+                            run.add(prepared);
+                            continue;
+                        }
+                        // records of other handlers between: the run so far first, so record order holds
+                        applyRun(consumer, run);
+                        traces.consuming(consumer, prepared.event().name(), prepared.record().headers(), () -> {
+                            prepared.apply();
+                            return null;
+                        });
                     }
+                    applyRun(consumer, run);
                     return count;
                 });
                 progress.applied(consumer, newestTime(effective), applied);
@@ -157,6 +170,19 @@ public class EventReceiver {
                 return;
             }
         }
+    }
+
+    /** A batch handler's consecutive records in one call, in the span of the run's first record; empties the run. */
+    private void applyRun(String consumer, List<Prepared> run) {
+        if (run.isEmpty()) {
+            return;
+        }
+        Prepared head = run.get(0);
+        traces.consuming(consumer, head.event().name(), head.record().headers(), () -> {
+            head.handler().applyAll(run.stream().map(Prepared::data).toList());
+            return null;
+        });
+        run.clear();
     }
 
     /** A record parsed and typed for its handler. */

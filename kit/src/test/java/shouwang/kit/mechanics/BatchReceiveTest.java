@@ -55,6 +55,42 @@ class BatchReceiveTest {
     private final EventHandlers newest = EventHandlers.of("kit-test.batch-newest").newestPerKey()
             .on(NoteWritten.class, note -> notes.apply(note));
 
+    /** The sizes of the lists the batch handler was called with, in call order. */
+    private final List<Integer> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final EventHandlers batched = EventHandlers.of("kit-test.batch-handler").newestPerKey()
+            .onAnyBatch(NoteWritten.class, written -> {
+                calls.add(written.size());
+                written.forEach(note -> notes.apply(note));
+            });
+
+    @Test
+    void aBatchHandlerGetsTheBatchsFirstDeliveriesInOneCallAndAFailingRecordAloneIsDeadLettered() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        String duplicateId = UUID.randomUUID().toString();
+        List<ConsumerRecord<String, String>> batch = List.of(
+                note("a", UUID.randomUUID().toString(), a, "a v1"),
+                note("b", duplicateId, b, "b"),
+                note("b2", duplicateId, b, "b"),
+                note("a", UUID.randomUUID().toString(), a, "a v2"));
+
+        receiver.receiveBatch(batched, batch);
+
+        assertThat(calls).as("one call: b once (one ce_id), then a's newest").containsExactly(2);
+        assertThat(bodies(a)).containsExactly("a v2");
+        assertThat(bodies(b)).containsExactly("b");
+
+        calls.clear();
+        UUID after = UUID.randomUUID();
+        String failingId = UUID.randomUUID().toString();
+        receiver.receiveBatch(batched, List.of(note("c", failingId, UUID.randomUUID(), "unapplicable note"),
+                note("d", UUID.randomUUID().toString(), after, "after")));
+
+        assertThat(calls).as("the batch, rolled back, then each record as a batch of one").containsExactly(2, 1, 1);
+        assertThat(bodies(after)).containsExactly("after");
+        assertThat(deadLetterReason(failingId)).contains("cannot be applied");
+    }
+
     @Test
     void aBatchWithADuplicateAndAPoisonRecordAppliesEveryOtherRecordOnce() {
         UUID first = UUID.randomUUID();

@@ -41,6 +41,7 @@ import shouwang.visit.campaign.CampaignCoverageDto.Progress;
 import shouwang.visit.logbook.VisitRecorded;
 import shouwang.visit.readmodel.Cadre;
 import shouwang.visit.readmodel.CadreChanged;
+import shouwang.visit.readmodel.ProfilesApplied;
 import shouwang.visit.readmodel.ReadModelService;
 
 /** Emergency daily check-ins (战时) and greeting rounds (春节, 重阳节, 80+ birthdays). */
@@ -334,8 +335,12 @@ public class CampaignService {
         }
     }
 
+    void onProfilesApplied(@Observes ProfilesApplied applied) {
+        applied.changes().stream().filter(change -> change.left() || change.moved()).forEach(this::onCadreChanged);
+    }
+
     /** Deaths and departures cancel open greetings; a move hands them to the new community and grid. */
-    void onCadreChanged(@Observes CadreChanged change) {
+    private void onCadreChanged(CadreChanged change) {
         Cadre cadre = change.cadre();
         if (change.left()) {
             em.createQuery("update CampaignTask t set t.status = 'CANCELLED', t.updatedAt = :now where t.cadreId = :cadre "

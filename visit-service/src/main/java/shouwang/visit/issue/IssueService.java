@@ -135,7 +135,11 @@ public class IssueService {
      * Open items follow the cadre: a move re-places them (and hands those the old community owned to the new one),
      * leaving tombstones for the old community's devices; a death closes them.
      */
-    void onCadreChanged(@jakarta.enterprise.event.Observes shouwang.visit.readmodel.CadreChanged change) {
+    void onProfilesApplied(@jakarta.enterprise.event.Observes shouwang.visit.readmodel.ProfilesApplied applied) {
+        applied.changes().forEach(this::onCadreChanged);
+    }
+
+    private void onCadreChanged(shouwang.visit.readmodel.CadreChanged change) {
         var cadre = change.cadre();
         Instant now = clock.now();
         if (change.left() && shouwang.visit.readmodel.Cadre.DECEASED.equals(cadre.status)) {

@@ -2,10 +2,7 @@ package shouwang.visit.readmodel;
 
 import shouwang.kit.security.Placement;
 
-/**
- * Fired synchronously, inside the transaction that applied a newer profile, so capabilities holding work for the
- * cadre (tasks, campaign tasks) follow a death, a departure or a move in the same commit.
- */
+/** One cadre's newer profile within {@link ProfilesApplied}: its status and placement before. */
 public record CadreChanged(Cadre cadre, String previousStatus, Placement previousPlacement) {
 
     public boolean left() {

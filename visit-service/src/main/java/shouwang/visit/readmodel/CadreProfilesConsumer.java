@@ -14,7 +14,8 @@ import shouwang.kit.inbox.EventReceiver;
 
 /**
  * cadre-profiles → the read model. Every event type carries the full profile, so all are applied alike: a poll's
- * records in one transaction, only each cadre's newest profile of the batch (a registry import publishes thousands).
+ * records in one transaction, only each cadre's newest profile of the batch, all handed to the service at once so it
+ * reads and writes them with one statement each (a registry import publishes thousands per second).
  */
 @ApplicationScoped
 public class CadreProfilesConsumer {
@@ -40,7 +41,7 @@ public class CadreProfilesConsumer {
     @PostConstruct
     void handlers() {
         handlers = EventHandlers.of("visit-service.cadre-profiles").knownEvents(TOPIC, TOPIC_EVENTS)
-                .newestPerKey().onAny(CadreProfile.class, service::applyProfile);
+                .newestPerKey().onAnyBatch(CadreProfile.class, service::applyProfiles);
     }
 
     @Incoming("cadre-profiles")

@@ -1,10 +1,13 @@
 package shouwang.visit.readmodel;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -42,32 +44,64 @@ public class ReadModelService {
     ContactRepository contacts;
 
     @Inject
+    CadreRepository cadres;
+
+    @Inject
     Clock clock;
 
     @Inject
-    Event<CadreChanged> changes;
+    Event<ProfilesApplied> changes;
 
     @Inject
     shouwang.visit.org.OrgService orgs;
 
-    /** Applies a full profile unless the read model already holds this version or a newer one. */
-    public void applyProfile(CadreProfile profile) {
-        UUID id = profile.id();
-        long version = profile.version();
-        Cadre cadre = em.find(Cadre.class, id, LockModeType.PESSIMISTIC_WRITE);
-        boolean known = cadre != null;
-        if (known && cadre.version >= version) {
-            LOG.debugf("Ignored profile of cadre %s version %d (holding %d)", id, version, cadre.version);
+    /**
+     * Applies a batch of full profiles (a poll's first deliveries, in record order): for each cadre its newest, unless
+     * the read model already holds that version or a newer one. The held rows are read (and locked) with one query,
+     * the cadres and their contacts written with one batched statement each, then {@link ProfilesApplied} tells the
+     * capabilities that follow a cadre.
+     */
+    public void applyProfiles(List<CadreProfile> batch) {
+        Map<UUID, CadreProfile> newest = new LinkedHashMap<>();
+        for (CadreProfile profile : batch) {
+            newest.merge(profile.id(), profile, (held, next) -> next.version() > held.version() ? next : held);
+        }
+        Map<UUID, CadreRepository.Held> held = cadres.lockHeld(newest.keySet());
+        Instant now = clock.now();
+        List<Cadre> applied = new ArrayList<>();
+        List<CadreChanged> changed = new ArrayList<>();
+        Map<UUID, List<CadreProfile.LayerContact>> contactsByCadre = new LinkedHashMap<>();
+        for (CadreProfile profile : newest.values()) {
+            CadreRepository.Held before = held.get(profile.id());
+            if (before != null && before.version() >= profile.version()) {
+                LOG.debugf("Ignored profile of cadre %s version %d (holding %d)", profile.id(), profile.version(),
+                        before.version());
+                continue;
+            }
+            Cadre cadre = cadreOf(profile, before == null || before.firstSeenAt() == null ? now : before.firstSeenAt(),
+                    now);
+            applied.add(cadre);
+            contactsByCadre.put(cadre.id, profile.contacts() == null ? List.of()
+                    : profile.contacts().stream().filter(c -> PROFILE_LAYERS.contains(c.layer())).toList());
+            changed.add(new CadreChanged(cadre, before == null ? null : before.status(),
+                    before == null ? null : before.placement()));
+        }
+        if (applied.isEmpty()) {
             return;
         }
-        String previousStatus = known ? cadre.status : null;
-        Placement previousPlacement = known ? cadre.placement().copy() : null;
-        if (!known) {
-            cadre = new Cadre();
-            cadre.id = id;
-            cadre.firstSeenAt = clock.now();
-        }
-        cadre.version = version;
+        cadres.upsert(applied);
+        contacts.replaceProfileContacts(contactsByCadre);
+        // debug: an import applies thousands per second; the kit logs one line per batch
+        LOG.debugf("Applied %d cadre profiles of a batch of %d", applied.size(), batch.size());
+        changes.fire(new ProfilesApplied(changed));
+    }
+
+    /** The read model's row for a profile (not managed: written by {@link CadreRepository#upsert}). */
+    private static Cadre cadreOf(CadreProfile profile, Instant firstSeenAt, Instant now) {
+        Cadre cadre = new Cadre();
+        cadre.id = profile.id();
+        cadre.firstSeenAt = firstSeenAt;
+        cadre.version = profile.version();
         cadre.name = profile.name();
         cadre.birthDate = profile.birthDate();
         cadre.placement = new Placement(profile.communityCode(), profile.gridCode(), profile.unitCode());
@@ -81,16 +115,8 @@ public class ReadModelService {
         cadre.householdId = profile.householdId();
         cadre.householdMemberIds = profile.householdMemberIds() == null ? ""
                 : String.join(",", profile.householdMemberIds().stream().map(UUID::toString).toList());
-        cadre.updatedAt = clock.now();
-        if (!known) {
-            em.persist(cadre);
-        }
-        em.flush();
-        contacts.replaceProfileContacts(id, profile.contacts() == null ? List.of()
-                : profile.contacts().stream().filter(c -> PROFILE_LAYERS.contains(c.layer())).toList());
-        // debug: an import applies thousands per second; the kit logs one line per batch
-        LOG.debugf("Cadre %s profile version %d applied (status %s)", id, version, cadre.status);
-        changes.fire(new CadreChanged(cadre, previousStatus, previousPlacement));
+        cadre.updatedAt = now;
+        return cadre;
     }
 
     /** PairingCreated: the volunteer becomes the cadre's NEIGHBOUR-layer contact. */

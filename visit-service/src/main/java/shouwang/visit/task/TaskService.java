@@ -34,6 +34,7 @@ import shouwang.visit.Worklist;
 import shouwang.visit.readmodel.ActivityAbsenceFlagged;
 import shouwang.visit.readmodel.Cadre;
 import shouwang.visit.readmodel.CadreChanged;
+import shouwang.visit.readmodel.ProfilesApplied;
 import shouwang.visit.readmodel.ReadModelService;
 
 /** Must-visit tasks: created from MustVisitRequired, completed by visits, MISSED past their deadline. */
@@ -275,8 +276,21 @@ public class TaskService {
         return cancelled;
     }
 
+    /**
+     * Only a cadre with open tasks has anything to follow, so one query per batch finds those (in a bulk load
+     * almost none) instead of an update per cadre.
+     */
+    void onProfilesApplied(@Observes ProfilesApplied applied) {
+        List<UUID> ids = applied.changes().stream().map(change -> change.cadre().id).toList();
+        java.util.Set<UUID> withOpenTasks = new java.util.HashSet<>(em.createQuery("select distinct t.cadreId from "
+                + "MustVisitTask t where t.status = :open and t.cadreId in :cadres", UUID.class)
+                .setParameter("open", TaskStatus.OPEN).setParameter("cadres", ids).getResultList());
+        applied.changes().stream().filter(change -> withOpenTasks.contains(change.cadre().id))
+                .forEach(this::onCadreChanged);
+    }
+
     /** A death or departure cancels the open tasks; a move hands them to the new community and grid. */
-    void onCadreChanged(@Observes CadreChanged change) {
+    private void onCadreChanged(CadreChanged change) {
         Cadre cadre = change.cadre();
         if (change.left()) {
             int cancelled = cancelOpen("t.cadreId = :subject", cadre.id, "CADRE_" + cadre.status);

@@ -1,0 +1,119 @@
+package shouwang.visit.readmodel;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+import shouwang.kit.security.Placement;
+
+/**
+ * The cadre rows of a batch of profiles, read and written with one statement each (a bulk load brings thousands per
+ * second; entity by entity, every flush walked the whole batch's persistence context).
+ */
+@ApplicationScoped
+public class CadreRepository {
+
+    /** What a newer profile is compared with: the version held, and the status and placement it changes from. */
+    public record Held(long version, String status, Placement placement, Instant firstSeenAt) {
+    }
+
+    private static final String UPSERT = "insert into cadre (id, version, name, birth_date, unit_code, community_code, "
+            + "grid_code, living_arrangement, self_care, special_categories, key_service_target, status, "
+            + "party_branch_code, household_id, household_member_ids, first_seen_at, updated_at) "
+            + "select * from unnest(cast(? as uuid[]), cast(? as bigint[]), cast(? as varchar[]), cast(? as date[]), "
+            + "cast(? as varchar[]), cast(? as varchar[]), cast(? as varchar[]), cast(? as varchar[]), "
+            + "cast(? as varchar[]), cast(? as varchar[]), cast(? as boolean[]), cast(? as varchar[]), "
+            + "cast(? as varchar[]), cast(? as uuid[]), cast(? as varchar[]), cast(? as timestamptz[]), "
+            + "cast(? as timestamptz[])) "
+            + "on conflict (id) do update set "
+            + "version = excluded.version, name = excluded.name, birth_date = excluded.birth_date, "
+            + "unit_code = excluded.unit_code, community_code = excluded.community_code, "
+            + "grid_code = excluded.grid_code, living_arrangement = excluded.living_arrangement, "
+            + "self_care = excluded.self_care, special_categories = excluded.special_categories, "
+            + "key_service_target = excluded.key_service_target, status = excluded.status, "
+            + "party_branch_code = excluded.party_branch_code, household_id = excluded.household_id, "
+            + "household_member_ids = excluded.household_member_ids, updated_at = excluded.updated_at "
+            // never older than what is held, even if a caller skipped the comparison
+            + "where cadre.version < excluded.version";
+
+    @Inject
+    EntityManager em;
+
+    /** The held rows of these cadres, locked until the transaction ends; cadres not held yet are absent. */
+    public Map<UUID, Held> lockHeld(Collection<UUID> ids) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            Map<UUID, Held> held = new HashMap<>();
+            Array array = connection.createArrayOf("uuid", ids.toArray());
+            try (PreparedStatement select = connection.prepareStatement("select id, version, status, community_code, "
+                    + "grid_code, unit_code, first_seen_at from cadre where id = any(?) order by id for update")) {
+                select.setArray(1, array);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        OffsetDateTime firstSeen = rows.getObject(7, OffsetDateTime.class);
+                        held.put(rows.getObject(1, UUID.class), new Held(rows.getLong(2), rows.getString(3),
+                                new Placement(rows.getString(4), rows.getString(5), rows.getString(6)),
+                                firstSeen == null ? null : firstSeen.toInstant()));
+                    }
+                }
+            } finally {
+                array.free();
+            }
+            return held;
+        });
+    }
+
+    /**
+     * Inserts or replaces these cadres' rows (distinct ids) in one statement: each column as an array, unnested into
+     * rows (one statement for the batch, not one per row, even batched).
+     */
+    public void upsert(List<Cadre> cadres) {
+        int n = cadres.size();
+        Object[][] columns = new Object[17][n];
+        for (int i = 0; i < n; i++) {
+            Cadre cadre = cadres.get(i);
+            Placement placement = cadre.placement();
+            Object[] row = {cadre.id, cadre.version, cadre.name, text(cadre.birthDate), placement.unitCode,
+                    placement.communityCode, placement.gridCode, cadre.livingArrangement, cadre.selfCare,
+                    cadre.specialCategories, cadre.keyServiceTarget, cadre.status, cadre.partyBranchCode,
+                    cadre.householdId, cadre.householdMemberIds, text(cadre.firstSeenAt), text(cadre.updatedAt)};
+            for (int c = 0; c < row.length; c++) {
+                columns[c][i] = row[c];
+            }
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            List<Array> arrays = new ArrayList<>();
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+                for (int c = 0; c < columns.length; c++) {
+                    String type = c == 0 || c == 13 ? "uuid" : c == 1 ? "int8" : c == 10 ? "bool" : "varchar";
+                    Array array = connection.createArrayOf(type, columns[c]);
+                    arrays.add(array);
+                    upsert.setArray(c + 1, array);
+                }
+                upsert.executeUpdate();
+            } finally {
+                for (Array array : arrays) {
+                    array.free();
+                }
+            }
+        });
+    }
+
+    /** Dates and instants travel as ISO text, cast by the statement (the driver has no array of java.time). */
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}
