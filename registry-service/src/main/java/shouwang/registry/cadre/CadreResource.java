@@ -69,9 +69,11 @@ public class CadreResource {
                     + "and community workers). A client id makes a retry safe: the same id answers the cadre "
                     + "registered before (200).")
     @APIResponse(responseCode = "201", description = "已创建 / Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CadreView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CadreView.class)))
     @APIResponse(responseCode = "200", description = "同一 id 已创建过 (重试) / Created before with that id (a retry)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CadreView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CadreView.class)))
     public Response create(CadreInput input) {
         return service.create(required(input)).response();
     }
@@ -80,7 +82,9 @@ public class CadreResource {
     @Path("/{id}")
     @Operation(operationId = "getCadre", summary = "干部详情 / One cadre",
             description = "调用者范围内的一名干部，身份证号已脱敏。 / One cadre within the caller's scope, ID number masked.")
-    public CadreView get(@Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+    public CadreView get(
+            @Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id) {
         return service.get(uuid(id));
     }
 
@@ -89,7 +93,10 @@ public class CadreResource {
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
     @Operation(operationId = "updateCadre", summary = "修改干部信息 / Update a cadre",
             description = "整体替换干部的档案信息 (局、社区工作人员)。 / Replaces the cadre's record (bureau and community workers).")
-    public CadreView update(@Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id, CadreInput input) {
+    public CadreView update(
+            @Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id,
+            CadreInput input) {
         return service.update(uuid(id), required(input));
     }
 
@@ -99,7 +106,10 @@ public class CadreResource {
     @Operation(operationId = "assignCadreContacts", summary = "设置联系人 / Set responsible contacts",
             description = "设置各层级 (单位、社区、网格等) 的联系责任人，单位联络员也可设置。 / Sets the responsible contacts per layer (unit, community, "
                     + "grid, …); unit liaisons may set them too.")
-    public CadreView contacts(@Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id, List<Contact> contacts) {
+    public CadreView contacts(
+            @Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id,
+            List<Contact> contacts) {
         return service.assignContacts(uuid(id), contacts);
     }
 
@@ -111,7 +121,10 @@ public class CadreResource {
     @Operation(operationId = "assignCadrePartyBranch", summary = "编入党支部 / Put into a party branch",
             description = "把党员编入其党支部；branchCode 为 null 表示移出任何支部。 / Puts a party member into its party branch (branchCode "
                     + "null: out of any branch).")
-    public CadreView partyBranch(@Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id, PartyBranchInput input) {
+    public CadreView partyBranch(
+            @Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id,
+            PartyBranchInput input) {
         return service.assignPartyBranch(uuid(id), input);
     }
 
@@ -121,7 +134,10 @@ public class CadreResource {
     @Operation(operationId = "linkCadreHousehold", summary = "两老同住 / Link a household",
             description = "把干部与同住的另一名干部结为一户 (两老同住)。 / Links the cadre with another cadre of the same home into one "
                     + "household (两老同住).")
-    public CadreView household(@Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id, HouseholdInput input) {
+    public CadreView household(
+            @Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id,
+            HouseholdInput input) {
         return service.linkHousehold(uuid(id), input);
     }
 
@@ -130,7 +146,9 @@ public class CadreResource {
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER })
     @Operation(operationId = "leaveCadreHousehold", summary = "退出同住户 / Leave the household",
             description = "把干部移出其同住户；只剩一人的户随之解散。 / Takes the cadre out of its household (a household of one dissolves).")
-    public CadreView leaveHousehold(@Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+    public CadreView leaveHousehold(
+            @Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id) {
         return service.leaveHousehold(uuid(id));
     }
 
@@ -140,7 +158,10 @@ public class CadreResource {
     @Operation(operationId = "moveCadre", summary = "报告迁居 / Report a move",
             description = "报告干部迁居到另一社区或网格 (网格员也可报告)。 / Reports the cadre's move to another community or grid (grid workers "
                     + "may report it too).")
-    public CadreView move(@Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id, MoveInput move) {
+    public CadreView move(
+            @Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id,
+            MoveInput move) {
         return service.move(uuid(id), move);
     }
 
@@ -150,7 +171,10 @@ public class CadreResource {
     @Operation(operationId = "reportCadreDeath", summary = "报告去世 / Report a death",
             description = "报告干部去世，档案转为已故，不再派发走访任务。 / Reports the cadre's death: the record turns deceased and no more "
                     + "visits are planned.")
-    public CadreView death(@Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id, DeathInput death) {
+    public CadreView death(
+            @Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id,
+            DeathInput death) {
         return service.death(uuid(id), death);
     }
 
@@ -165,18 +189,29 @@ public class CadreResource {
                     + "Search, paged, by name then id. q matches part of the name, the exact phone or an ID card "
                     + "number; missingContacts=true lists the active key service targets without a UNIT, COMMUNITY or "
                     + "GRID contact. An org filter outside the caller's scope is a 403.")
-    public Page<CadreView> search(@Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope") @QueryParam("communityCode") String communityCode,
+    public Page<CadreView> search(
+            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope")
+            @QueryParam("communityCode") String communityCode,
             @Parameter(description = "网格代码 / Grid code") @QueryParam("gridCode") String gridCode,
             @Parameter(description = "原工作单位代码 / Former work unit code") @QueryParam("unitCode") String unitCode,
-            @Parameter(description = "年龄段 / Age band: <60, 60-69, 70-79, 80-89, 90+") @QueryParam("ageBand") String ageBand,
-            @Parameter(description = "职级 / Rank", schema = @Schema(implementation = Rank.class)) @QueryParam("rank") String rank,
-            @Parameter(description = "离退休类别 / Retirement type", schema = @Schema(implementation = RetirementType.class)) @QueryParam("retirementType") String retirementType,
-            @Parameter(description = "档案状态 / Record status", schema = @Schema(implementation = CadreStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = "姓名片段、完整电话或身份证号 / Part of the name, the exact phone, or an ID card number") @QueryParam("q") String q,
-            @Parameter(description = "身份证号 (18 位) / ID card number (18 characters)") @QueryParam("idNumber") String idNumber,
-            @Parameter(description = "是否重点服务对象 / Key service target or not", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("keyServiceTarget") String keyServiceTarget,
-            @Parameter(description = "true：缺少联系人的重点服务对象 / true: key service targets missing a contact", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("missingContacts") String missingContacts,
-            @Parameter(description = "只返回此时刻 (ISO-8601) 之后变更的记录 / Only records changed after this instant (ISO-8601)", schema = @Schema(format = "date-time")) @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "年龄段 / Age band: <60, 60-69, 70-79, 80-89, 90+")
+            @QueryParam("ageBand") String ageBand,
+            @Parameter(description = "职级 / Rank", schema = @Schema(implementation = Rank.class))
+            @QueryParam("rank") String rank,
+            @Parameter(description = "离退休类别 / Retirement type", schema = @Schema(implementation = RetirementType.class))
+            @QueryParam("retirementType") String retirementType,
+            @Parameter(description = "档案状态 / Record status", schema = @Schema(implementation = CadreStatus.class))
+            @QueryParam("status") String status,
+            @Parameter(description = "姓名片段、完整电话或身份证号 / Part of the name, the exact phone, or an ID card number")
+            @QueryParam("q") String q,
+            @Parameter(description = "身份证号 (18 位) / ID card number (18 characters)")
+            @QueryParam("idNumber") String idNumber,
+            @Parameter(description = "是否重点服务对象 / Key service target or not", schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("keyServiceTarget") String keyServiceTarget,
+            @Parameter(description = "true：缺少联系人的重点服务对象 / true: key service targets missing a contact", schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("missingContacts") String missingContacts,
+            @Parameter(description = "只返回此时刻 (ISO-8601) 之后变更的记录 / Only records changed after this instant (ISO-8601)", schema = @Schema(format = "date-time"))
+            @QueryParam("updatedSince") String updatedSince,
             @BeanParam PageRequest page) {
         AgeBand band = AgeBand.parse(ageBand);
         if (ageBand != null && !ageBand.isBlank() && band == null) {

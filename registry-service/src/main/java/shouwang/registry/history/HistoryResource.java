@@ -35,8 +35,11 @@ public class HistoryResource {
     @Operation(operationId = "listCadreHistory", summary = "干部变更记录 / A cadre's history",
             description = "干部的变更及身份证号明文查看记录，仅区局可查。 / The cadre's changes and unmasked ID number reads, for the district "
                     + "bureau only.")
-    public Page<HistoryEntry> history(@Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = "只看此动作 (如 UPDATE、ID_NUMBER_READ) / Only this action (e.g. UPDATE, ID_NUMBER_READ)") @QueryParam("action") String action,
+    public Page<HistoryEntry> history(
+            @Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id,
+            @Parameter(description = "只看此动作 (如 UPDATE、ID_NUMBER_READ) / Only this action (e.g. UPDATE, ID_NUMBER_READ)")
+            @QueryParam("action") String action,
             @BeanParam PageRequest page) {
         return audit.history(QueryParams.uuid("id", id), QueryParams.text(action), page, caller);
     }

@@ -77,9 +77,13 @@ public class ImportResource {
                     + "(as the body, or multipart field file): 202, then poll the import by its id for progress and "
                     + "row errors.")
     @APIResponse(responseCode = "202", description = "已开始导入 / Import started",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStarted.class)))
-    public Response upload(InputStream body, @HeaderParam("Content-Type") String contentType,
-            @Parameter(description = "导入编号 (UUID)，可由客户端指定以便重试 / Import id (UUID); a client-chosen one makes a retry safe", schema = @Schema(format = "uuid")) @QueryParam("id") String id) throws IOException {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportStarted.class)))
+    public Response upload(
+            InputStream body,
+            @HeaderParam("Content-Type") String contentType,
+            @Parameter(description = "导入编号 (UUID)，可由客户端指定以便重试 / Import id (UUID); a client-chosen one makes a retry safe", schema = @Schema(format = "uuid"))
+            @QueryParam("id") String id) throws IOException {
         return uploaded(cadres, body, contentType, id);
     }
 
@@ -89,9 +93,12 @@ public class ImportResource {
     @RateLimited(RateLimited.Bucket.EXPENSIVE)
     // the multipart variant is the same operation (one path and method): its @Operation is the body variant's
     @APIResponse(responseCode = "202", description = "已开始导入 / Import started",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStarted.class)))
-    public Response uploadForm(@RestForm("file") FileUpload upload,
-            @Parameter(description = "导入编号 (UUID)，可由客户端指定以便重试 / Import id (UUID); a client-chosen one makes a retry safe", schema = @Schema(format = "uuid")) @QueryParam("id") String id) throws IOException {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportStarted.class)))
+    public Response uploadForm(
+            @RestForm("file") FileUpload upload,
+            @Parameter(description = "导入编号 (UUID)，可由客户端指定以便重试 / Import id (UUID); a client-chosen one makes a retry safe", schema = @Schema(format = "uuid"))
+            @QueryParam("id") String id) throws IOException {
         return uploaded(cadres, upload, id);
     }
 
@@ -105,9 +112,13 @@ public class ImportResource {
             description = "上传单位、街道、社区、网格的表格，仅区局 (城市部署中为市级)。 / Uploads a spreadsheet of units, streets, communities and "
                     + "grids: the district bureau only (in a city, the city).")
     @APIResponse(responseCode = "202", description = "已开始导入 / Import started",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStarted.class)))
-    public Response uploadOrgs(InputStream body, @HeaderParam("Content-Type") String contentType,
-            @Parameter(description = "导入编号 (UUID)，可由客户端指定以便重试 / Import id (UUID); a client-chosen one makes a retry safe", schema = @Schema(format = "uuid")) @QueryParam("id") String id) throws IOException {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportStarted.class)))
+    public Response uploadOrgs(
+            InputStream body,
+            @HeaderParam("Content-Type") String contentType,
+            @Parameter(description = "导入编号 (UUID)，可由客户端指定以便重试 / Import id (UUID); a client-chosen one makes a retry safe", schema = @Schema(format = "uuid"))
+            @QueryParam("id") String id) throws IOException {
         return uploaded(orgs, body, contentType, id);
     }
 
@@ -118,10 +129,12 @@ public class ImportResource {
     @RateLimited(RateLimited.Bucket.EXPENSIVE)
     // the multipart variant is the same operation (one path and method): its @Operation is the body variant's
     @APIResponse(responseCode = "202", description = "已开始导入 / Import started",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStarted.class)))
-    public Response uploadOrgsForm(@RestForm("file") FileUpload upload,
-            @Parameter(description = "导入编号 (UUID)，可由客户端指定以便重试 / Import id (UUID); a client-chosen one makes a retry safe", schema = @Schema(format = "uuid")) @QueryParam("id") String id)
-            throws IOException {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportStarted.class)))
+    public Response uploadOrgsForm(
+            @RestForm("file") FileUpload upload,
+            @Parameter(description = "导入编号 (UUID)，可由客户端指定以便重试 / Import id (UUID); a client-chosen one makes a retry safe", schema = @Schema(format = "uuid"))
+            @QueryParam("id") String id) throws IOException {
         return uploaded(orgs, upload, id);
     }
 
@@ -133,9 +146,13 @@ public class ImportResource {
     @Operation(operationId = "importContacts", summary = "导入联系人表格 / Import contacts",
             description = "上传干部联系责任人的表格。 / Uploads a spreadsheet of the cadres' responsible contacts.")
     @APIResponse(responseCode = "202", description = "已开始导入 / Import started",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStarted.class)))
-    public Response uploadContacts(InputStream body, @HeaderParam("Content-Type") String contentType,
-            @Parameter(description = "导入编号 (UUID)，可由客户端指定以便重试 / Import id (UUID); a client-chosen one makes a retry safe", schema = @Schema(format = "uuid")) @QueryParam("id") String id) throws IOException {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportStarted.class)))
+    public Response uploadContacts(
+            InputStream body,
+            @HeaderParam("Content-Type") String contentType,
+            @Parameter(description = "导入编号 (UUID)，可由客户端指定以便重试 / Import id (UUID); a client-chosen one makes a retry safe", schema = @Schema(format = "uuid"))
+            @QueryParam("id") String id) throws IOException {
         return uploaded(contacts, body, contentType, id);
     }
 
@@ -145,10 +162,12 @@ public class ImportResource {
     @RateLimited(RateLimited.Bucket.EXPENSIVE)
     // the multipart variant is the same operation (one path and method): its @Operation is the body variant's
     @APIResponse(responseCode = "202", description = "已开始导入 / Import started",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStarted.class)))
-    public Response uploadContactsForm(@RestForm("file") FileUpload upload,
-            @Parameter(description = "导入编号 (UUID)，可由客户端指定以便重试 / Import id (UUID); a client-chosen one makes a retry safe", schema = @Schema(format = "uuid")) @QueryParam("id") String id)
-            throws IOException {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportStarted.class)))
+    public Response uploadContactsForm(
+            @RestForm("file") FileUpload upload,
+            @Parameter(description = "导入编号 (UUID)，可由客户端指定以便重试 / Import id (UUID); a client-chosen one makes a retry safe", schema = @Schema(format = "uuid"))
+            @QueryParam("id") String id) throws IOException {
         return uploaded(contacts, upload, id);
     }
 
@@ -182,7 +201,9 @@ public class ImportResource {
     @Operation(operationId = "getImport", summary = "导入进度 / Import progress",
             description = "导入的进度、计数和行错误；只能查看自己发起的导入。 / An import's progress, counts and row errors; the caller's own "
                     + "imports only.")
-    public ImportStatus status(@Parameter(description = "导入编号 (UUID)，可由客户端指定以便重试 / Import id (UUID); a client-chosen one makes a retry safe", schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+    public ImportStatus status(
+            @Parameter(description = "导入编号 (UUID)，可由客户端指定以便重试 / Import id (UUID); a client-chosen one makes a retry safe", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id) {
         UUID jobId = QueryParams.uuid("id", id);
         // a district-scoped admin reads its own jobs only, as other callers do: another district's errors name its rows
         return service.status(jobId, caller.username(), caller.scope().districtWide());

@@ -49,9 +49,11 @@ public class KeyRotationResource {
             description = "把身份证号重新加密到当前密钥版本 (整个部署的管理员)；已在运行时返回当前状态。 / Re-encrypts the ID numbers under the current key "
                     + "version (the whole deployment's admin); when one runs already, answers its status.")
     @APIResponse(responseCode = "202", description = "已开始或正在运行 / Started, or running",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationStatus.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RotationStatus.class)))
     @APIResponse(responseCode = "200", description = "无需轮换 / Nothing to rotate",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationStatus.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RotationStatus.class)))
     public Response start() {
         requireWholeDeployment();
         boolean started = service.start(caller.username());

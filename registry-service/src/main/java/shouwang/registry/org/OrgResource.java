@@ -57,9 +57,11 @@ public class OrgResource {
     @Operation(operationId = "createUnit", summary = "新建原工作单位 / Create a unit",
             description = "新建一个原工作单位 (区局)。 / Creates a former work unit (district bureau).")
     @APIResponse(responseCode = "201", description = "已创建 / Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrgView.class)))
     @APIResponse(responseCode = "200", description = "同一 id 已创建过 (重试) / Created before with that id (a retry)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrgView.class)))
     public Response createUnit(@Valid @NotNull UnitInput input) {
         return service.createUnit(input).response();
     }
@@ -68,7 +70,10 @@ public class OrgResource {
     @Path("/units")
     @Operation(operationId = "listUnits", summary = "单位列表 / List units",
             description = "分页列出原工作单位，按代码排序。 / Former work units, paged, by code.")
-    public Page<OrgView> units(@Parameter(description = "true 仅在用，false 仅停用；不填为全部 / true: active only, false: inactive only; empty: all", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("active") String active, @BeanParam PageRequest page) {
+    public Page<OrgView> units(
+            @Parameter(description = "true 仅在用，false 仅停用；不填为全部 / true: active only, false: inactive only; empty: all", schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("active") String active,
+            @BeanParam PageRequest page) {
         return service.units(QueryParams.bool("active", active), page);
     }
 
@@ -85,7 +90,9 @@ public class OrgResource {
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "updateUnit", summary = "修改单位 / Update a unit",
             description = "修改单位名称、人员或停用状态。 / Changes a unit's name, people or active flag.")
-    public OrgView updateUnit(@Parameter(description = "组织代码 / Org code") @PathParam("code") String code, @Valid @NotNull OrgUpdate input) {
+    public OrgView updateUnit(
+            @Parameter(description = "组织代码 / Org code") @PathParam("code") String code,
+            @Valid @NotNull OrgUpdate input) {
         return service.updateUnit(code, input);
     }
 
@@ -100,9 +107,11 @@ public class OrgResource {
     @Operation(operationId = "createDistrict", summary = "新建区县 / Create a district",
             description = "新建一个区县 (仅市级管理员)。 / Creates a district (the city admin only).")
     @APIResponse(responseCode = "201", description = "已创建 / Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrgView.class)))
     @APIResponse(responseCode = "200", description = "同一 id 已创建过 (重试) / Created before with that id (a retry)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrgView.class)))
     public Response createDistrict(@Valid @NotNull DistrictInput input) {
         return service.createDistrict(input).response();
     }
@@ -113,7 +122,10 @@ public class OrgResource {
     @Operation(operationId = "listDistricts", summary = "区县列表 / List districts",
             description = "市级及各工作人员看全部区县；区级管理员只看本区。 / Every district for the city and the staff roles; a district-scoped "
                     + "admin its own only.")
-    public Page<OrgView> districts(@Parameter(description = "true 仅在用，false 仅停用；不填为全部 / true: active only, false: inactive only; empty: all", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("active") String active, @BeanParam PageRequest page) {
+    public Page<OrgView> districts(
+            @Parameter(description = "true 仅在用，false 仅停用；不填为全部 / true: active only, false: inactive only; empty: all", schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("active") String active,
+            @BeanParam PageRequest page) {
         return service.districts(QueryParams.bool("active", active), page);
     }
 
@@ -132,7 +144,9 @@ public class OrgResource {
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "updateDistrict", summary = "修改区县 / Update a district",
             description = "修改区县名称、人员或停用状态。 / Changes a district's name, people or active flag.")
-    public OrgView updateDistrict(@Parameter(description = "组织代码 / Org code") @PathParam("code") String code, @Valid @NotNull OrgUpdate input) {
+    public OrgView updateDistrict(
+            @Parameter(description = "组织代码 / Org code") @PathParam("code") String code,
+            @Valid @NotNull OrgUpdate input) {
         return service.updateDistrict(code, input);
     }
 
@@ -142,9 +156,11 @@ public class OrgResource {
     @Operation(operationId = "createStreet", summary = "新建街道 / Create a street",
             description = "新建一个街道，可指定所属区县。 / Creates a street, optionally in a district.")
     @APIResponse(responseCode = "201", description = "已创建 / Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StreetView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StreetView.class)))
     @APIResponse(responseCode = "200", description = "同一 id 已创建过 (重试) / Created before with that id (a retry)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StreetView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StreetView.class)))
     public Response createStreet(@Valid @NotNull StreetInput input) {
         return service.createStreet(input).response();
     }
@@ -153,8 +169,12 @@ public class OrgResource {
     @Path("/streets")
     @Operation(operationId = "listStreets", summary = "街道列表 / List streets",
             description = "分页列出街道，可按区县筛选。 / Streets, paged, optionally of one district.")
-    public Page<StreetView> streets(@Parameter(description = "区县代码 (GB/T 2260)，如 421102 / District code (GB/T 2260), e.g. 421102") @QueryParam("districtCode") String districtCode,
-            @Parameter(description = "true 仅在用，false 仅停用；不填为全部 / true: active only, false: inactive only; empty: all", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("active") String active, @BeanParam PageRequest page) {
+    public Page<StreetView> streets(
+            @Parameter(description = "区县代码 (GB/T 2260)，如 421102 / District code (GB/T 2260), e.g. 421102")
+            @QueryParam("districtCode") String districtCode,
+            @Parameter(description = "true 仅在用，false 仅停用；不填为全部 / true: active only, false: inactive only; empty: all", schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("active") String active,
+            @BeanParam PageRequest page) {
         return service.streets(QueryParams.text(districtCode), QueryParams.bool("active", active), page);
     }
 
@@ -171,7 +191,9 @@ public class OrgResource {
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.STREET_OFFICER })
     @Operation(operationId = "updateStreet", summary = "修改街道 / Update a street",
             description = "修改街道名称、人员或停用状态。 / Changes a street's name, people or active flag.")
-    public StreetView updateStreet(@Parameter(description = "组织代码 / Org code") @PathParam("code") String code, @Valid @NotNull OrgUpdate input) {
+    public StreetView updateStreet(
+            @Parameter(description = "组织代码 / Org code") @PathParam("code") String code,
+            @Valid @NotNull OrgUpdate input) {
         return service.updateStreet(code, input);
     }
 
@@ -181,9 +203,11 @@ public class OrgResource {
     @Operation(operationId = "createCommunity", summary = "新建社区 / Create a community",
             description = "在街道下新建一个社区。 / Creates a community of a street.")
     @APIResponse(responseCode = "201", description = "已创建 / Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommunityView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CommunityView.class)))
     @APIResponse(responseCode = "200", description = "同一 id 已创建过 (重试) / Created before with that id (a retry)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommunityView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CommunityView.class)))
     public Response createCommunity(@Valid @NotNull CommunityInput input) {
         return service.createCommunity(input).response();
     }
@@ -192,8 +216,11 @@ public class OrgResource {
     @Path("/communities")
     @Operation(operationId = "listCommunities", summary = "社区列表 / List communities",
             description = "分页列出社区，可按街道筛选。 / Communities, paged, optionally of one street.")
-    public Page<CommunityView> communities(@Parameter(description = "街道代码 / Street code") @QueryParam("streetCode") String streetCode,
-            @Parameter(description = "true 仅在用，false 仅停用；不填为全部 / true: active only, false: inactive only; empty: all", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("active") String active, @BeanParam PageRequest page) {
+    public Page<CommunityView> communities(
+            @Parameter(description = "街道代码 / Street code") @QueryParam("streetCode") String streetCode,
+            @Parameter(description = "true 仅在用，false 仅停用；不填为全部 / true: active only, false: inactive only; empty: all", schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("active") String active,
+            @BeanParam PageRequest page) {
         return service.communities(QueryParams.text(streetCode), QueryParams.bool("active", active), page);
     }
 
@@ -210,7 +237,9 @@ public class OrgResource {
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "updateCommunity", summary = "修改社区 / Update a community",
             description = "修改社区名称、人员或停用状态。 / Changes a community's name, people or active flag.")
-    public CommunityView updateCommunity(@Parameter(description = "组织代码 / Org code") @PathParam("code") String code, @Valid @NotNull OrgUpdate input) {
+    public CommunityView updateCommunity(
+            @Parameter(description = "组织代码 / Org code") @PathParam("code") String code,
+            @Valid @NotNull OrgUpdate input) {
         return service.updateCommunity(code, input);
     }
 
@@ -220,9 +249,11 @@ public class OrgResource {
     @Operation(operationId = "createGrid", summary = "新建网格 / Create a grid",
             description = "在社区下新建一个网格。 / Creates a grid of a community.")
     @APIResponse(responseCode = "201", description = "已创建 / Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GridView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = GridView.class)))
     @APIResponse(responseCode = "200", description = "同一 id 已创建过 (重试) / Created before with that id (a retry)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GridView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = GridView.class)))
     public Response createGrid(@Valid @NotNull GridInput input) {
         return service.createGrid(input).response();
     }
@@ -231,8 +262,12 @@ public class OrgResource {
     @Path("/grids")
     @Operation(operationId = "listGrids", summary = "网格列表 / List grids",
             description = "分页列出网格，可按社区筛选。 / Grids, paged, optionally of one community.")
-    public Page<GridView> grids(@Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope") @QueryParam("communityCode") String communityCode,
-            @Parameter(description = "true 仅在用，false 仅停用；不填为全部 / true: active only, false: inactive only; empty: all", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("active") String active, @BeanParam PageRequest page) {
+    public Page<GridView> grids(
+            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope")
+            @QueryParam("communityCode") String communityCode,
+            @Parameter(description = "true 仅在用，false 仅停用；不填为全部 / true: active only, false: inactive only; empty: all", schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("active") String active,
+            @BeanParam PageRequest page) {
         return service.grids(QueryParams.text(communityCode), QueryParams.bool("active", active), page);
     }
 
@@ -249,7 +284,9 @@ public class OrgResource {
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Operation(operationId = "updateGrid", summary = "修改网格 / Update a grid",
             description = "修改网格名称、人员或停用状态。 / Changes a grid's name, people or active flag.")
-    public GridView updateGrid(@Parameter(description = "组织代码 / Org code") @PathParam("code") String code, @Valid @NotNull OrgUpdate input) {
+    public GridView updateGrid(
+            @Parameter(description = "组织代码 / Org code") @PathParam("code") String code,
+            @Valid @NotNull OrgUpdate input) {
         return service.updateGrid(code, input);
     }
 

@@ -49,9 +49,13 @@ public class HighAgeRosterResource {
             description = "某月的 80 岁以上高龄津贴名单及与上月的变化；Accept 为 XLSX 时返回 Excel。 / The month's 80+ high-age subsidy roster and "
                     + "its changes against the month before; XLSX when Accept asks for it.")
     @APIResponse(responseCode = "200", description = "名单 (JSON；Accept 为 XLSX 时为 Excel) / the roster (JSON; XLSX with that Accept)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HighAgeRoster.class)))
-    public Response roster(@Parameter(description = "月份 yyyy-MM，默认本区当月 / Month yyyy-MM, default the district's current month", schema = @Schema(format = "yyyy-MM")) @QueryParam("month") String month,
-            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope") @QueryParam("communityCode") String communityCode,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = HighAgeRoster.class)))
+    public Response roster(
+            @Parameter(description = "月份 yyyy-MM，默认本区当月 / Month yyyy-MM, default the district's current month", schema = @Schema(format = "yyyy-MM"))
+            @QueryParam("month") String month,
+            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope")
+            @QueryParam("communityCode") String communityCode,
             @Context HttpHeaders headers) {
         YearMonth parsed = QueryParams.month("month", month);
         String community = QueryParams.text(communityCode);
@@ -73,8 +77,12 @@ public class HighAgeRosterResource {
                     + "goes to payment): the month then answers that list; once per month (then 409), district admin "
                     + "only.")
     @APIResponse(responseCode = "200", description = "冻结的名单 / the frozen roster",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HighAgeRoster.class)))
-    public Response freeze(@Parameter(description = "月份 yyyy-MM，默认本区当月 / Month yyyy-MM, default the district's current month", schema = @Schema(format = "yyyy-MM")) @QueryParam("month") String month, @Context HttpHeaders headers) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = HighAgeRoster.class)))
+    public Response freeze(
+            @Parameter(description = "月份 yyyy-MM，默认本区当月 / Month yyyy-MM, default the district's current month", schema = @Schema(format = "yyyy-MM"))
+            @QueryParam("month") String month,
+            @Context HttpHeaders headers) {
         HighAgeRoster roster = service.freeze(QueryParams.month("month", month));
         return answer(roster, XlsxMedia.wanted(headers));
     }

@@ -50,11 +50,16 @@ public class StatisticsResource {
             description = "按职级、年龄段、离退休类别、党员、社区统计调用者范围内的干部 (可指定统计日期、区县)；Accept 为 XLSX 时返回 Excel。 / Counts the cadres in the "
                     + "caller's scope by rank, age band, retirement type, party and community (as of a date, "
                     + "optionally of a district); XLSX when Accept asks for it.")
-    public Response cadres(@Parameter(description = "统计日期 yyyy-MM-dd，默认今天 / As-of date yyyy-MM-dd, default today", schema = @Schema(format = "date")) @QueryParam("asOf") String asOf,
-            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope") @QueryParam("communityCode") String communityCode,
+    public Response cadres(
+            @Parameter(description = "统计日期 yyyy-MM-dd，默认今天 / As-of date yyyy-MM-dd, default today", schema = @Schema(format = "date"))
+            @QueryParam("asOf") String asOf,
+            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope")
+            @QueryParam("communityCode") String communityCode,
             @Parameter(description = "网格代码 / Grid code") @QueryParam("gridCode") String gridCode,
             @Parameter(description = "原工作单位代码 / Former work unit code") @QueryParam("unitCode") String unitCode,
-            @Parameter(description = "区县代码 (GB/T 2260)，如 421102 / District code (GB/T 2260), e.g. 421102") @QueryParam("districtCode") String districtCode, @Context HttpHeaders headers) {
+            @Parameter(description = "区县代码 (GB/T 2260)，如 421102 / District code (GB/T 2260), e.g. 421102")
+            @QueryParam("districtCode") String districtCode,
+            @Context HttpHeaders headers) {
         CadreStatistics statistics = service.compute(QueryParams.date("asOf", asOf), QueryParams.text(communityCode),
                 QueryParams.text(gridCode), QueryParams.text(unitCode), QueryParams.text(districtCode));
         if (!XlsxMedia.wanted(headers)) {

@@ -70,9 +70,11 @@ public class CampaignResource {
                     + "admin, city admin) covers any community; a district admin of a city and a community worker only "
                     + "their own (naming none means all of them).")
     @APIResponse(responseCode = "201", description = "已创建 / Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignDto.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CampaignDto.class)))
     @APIResponse(responseCode = "200", description = "同一 id 已创建过 (重试) / Created before with that id (a retry)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignDto.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CampaignDto.class)))
     public Response create(@NotNull @Valid CampaignRequest body) {
         List<String> communities = body.communityCodes() == null ? List.of()
                 : body.communityCodes().stream().map(String::trim).distinct().toList();
@@ -103,7 +105,9 @@ public class CampaignResource {
     @Path("/{id}")
     @Operation(operationId = "getCampaign", summary = "专项行动详情 / One campaign",
             description = "一个专项行动。 / One campaign.")
-    public CampaignDto get(@Parameter(description = "专项行动编号 (UUID) / Campaign id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String rawId) {
+    public CampaignDto get(
+            @Parameter(description = "专项行动编号 (UUID) / Campaign id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String rawId) {
         return campaigns.toDto(visible(rawId));
     }
 
@@ -114,8 +118,11 @@ public class CampaignResource {
     @Operation(operationId = "getCampaignCoverage", summary = "专项行动进度 / Campaign coverage",
             description = "应急模式：某日 (默认今天) 尚未联系到的人；问候行动：完成进度。 / Emergency mode: who has not been reached on a day (default "
                     + "today); greeting rounds: progress.")
-    public CampaignCoverageDto coverage(@Parameter(description = "专项行动编号 (UUID) / Campaign id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String rawId,
-            @Parameter(description = "日期 yyyy-MM-dd，默认今天 / Day yyyy-MM-dd, default today", schema = @Schema(format = "date")) @QueryParam("on") String rawOn) {
+    public CampaignCoverageDto coverage(
+            @Parameter(description = "专项行动编号 (UUID) / Campaign id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String rawId,
+            @Parameter(description = "日期 yyyy-MM-dd，默认今天 / Day yyyy-MM-dd, default today", schema = @Schema(format = "date"))
+            @QueryParam("on") String rawOn) {
         Campaign campaign = visible(rawId);
         return campaigns.coverage(campaign, QueryParams.date("on", rawOn), caller.scope());
     }
@@ -130,13 +137,21 @@ public class CampaignResource {
             description = "问候行动在调用者范围内的任务，按到期日排序；dueBy 只看某日前到期的，updatedSince 供设备增量同步。 / A greeting round's tasks in the "
                     + "caller's scope, by due day; dueBy narrows to what is due by a day, updatedSince lets a device "
                     + "fetch only what changed.")
-    public Page<CampaignTaskDto> tasks(@Parameter(description = "专项行动编号 (UUID) / Campaign id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String rawId,
-            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope") @QueryParam("communityCode") String communityCode,
+    public Page<CampaignTaskDto> tasks(
+            @Parameter(description = "专项行动编号 (UUID) / Campaign id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String rawId,
+            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope")
+            @QueryParam("communityCode") String communityCode,
             @Parameter(description = "网格代码 / Grid code") @QueryParam("gridCode") String gridCode,
-            @Parameter(description = "联系层级 / Contact layer", schema = @Schema(implementation = Layer.class)) @QueryParam("layer") String layer,
-            @Parameter(description = "任务状态 / Task status", schema = @Schema(implementation = TaskStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = "到期日不晚于 yyyy-MM-dd / Due by this day (yyyy-MM-dd)", schema = @Schema(format = "date")) @QueryParam("dueBy") String dueBy,
-            @Parameter(description = "只返回此时刻 (ISO-8601) 之后变更的记录 / Only records changed after this instant (ISO-8601)", schema = @Schema(format = "date-time")) @QueryParam("updatedSince") String updatedSince, @BeanParam PageRequest page) {
+            @Parameter(description = "联系层级 / Contact layer", schema = @Schema(implementation = Layer.class))
+            @QueryParam("layer") String layer,
+            @Parameter(description = "任务状态 / Task status", schema = @Schema(implementation = TaskStatus.class))
+            @QueryParam("status") String status,
+            @Parameter(description = "到期日不晚于 yyyy-MM-dd / Due by this day (yyyy-MM-dd)", schema = @Schema(format = "date"))
+            @QueryParam("dueBy") String dueBy,
+            @Parameter(description = "只返回此时刻 (ISO-8601) 之后变更的记录 / Only records changed after this instant (ISO-8601)", schema = @Schema(format = "date-time"))
+            @QueryParam("updatedSince") String updatedSince,
+            @BeanParam PageRequest page) {
         Campaign campaign = visible(rawId);
         Layer parsedLayer = QueryParams.enumValue("layer", layer, Layer.class);
         TaskStatus parsedStatus = QueryParams.enumValue("status", status, TaskStatus.class);
@@ -155,7 +170,9 @@ public class CampaignResource {
     @Operation(operationId = "endCampaign", summary = "提前结束 / End a campaign",
             description = "提前结束专项行动；角色同发起，且行动须完全在调用者的社区内。 / Ends the campaign early; the same roles as create, for a "
                     + "campaign wholly inside the caller's communities.")
-    public CampaignDto end(@Parameter(description = "专项行动编号 (UUID) / Campaign id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String rawId) {
+    public CampaignDto end(
+            @Parameter(description = "专项行动编号 (UUID) / Campaign id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String rawId) {
         Campaign campaign = visible(rawId);
         requireManage(campaign.communityList());
         return campaigns.end(campaign, caller.username());
@@ -169,7 +186,10 @@ public class CampaignResource {
     @Operation(operationId = "changeCampaignScope", summary = "调整覆盖社区 / Change the communities",
             description = "调整专项行动覆盖的社区；新旧社区都须属于调用者。 / Changes the communities the campaign covers; both the old and the "
                     + "new ones must be the caller's.")
-    public CampaignDto scope(@Parameter(description = "专项行动编号 (UUID) / Campaign id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String rawId, @NotNull @Valid ScopeRequest body) {
+    public CampaignDto scope(
+            @Parameter(description = "专项行动编号 (UUID) / Campaign id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String rawId,
+            @NotNull @Valid ScopeRequest body) {
         Campaign campaign = visible(rawId);
         requireManage(campaign.communityList());
         List<String> communities = body.communityCodes().stream().map(String::trim).distinct().toList();
@@ -182,7 +202,9 @@ public class CampaignResource {
     @Path("/{id}/history")
     @Operation(operationId = "listCampaignHistory", summary = "变更记录 / Campaign history",
             description = "专项行动的审计变更 (提前结束、调整范围)，按时间顺序。 / The audited changes (early end, scope) in order.")
-    public List<CampaignChange> history(@Parameter(description = "专项行动编号 (UUID) / Campaign id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String rawId) {
+    public List<CampaignChange> history(
+            @Parameter(description = "专项行动编号 (UUID) / Campaign id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String rawId) {
         return campaigns.history(visible(rawId));
     }
 

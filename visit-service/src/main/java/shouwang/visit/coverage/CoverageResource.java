@@ -58,10 +58,15 @@ public class CoverageResource {
             description = "调用者范围内各层级未按走访周期联系的人 (按社区、网格)；Accept 为 XLSX 时返回未按时走访名单。 / Who in scope has not been contacted "
                     + "within their cadence, per layer (by community and grid); the same page as XLSX (未按时走访名单) when "
                     + "Accept asks for it.")
-    public jakarta.ws.rs.core.Response coverage(@Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope") @QueryParam("communityCode") String rawCommunity,
+    public jakarta.ws.rs.core.Response coverage(
+            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope")
+            @QueryParam("communityCode") String rawCommunity,
             @Parameter(description = "网格代码 / Grid code") @QueryParam("gridCode") String rawGrid,
-            @Parameter(description = "日期 yyyy-MM-dd，默认今天 / Day yyyy-MM-dd, default today", schema = @Schema(format = "date")) @QueryParam("on") String rawOn,
-            @Parameter(description = "区县代码 (GB/T 2260)，城市部署中按区筛选 / District code (GB/T 2260): one district of a city") @QueryParam(OrgService.DISTRICT_PARAM) String rawDistrict, @BeanParam PageRequest page,
+            @Parameter(description = "日期 yyyy-MM-dd，默认今天 / Day yyyy-MM-dd, default today", schema = @Schema(format = "date"))
+            @QueryParam("on") String rawOn,
+            @Parameter(description = "区县代码 (GB/T 2260)，城市部署中按区筛选 / District code (GB/T 2260): one district of a city")
+            @QueryParam(OrgService.DISTRICT_PARAM) String rawDistrict,
+            @BeanParam PageRequest page,
             @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
         String community = QueryParams.text(rawCommunity);
         String grid = QueryParams.text(rawGrid);

@@ -49,12 +49,18 @@ public class IssueResource {
     @Operation(operationId = "listIssues", summary = "问题清单 / List issues",
             description = "走访中提出的需求，跟踪到解决；可按干部、社区、责任组织、状态、是否逾期筛选。 / Needs raised in visits, tracked to resolution; by "
                     + "cadre, community, owner org, status and overdue.")
-    public Page<IssueDto> list(@Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid")) @QueryParam("cadreId") String cadreId,
-            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope") @QueryParam("communityCode") String communityCode,
+    public Page<IssueDto> list(
+            @Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid"))
+            @QueryParam("cadreId") String cadreId,
+            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope")
+            @QueryParam("communityCode") String communityCode,
             @Parameter(description = "责任组织代码 / Owner org code") @QueryParam("ownerOrgCode") String ownerOrgCode,
-            @Parameter(description = "问题状态 / Issue status", schema = @Schema(implementation = IssueItem.Status.class)) @QueryParam("status") String status,
-            @Parameter(description = "true：只看逾期的 / true: overdue ones only", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue,
-            @Parameter(description = "只返回此时刻 (ISO-8601) 之后变更的记录 / Only records changed after this instant (ISO-8601)", schema = @Schema(format = "date-time")) @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "问题状态 / Issue status", schema = @Schema(implementation = IssueItem.Status.class))
+            @QueryParam("status") String status,
+            @Parameter(description = "true：只看逾期的 / true: overdue ones only", schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("overdue") String overdue,
+            @Parameter(description = "只返回此时刻 (ISO-8601) 之后变更的记录 / Only records changed after this instant (ISO-8601)", schema = @Schema(format = "date-time"))
+            @QueryParam("updatedSince") String updatedSince,
             @BeanParam PageRequest page) {
         IssueService.IssueFilter filter = new IssueService.IssueFilter(QueryParams.uuid("cadreId", cadreId),
                 QueryParams.text(communityCode), QueryParams.text(ownerOrgCode),
@@ -70,7 +76,9 @@ public class IssueResource {
     @Path("/{id}")
     @Operation(operationId = "getIssue", summary = "问题详情 / One issue",
             description = "问题清单中的一项。 / One item of the issue list.")
-    public IssueDto get(@Parameter(description = "问题编号 (UUID) / Issue id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String rawId) {
+    public IssueDto get(
+            @Parameter(description = "问题编号 (UUID) / Issue id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String rawId) {
         return issues.view(visible(rawId));
     }
 
@@ -79,7 +87,10 @@ public class IssueResource {
     @Path("/{id}/resolve")
     @Operation(operationId = "resolveIssue", summary = "办结问题 / Resolve an issue",
             description = "登记问题的办理结果并办结。 / Records how the issue was resolved and closes it.")
-    public IssueDto resolve(@Parameter(description = "问题编号 (UUID) / Issue id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String rawId, @Valid @NotNull ResolveRequest body) {
+    public IssueDto resolve(
+            @Parameter(description = "问题编号 (UUID) / Issue id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String rawId,
+            @Valid @NotNull ResolveRequest body) {
         IssueItem item = visible(rawId);
         caller.requireCadre(item.placement());
         return issues.resolve(item, body.resolution(), caller.username());

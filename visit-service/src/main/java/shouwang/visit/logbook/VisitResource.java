@@ -59,9 +59,11 @@ public class VisitResource {
                     + "health, needs raised), which may close its task; volunteers log NEIGHBOUR-layer contacts only. "
                     + "A client id makes a retry safe.")
     @APIResponse(responseCode = "201", description = "已创建 / Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitDto.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = VisitDto.class)))
     @APIResponse(responseCode = "200", description = "同一 id 已创建过 (重试) / Created before with that id (a retry)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitDto.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = VisitDto.class)))
     public Response log(@NotNull @Valid VisitRequest body) {
         Saved<VisitDto> logged;
         try {
@@ -83,13 +85,22 @@ public class VisitResource {
     @Operation(operationId = "listVisits", summary = "走访记录 / List visits",
             description = "调用者范围内的走访记录，可按干部、社区、层级、任务和时间筛选。 / The visits in the caller's scope, by cadre, community, layer, "
                     + "task and time.")
-    public Page<VisitDto> list(@Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid")) @QueryParam("cadreId") String cadreId,
-            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope") @QueryParam("communityCode") String communityCode,
-            @Parameter(description = "联系层级 / Contact layer", schema = @Schema(implementation = Layer.class)) @QueryParam("layer") String layer,
-            @Parameter(description = "任务编号 (UUID) / Task id (UUID)", schema = @Schema(format = "uuid")) @QueryParam("taskId") String taskId,
-            @Parameter(description = "起始时刻 (ISO-8601) / From this instant (ISO-8601)", schema = @Schema(format = "date-time")) @QueryParam("from") String from,
-            @Parameter(description = "截止时刻 (ISO-8601) / Up to this instant (ISO-8601)", schema = @Schema(format = "date-time")) @QueryParam("to") String to,
-            @Parameter(description = "只返回此时刻 (ISO-8601) 之后变更的记录 / Only records changed after this instant (ISO-8601)", schema = @Schema(format = "date-time")) @QueryParam("updatedSince") String updatedSince, @BeanParam PageRequest page) {
+    public Page<VisitDto> list(
+            @Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid"))
+            @QueryParam("cadreId") String cadreId,
+            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope")
+            @QueryParam("communityCode") String communityCode,
+            @Parameter(description = "联系层级 / Contact layer", schema = @Schema(implementation = Layer.class))
+            @QueryParam("layer") String layer,
+            @Parameter(description = "任务编号 (UUID) / Task id (UUID)", schema = @Schema(format = "uuid"))
+            @QueryParam("taskId") String taskId,
+            @Parameter(description = "起始时刻 (ISO-8601) / From this instant (ISO-8601)", schema = @Schema(format = "date-time"))
+            @QueryParam("from") String from,
+            @Parameter(description = "截止时刻 (ISO-8601) / Up to this instant (ISO-8601)", schema = @Schema(format = "date-time"))
+            @QueryParam("to") String to,
+            @Parameter(description = "只返回此时刻 (ISO-8601) 之后变更的记录 / Only records changed after this instant (ISO-8601)", schema = @Schema(format = "date-time"))
+            @QueryParam("updatedSince") String updatedSince,
+            @BeanParam PageRequest page) {
         VisitService.VisitFilter filter = new VisitService.VisitFilter(QueryParams.uuid("cadreId", cadreId),
                 QueryParams.text(communityCode), QueryParams.enumValue("layer", layer, Layer.class),
                 QueryParams.uuid("taskId", taskId), QueryParams.instant("from", from), QueryParams.instant("to", to),
@@ -107,7 +118,9 @@ public class VisitResource {
     @Path("/{id}")
     @Operation(operationId = "getVisit", summary = "走访详情 / One visit",
             description = "一次走访记录。 / One visit.")
-    public VisitDto get(@Parameter(description = "走访编号 (UUID) / Visit id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String rawId) {
+    public VisitDto get(
+            @Parameter(description = "走访编号 (UUID) / Visit id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String rawId) {
         UUID id = QueryParams.uuid("id", rawId);
         Visit visit = visits.find(id).orElseThrow(() -> new NotFoundException("Visit", id));
         caller.requireVisible("Visit", id, visit.placement());

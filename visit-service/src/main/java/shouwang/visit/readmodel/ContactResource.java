@@ -37,7 +37,9 @@ public class ContactResource {
     @Operation(operationId = "listCadreContacts", summary = "干部联系人 / A cadre's contacts",
             description = "各层级负责联系某干部的人，包括在册结对的邻里志愿者。 / Who is responsible for contacting a cadre, per layer, including "
                     + "the NEIGHBOUR volunteer of an active pairing.")
-    public List<Contact> contacts(@Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid")) @QueryParam("cadreId") String rawCadreId) {
+    public List<Contact> contacts(
+            @Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid"))
+            @QueryParam("cadreId") String rawCadreId) {
         UUID cadreId = QueryParams.uuid("cadreId", rawCadreId);
         if (cadreId == null) {
             throw InvalidFieldsException.of("cadreId", "is required");

@@ -39,7 +39,10 @@ public class StudySessionResource {
     @Operation(operationId = "getStudyCoverage", summary = "送学上门进度 / Study coverage",
             description = "一次组织生活的学习覆盖：已参加、已送学上门、待送、错过。 / Who has had a study session's study: attended, delivered at "
                     + "home, pending, missed.")
-    public StudyCoverage coverage(@Parameter(description = "学习编号 (UUID) / Study session id (UUID)", schema = @Schema(format = "uuid")) @PathParam("sessionId") String rawId, @BeanParam PageRequest page) {
+    public StudyCoverage coverage(
+            @Parameter(description = "学习编号 (UUID) / Study session id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("sessionId") String rawId,
+            @BeanParam PageRequest page) {
         UUID id = QueryParams.uuid("sessionId", rawId);
         StudyRepository.SessionHeader session = study.session(id)
                 .orElseThrow(() -> new NotFoundException("Study session", id));

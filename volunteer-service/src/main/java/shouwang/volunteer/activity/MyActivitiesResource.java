@@ -66,10 +66,15 @@ public class MyActivitiesResource {
     @Operation(operationId = "enrolMe", summary = "我要报名 / Enrol myself",
             description = "干部本人报名；请求体可选，{\"id\"} 使重试安全。 / The cadre enrols itself; body optional, {\"id\"} makes a retry safe.")
     @APIResponse(responseCode = "201", description = "已创建 / Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EnrolmentView.class)))
     @APIResponse(responseCode = "200", description = "同一 id 已创建过 (重试) / Created before with that id (a retry)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentView.class)))
-    public Response enrol(@Parameter(description = "活动编号 (UUID) / Activity id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id, String body) throws JsonProcessingException {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EnrolmentView.class)))
+    public Response enrol(
+            @Parameter(description = "活动编号 (UUID) / Activity id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id,
+            String body) throws JsonProcessingException {
         MyEnrolmentRequest request = bodies.read(body, MyEnrolmentRequest.class, new MyEnrolmentRequest(null));
         return enrolments.enrolMe(QueryParams.uuid("id", id), request.id()).response();
     }
@@ -78,7 +83,9 @@ public class MyActivitiesResource {
     @Path("/{id}/withdraw")
     @Operation(operationId = "withdrawMe", summary = "取消报名 / Withdraw myself",
             description = "干部本人取消报名。 / The cadre withdraws its enrolment.")
-    public EnrolmentView withdraw(@Parameter(description = "活动编号 (UUID) / Activity id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+    public EnrolmentView withdraw(
+            @Parameter(description = "活动编号 (UUID) / Activity id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id) {
         return enrolments.withdrawMe(QueryParams.uuid("id", id));
     }
 
@@ -86,7 +93,9 @@ public class MyActivitiesResource {
     @Path("/{id}/sessions/{n}/sign-in")
     @Operation(operationId = "signInMe", summary = "我要签到 / Sign myself in",
             description = "干部本人在某次课签到。 / The cadre signs itself in for a session.")
-    public AttendanceView signIn(@Parameter(description = "活动编号 (UUID) / Activity id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id,
+    public AttendanceView signIn(
+            @Parameter(description = "活动编号 (UUID) / Activity id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id,
             @Parameter(description = "第几次课 (从 1 起的整数) / Session number (an integer from 1)") @PathParam("n") String n) {
         return attendance.signInMe(QueryParams.uuid("id", id), ActivityResource.session(n));
     }

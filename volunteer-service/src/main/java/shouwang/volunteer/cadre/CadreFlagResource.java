@@ -48,7 +48,9 @@ public class CadreFlagResource {
     @Operation(operationId = "getCadreFlags", summary = "干部标记 / A cadre's flags",
             description = "干部的失独标记 (与登记系统的孤寡一起决定能否接受捐赠时长)。 / The cadre's 失独 flag (with 孤寡 from registry it decides who may "
                     + "receive donated hours).")
-    public FlagsView get(@Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid")) @PathParam("cadreId") String rawId) {
+    public FlagsView get(
+            @Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("cadreId") String rawId) {
         CadreRef cadre = visibleCadre(rawId);
         return view(cadre, CadreFlag.findById(cadre.id));
     }
@@ -57,7 +59,10 @@ public class CadreFlagResource {
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
     @Operation(operationId = "putCadreFlags", summary = "设置干部标记 / Set a cadre's flags",
             description = "设置干部的失独标记。 / Sets the cadre's 失独 flag.")
-    public FlagsView put(@Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid")) @PathParam("cadreId") String rawId, @Valid @NotNull FlagsRequest request) {
+    public FlagsView put(
+            @Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("cadreId") String rawId,
+            @Valid @NotNull FlagsRequest request) {
         CadreRef cadre = visibleCadre(rawId);
         callerScope.requireCommunity(cadre.placement().communityCode);
         CadreFlag flag = directory.flagBereavedOnlyChild(cadre.id, request.bereavedOnlyChild(), callerScope.username());

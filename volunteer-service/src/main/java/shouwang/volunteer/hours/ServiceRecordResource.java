@@ -51,9 +51,11 @@ public class ServiceRecordResource {
     @Operation(operationId = "recordService", summary = "登记服务时长 / Record service",
             description = "登记一次志愿服务及时长，待核实。 / Records a volunteer's service and its hours, to be verified.")
     @APIResponse(responseCode = "201", description = "已创建 / Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceRecordView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ServiceRecordView.class)))
     @APIResponse(responseCode = "200", description = "同一 id 已创建过 (重试) / Created before with that id (a retry)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceRecordView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ServiceRecordView.class)))
     public Response record(@Valid @NotNull ServiceRecordRequest request) {
         return service.record(request).response();
     }
@@ -63,13 +65,22 @@ public class ServiceRecordResource {
     @Operation(operationId = "listServiceRecords", summary = "服务记录 / List service records",
             description = "调用者范围内的服务记录，可按志愿者、社区、岗位、状态和日期筛选。 / The service records in the caller's scope, by volunteer, "
                     + "community, post, status and dates.")
-    public Page<ServiceRecordView> list(@Parameter(description = "志愿者编号 (UUID) / Volunteer id (UUID)", schema = @Schema(format = "uuid")) @QueryParam("volunteerId") String volunteerId,
-            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope") @QueryParam("communityCode") String communityCode,
-            @Parameter(description = "岗位编号 (UUID) / Post id (UUID)", schema = @Schema(format = "uuid")) @QueryParam("postId") String postId,
-            @Parameter(description = "记录状态 / Record status", schema = @Schema(implementation = ServiceRecord.Status.class)) @QueryParam("status") String status,
-            @Parameter(description = "起始日 yyyy-MM-dd / First day (yyyy-MM-dd)", schema = @Schema(format = "date")) @QueryParam("from") String from,
-            @Parameter(description = "截止日 yyyy-MM-dd / Last day (yyyy-MM-dd)", schema = @Schema(format = "date")) @QueryParam("to") String to,
-            @Parameter(description = "只返回此时刻 (ISO-8601) 之后变更的记录 / Only records changed after this instant (ISO-8601)", schema = @Schema(format = "date-time")) @QueryParam("updatedSince") String updatedSince, @BeanParam PageRequest page) {
+    public Page<ServiceRecordView> list(
+            @Parameter(description = "志愿者编号 (UUID) / Volunteer id (UUID)", schema = @Schema(format = "uuid"))
+            @QueryParam("volunteerId") String volunteerId,
+            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope")
+            @QueryParam("communityCode") String communityCode,
+            @Parameter(description = "岗位编号 (UUID) / Post id (UUID)", schema = @Schema(format = "uuid"))
+            @QueryParam("postId") String postId,
+            @Parameter(description = "记录状态 / Record status", schema = @Schema(implementation = ServiceRecord.Status.class))
+            @QueryParam("status") String status,
+            @Parameter(description = "起始日 yyyy-MM-dd / First day (yyyy-MM-dd)", schema = @Schema(format = "date"))
+            @QueryParam("from") String from,
+            @Parameter(description = "截止日 yyyy-MM-dd / Last day (yyyy-MM-dd)", schema = @Schema(format = "date"))
+            @QueryParam("to") String to,
+            @Parameter(description = "只返回此时刻 (ISO-8601) 之后变更的记录 / Only records changed after this instant (ISO-8601)", schema = @Schema(format = "date-time"))
+            @QueryParam("updatedSince") String updatedSince,
+            @BeanParam PageRequest page) {
         return service.list(QueryParams.uuid("volunteerId", volunteerId),
                 QueryParams.text("communityCode", communityCode),
                 QueryParams.uuid("postId", postId),
@@ -81,7 +92,9 @@ public class ServiceRecordResource {
     @Path("/{id}")
     @Operation(operationId = "getServiceRecord", summary = "服务记录详情 / One service record",
             description = "一条服务记录。 / One service record.")
-    public ServiceRecordView get(@Parameter(description = "服务记录编号 (UUID) / Service record id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+    public ServiceRecordView get(
+            @Parameter(description = "服务记录编号 (UUID) / Service record id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id) {
         return service.get(QueryParams.uuid("id", id));
     }
 
@@ -90,7 +103,9 @@ public class ServiceRecordResource {
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
     @Operation(operationId = "verifyServiceRecord", summary = "核实 / Verify",
             description = "核实服务记录，时长计入时间银行。 / Verifies the record: its hours go into the time bank.")
-    public ServiceRecordView verify(@Parameter(description = "服务记录编号 (UUID) / Service record id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+    public ServiceRecordView verify(
+            @Parameter(description = "服务记录编号 (UUID) / Service record id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id) {
         return service.verify(QueryParams.uuid("id", id));
     }
 
@@ -99,7 +114,10 @@ public class ServiceRecordResource {
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
     @Operation(operationId = "rejectServiceRecord", summary = "驳回 / Reject",
             description = "驳回服务记录，可附原因。 / Rejects the record, optionally with a reason.")
-    public ServiceRecordView reject(@Parameter(description = "服务记录编号 (UUID) / Service record id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id, String body) throws JsonProcessingException {
+    public ServiceRecordView reject(
+            @Parameter(description = "服务记录编号 (UUID) / Service record id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id,
+            String body) throws JsonProcessingException {
         RejectRequest request = bodies.read(body, RejectRequest.class, new RejectRequest(null));
         return service.reject(QueryParams.uuid("id", id), request.reason());
     }

@@ -33,9 +33,13 @@ public class StatisticsResource {
     @Operation(operationId = "getServiceStatistics", summary = "志愿服务统计 / Service statistics",
             description = "调用者范围内某时段已核实的志愿服务 (两端均可不填)。 / Verified service within the caller's scope served from .. to "
                     + "(either bound optional).")
-    public ServiceStatistics get(@Parameter(description = "起始日 yyyy-MM-dd / First day (yyyy-MM-dd)", schema = @Schema(format = "date")) @QueryParam("from") String from,
-            @Parameter(description = "截止日 yyyy-MM-dd / Last day (yyyy-MM-dd)", schema = @Schema(format = "date")) @QueryParam("to") String to,
-            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope") @QueryParam("communityCode") String communityCode) {
+    public ServiceStatistics get(
+            @Parameter(description = "起始日 yyyy-MM-dd / First day (yyyy-MM-dd)", schema = @Schema(format = "date"))
+            @QueryParam("from") String from,
+            @Parameter(description = "截止日 yyyy-MM-dd / Last day (yyyy-MM-dd)", schema = @Schema(format = "date"))
+            @QueryParam("to") String to,
+            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope")
+            @QueryParam("communityCode") String communityCode) {
         return statistics.compute(QueryParams.date("from", from), QueryParams.date("to", to),
                 QueryParams.text("communityCode", communityCode));
     }

@@ -42,7 +42,10 @@ public class TimeBankResource {
     @GET
     @Operation(operationId = "getVolunteerHours", summary = "时间银行 / Time bank",
             description = "志愿者的时长余额及明细。 / A volunteer's balance and its entries.")
-    public HoursView hours(@Parameter(description = "志愿者编号 (UUID) / Volunteer id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id, @BeanParam PageRequest page) {
+    public HoursView hours(
+            @Parameter(description = "志愿者编号 (UUID) / Volunteer id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id,
+            @BeanParam PageRequest page) {
         return timeBank.hours(QueryParams.uuid("id", id), page);
     }
 
@@ -53,10 +56,15 @@ public class TimeBankResource {
     @Operation(operationId = "spendHours", summary = "使用时长 / Spend hours",
             description = "为本人或家人使用时长 (客户端 id 使重试安全)。 / Spends hours on oneself or family (a client id makes a retry safe).")
     @APIResponse(responseCode = "201", description = "已创建 / Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EntryView.class)))
     @APIResponse(responseCode = "200", description = "同一 id 已创建过 (重试) / Created before with that id (a retry)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryView.class)))
-    public Response spend(@Parameter(description = "志愿者编号 (UUID) / Volunteer id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id, @Valid @NotNull SpendRequest request) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EntryView.class)))
+    public Response spend(
+            @Parameter(description = "志愿者编号 (UUID) / Volunteer id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id,
+            @Valid @NotNull SpendRequest request) {
         return timeBank.spend(QueryParams.uuid("id", id), request).response();
     }
 
@@ -67,10 +75,15 @@ public class TimeBankResource {
     @Operation(operationId = "donateHours", summary = "捐赠时长 / Donate hours",
             description = "把时长捐赠给符合条件的老人 (孤寡、失独)。 / Donates hours to an eligible elder (孤寡, 失独).")
     @APIResponse(responseCode = "201", description = "已创建 / Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EntryView.class)))
     @APIResponse(responseCode = "200", description = "同一 id 已创建过 (重试) / Created before with that id (a retry)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryView.class)))
-    public Response donate(@Parameter(description = "志愿者编号 (UUID) / Volunteer id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id, @Valid @NotNull DonateRequest request) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EntryView.class)))
+    public Response donate(
+            @Parameter(description = "志愿者编号 (UUID) / Volunteer id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id,
+            @Valid @NotNull DonateRequest request) {
         return timeBank.donate(QueryParams.uuid("id", id), request).response();
     }
 }

@@ -34,7 +34,10 @@ public class VolunteerClaimsResource {
     @Operation(operationId = "listVolunteerClaims", summary = "志愿者的认领 / A volunteer's claims",
             description = "志愿者的认领记录，最新在前；志愿者本人或其社区工作人员可查。 / A volunteer's claims, newest first: for the volunteer "
                     + "themselves or staff of their community.")
-    public Page<ClaimView> claims(@Parameter(description = "志愿者编号 (UUID) / Volunteer id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id, @BeanParam PageRequest page) {
+    public Page<ClaimView> claims(
+            @Parameter(description = "志愿者编号 (UUID) / Volunteer id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id,
+            @BeanParam PageRequest page) {
         return service.claimsOf(QueryParams.uuid("id", id), page);
     }
 }

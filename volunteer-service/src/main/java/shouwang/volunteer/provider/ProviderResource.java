@@ -47,9 +47,11 @@ public class ProviderResource {
             description = "登记可派单的服务机构及其服务的社区。 / Registers a service provider a request can be dispatched to, with the "
                     + "communities it serves.")
     @APIResponse(responseCode = "201", description = "已创建 / Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProviderView.class)))
     @APIResponse(responseCode = "200", description = "同一 id 已创建过 (重试) / Created before with that id (a retry)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProviderView.class)))
     public Response register(@Valid @NotNull ProviderForm form) {
         return service.register(form).response();
     }
@@ -57,8 +59,12 @@ public class ProviderResource {
     @GET
     @Operation(operationId = "listProviders", summary = "服务机构列表 / List providers",
             description = "服务某社区或提供某类服务的机构。 / The providers serving a community or offering a service type.")
-    public Page<ProviderView> list(@Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope") @QueryParam("communityCode") String communityCode,
-            @Parameter(description = "服务类型 / Service type", schema = @Schema(implementation = ServiceType.class)) @QueryParam("serviceType") String serviceType, @BeanParam PageRequest page) {
+    public Page<ProviderView> list(
+            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope")
+            @QueryParam("communityCode") String communityCode,
+            @Parameter(description = "服务类型 / Service type", schema = @Schema(implementation = ServiceType.class))
+            @QueryParam("serviceType") String serviceType,
+            @BeanParam PageRequest page) {
         return service.list(QueryParams.text("communityCode", communityCode),
                 QueryParams.enumValue("serviceType", serviceType, ServiceType.class), page);
     }
@@ -67,7 +73,9 @@ public class ProviderResource {
     @Path("/{id}")
     @Operation(operationId = "getProvider", summary = "服务机构详情 / One provider",
             description = "一个服务机构。 / One provider.")
-    public ProviderView get(@Parameter(description = "服务机构编号 (UUID) / Provider id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+    public ProviderView get(
+            @Parameter(description = "服务机构编号 (UUID) / Provider id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id) {
         return service.get(QueryParams.uuid("id", id));
     }
 }

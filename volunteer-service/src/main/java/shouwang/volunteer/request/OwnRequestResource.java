@@ -42,7 +42,10 @@ public class OwnRequestResource {
     @Operation(operationId = "listMyServiceRequests", summary = "我的点单 / My service requests",
             description = "干部本人 (令牌中的 cadre_id) 的服务请求及其办理情况。 / The cadre's own service requests (the token's cadre_id) and "
                     + "what became of them.")
-    public Page<RequestView> list(@Parameter(description = "请求状态 / Request status", schema = @Schema(implementation = ServiceRequest.Status.class)) @QueryParam("status") String status, @BeanParam PageRequest page) {
+    public Page<RequestView> list(
+            @Parameter(description = "请求状态 / Request status", schema = @Schema(implementation = ServiceRequest.Status.class))
+            @QueryParam("status") String status,
+            @BeanParam PageRequest page) {
         return service.listOwn(QueryParams.enumValue("status", status, ServiceRequest.Status.class), page);
     }
 
@@ -51,9 +54,11 @@ public class OwnRequestResource {
     @Operation(operationId = "openMyServiceRequest", summary = "我要点单 / Request a service",
             description = "干部本人提出服务请求 (点单)。 / The cadre requests a service for itself (点单).")
     @APIResponse(responseCode = "201", description = "已创建 / Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "200", description = "同一 id 已创建过 (重试) / Created before with that id (a retry)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestView.class)))
     public Response open(@Valid @NotNull OwnRequestForm form) {
         return service.openOwn(form).response();
     }

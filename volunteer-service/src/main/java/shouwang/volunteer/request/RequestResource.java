@@ -54,9 +54,11 @@ public class RequestResource {
     @Operation(operationId = "openServiceRequest", summary = "代为点单 / Open a service request",
             description = "工作人员为干部提出服务请求 (点单)。 / Staff open a service request for a cadre (点单).")
     @APIResponse(responseCode = "201", description = "已创建 / Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "200", description = "同一 id 已创建过 (重试) / Created before with that id (a retry)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestView.class)))
     public Response open(@Valid @NotNull RequestForm form) {
         return service.open(form).response();
     }
@@ -66,13 +68,20 @@ public class RequestResource {
     @Operation(operationId = "listServiceRequests", summary = "服务请求列表 / List service requests",
             description = "调用者范围内的服务请求，可按社区、网格、状态、类型、干部、承接人筛选。 / The service requests in the caller's scope, by community, "
                     + "grid, status, type, cadre and assignee.")
-    public Page<RequestView> list(@Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope") @QueryParam("communityCode") String communityCode,
+    public Page<RequestView> list(
+            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope")
+            @QueryParam("communityCode") String communityCode,
             @Parameter(description = "网格代码 / Grid code") @QueryParam("gridCode") String gridCode,
-            @Parameter(description = "请求状态 / Request status", schema = @Schema(implementation = ServiceRequest.Status.class)) @QueryParam("status") String status,
-            @Parameter(description = "服务类型 / Service type", schema = @Schema(implementation = ServiceType.class)) @QueryParam("serviceType") String serviceType,
-            @Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid")) @QueryParam("cadreId") String cadreId,
-            @Parameter(description = "承接人编号 (UUID) / Assignee id (UUID)", schema = @Schema(format = "uuid")) @QueryParam("assigneeId") String assigneeId,
-            @Parameter(description = "只返回此时刻 (ISO-8601) 之后变更的记录 / Only records changed after this instant (ISO-8601)", schema = @Schema(format = "date-time")) @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "请求状态 / Request status", schema = @Schema(implementation = ServiceRequest.Status.class))
+            @QueryParam("status") String status,
+            @Parameter(description = "服务类型 / Service type", schema = @Schema(implementation = ServiceType.class))
+            @QueryParam("serviceType") String serviceType,
+            @Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid"))
+            @QueryParam("cadreId") String cadreId,
+            @Parameter(description = "承接人编号 (UUID) / Assignee id (UUID)", schema = @Schema(format = "uuid"))
+            @QueryParam("assigneeId") String assigneeId,
+            @Parameter(description = "只返回此时刻 (ISO-8601) 之后变更的记录 / Only records changed after this instant (ISO-8601)", schema = @Schema(format = "date-time"))
+            @QueryParam("updatedSince") String updatedSince,
             @BeanParam PageRequest page) {
         return service.list(QueryParams.text("communityCode", communityCode), QueryParams.text("gridCode", gridCode),
                 QueryParams.enumValue("status", status, ServiceRequest.Status.class),
@@ -86,7 +95,9 @@ public class RequestResource {
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.VOLUNTEER, Roles.CADRE })
     @Operation(operationId = "getServiceRequest", summary = "服务请求详情 / One service request",
             description = "一个服务请求及其办理经过。 / One service request with its history.")
-    public RequestView get(@Parameter(description = "服务请求编号 (UUID) / Service request id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+    public RequestView get(
+            @Parameter(description = "服务请求编号 (UUID) / Service request id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id) {
         return service.get(QueryParams.uuid("id", id));
     }
 
@@ -96,7 +107,10 @@ public class RequestResource {
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
     @Operation(operationId = "dispatchServiceRequest", summary = "派单 / Dispatch",
             description = "把请求派给志愿者或服务机构 (派单)。 / Dispatches the request to a volunteer or a provider (派单).")
-    public RequestView dispatch(@Parameter(description = "服务请求编号 (UUID) / Service request id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id, @Valid @NotNull DispatchForm form) {
+    public RequestView dispatch(
+            @Parameter(description = "服务请求编号 (UUID) / Service request id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id,
+            @Valid @NotNull DispatchForm form) {
         return service.dispatch(QueryParams.uuid("id", id), form);
     }
 
@@ -105,7 +119,9 @@ public class RequestResource {
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.VOLUNTEER })
     @Operation(operationId = "acceptServiceRequest", summary = "接单 / Accept",
             description = "承接人接单。 / The assignee accepts the request (接单).")
-    public RequestView accept(@Parameter(description = "服务请求编号 (UUID) / Service request id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+    public RequestView accept(
+            @Parameter(description = "服务请求编号 (UUID) / Service request id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id) {
         return service.accept(QueryParams.uuid("id", id));
     }
 
@@ -115,7 +131,10 @@ public class RequestResource {
     @Operation(operationId = "declineServiceRequest", summary = "拒单 / Decline",
             description = "承接人拒单，可附原因；请求回到待派单。 / The assignee declines, optionally with a reason; the request is open to "
                     + "dispatch again.")
-    public RequestView decline(@Parameter(description = "服务请求编号 (UUID) / Service request id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id, String body) throws JsonProcessingException {
+    public RequestView decline(
+            @Parameter(description = "服务请求编号 (UUID) / Service request id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id,
+            String body) throws JsonProcessingException {
         ReasonForm form = bodies.read(body, ReasonForm.class, new ReasonForm(null));
         return service.decline(QueryParams.uuid("id", id), form.reason());
     }
@@ -125,7 +144,10 @@ public class RequestResource {
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.VOLUNTEER })
     @Operation(operationId = "completeServiceRequest", summary = "完成 / Complete",
             description = "登记服务完成，可附说明。 / Records the service done, optionally with a note.")
-    public RequestView complete(@Parameter(description = "服务请求编号 (UUID) / Service request id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id, String body) throws JsonProcessingException {
+    public RequestView complete(
+            @Parameter(description = "服务请求编号 (UUID) / Service request id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id,
+            String body) throws JsonProcessingException {
         CompletionForm form = bodies.read(body, CompletionForm.class, new CompletionForm(null, null));
         return service.complete(QueryParams.uuid("id", id), form);
     }
@@ -135,7 +157,10 @@ public class RequestResource {
     @RolesAllowed({ Roles.CADRE, Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER })
     @Operation(operationId = "cancelServiceRequest", summary = "取消 / Cancel",
             description = "取消请求，可附原因。 / Cancels the request, optionally with a reason.")
-    public RequestView cancel(@Parameter(description = "服务请求编号 (UUID) / Service request id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id, String body) throws JsonProcessingException {
+    public RequestView cancel(
+            @Parameter(description = "服务请求编号 (UUID) / Service request id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id,
+            String body) throws JsonProcessingException {
         ReasonForm form = bodies.read(body, ReasonForm.class, new ReasonForm(null));
         return service.cancel(QueryParams.uuid("id", id), form.reason());
     }
@@ -146,7 +171,10 @@ public class RequestResource {
     @RolesAllowed(Roles.CADRE)
     @Operation(operationId = "rateServiceRequest", summary = "评价 / Rate",
             description = "对已完成的服务评分。 / Rates a completed service.")
-    public RequestView rate(@Parameter(description = "服务请求编号 (UUID) / Service request id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id, @Valid @NotNull RatingForm form) {
+    public RequestView rate(
+            @Parameter(description = "服务请求编号 (UUID) / Service request id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id,
+            @Valid @NotNull RatingForm form) {
         return service.rate(QueryParams.uuid("id", id), form);
     }
 }

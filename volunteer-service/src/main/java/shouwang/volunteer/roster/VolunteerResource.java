@@ -53,9 +53,11 @@ public class VolunteerResource {
             description = "在认领前登记志愿者：干部按编号，居民按姓名和电话。 / Registers a volunteer ahead of any claim: a cadre by id, or a "
                     + "resident by name and phone.")
     @APIResponse(responseCode = "201", description = "已创建 / Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VolunteerView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = VolunteerView.class)))
     @APIResponse(responseCode = "200", description = "同一 id 已创建过 (重试) / Created before with that id (a retry)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VolunteerView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = VolunteerView.class)))
     public Response register(@Valid @NotNull RegisterRequest request) {
         return service.register(request.id(),
                 new VolunteerRef(null, request.cadreId(), request.volunteerName(), request.phone()),
@@ -66,7 +68,9 @@ public class VolunteerResource {
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
     @Operation(operationId = "listVolunteers", summary = "志愿者列表 / List volunteers",
             description = "调用者范围内的志愿者，可按社区和姓名筛选。 / The volunteers in the caller's scope, by community and name.")
-    public Page<VolunteerView> list(@Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope") @QueryParam("communityCode") String communityCode,
+    public Page<VolunteerView> list(
+            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope")
+            @QueryParam("communityCode") String communityCode,
             @Parameter(description = "姓名片段 / Part of the name") @QueryParam("q") String q,
             @BeanParam PageRequest page) {
         return service.list(QueryParams.text("communityCode", communityCode), QueryParams.text("q", q), page);
@@ -85,7 +89,9 @@ public class VolunteerResource {
     @Path("/{id}")
     @Operation(operationId = "getVolunteer", summary = "志愿者详情 / One volunteer",
             description = "一名志愿者。 / One volunteer.")
-    public VolunteerView get(@Parameter(description = "志愿者编号 (UUID) / Volunteer id (UUID)", schema = @Schema(format = "uuid")) @PathParam("id") String id) {
+    public VolunteerView get(
+            @Parameter(description = "志愿者编号 (UUID) / Volunteer id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id) {
         return VolunteerView.of(service.visible(QueryParams.uuid("id", id)));
     }
 }
