@@ -2,6 +2,10 @@ package shouwang.kit.paging;
 
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
 import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.problem.QueryParams;
 
@@ -11,10 +15,15 @@ public class PageRequest {
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;
 
+    // Read as text so that a bad value is our 400 naming the parameter; documented as the integer it must be.
     @QueryParam("page")
+    @Parameter(description = "页码，从 0 起 / Page number, from 0", schema = @Schema(type = SchemaType.INTEGER,
+            minimum = "0", defaultValue = "0"))
     String page;
 
     @QueryParam("size")
+    @Parameter(description = "每页条数 / Rows per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+            maximum = "" + MAX_SIZE, defaultValue = "" + DEFAULT_SIZE))
     String size;
 
     public PageRequest() {

@@ -126,9 +126,16 @@ public final class ApiDescription {
             return names;
         }
 
-        /** The roles of its security requirement; empty when the operation names none. */
+        /**
+         * The roles it admits: its {@code x-roles} (kit DocumentedRoles moves them there from the scopes of the
+         * security requirement, where Quarkus writes them), else those scopes; empty when the operation names none.
+         */
         public Set<String> roles() {
             Set<String> roles = new LinkedHashSet<>();
+            node.path("x-roles").forEach(r -> roles.add(r.asText()));
+            if (!roles.isEmpty()) {
+                return roles;
+            }
             for (JsonNode requirement : node.path("security")) {
                 requirement.fields().forEachRemaining(scheme -> scheme.getValue().forEach(r -> roles.add(r.asText())));
             }

@@ -8,6 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.QueryParams;
@@ -17,6 +22,7 @@ import shouwang.kit.security.Roles;
 /** The history of a cadre (changes and unmasked ID number reads), for the district bureau only. */
 @Path("/cadres/{id}/history")
 @RolesAllowed(Roles.DISTRICT_ADMIN)
+@Tag(name = "Cadre history")
 public class HistoryResource {
 
     @Inject
@@ -26,7 +32,14 @@ public class HistoryResource {
     CallerScope caller;
 
     @GET
-    public Page<HistoryEntry> history(@PathParam("id") String id, @QueryParam("action") String action,
+    @Operation(operationId = "listCadreHistory", summary = "干部变更记录 / A cadre's history",
+            description = "干部的变更及身份证号明文查看记录，仅区局可查。 / The cadre's changes and unmasked ID number reads, for the district "
+                    + "bureau only.")
+    public Page<HistoryEntry> history(
+            @Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id,
+            @Parameter(description = "只看此动作 (如 UPDATE、ID_NUMBER_READ) / Only this action (e.g. UPDATE, ID_NUMBER_READ)")
+            @QueryParam("action") String action,
             @BeanParam PageRequest page) {
         return audit.history(QueryParams.uuid("id", id), QueryParams.text(action), page, caller);
     }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,15 +19,21 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import shouwang.kit.problem.ForbiddenException;
 import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.problem.QueryParams;
+import shouwang.kit.ratelimit.RateLimited;
 import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
-import shouwang.kit.ratelimit.RateLimited;
 import shouwang.registry.BodyLimits;
 import shouwang.registry.RegistryConfig;
 import shouwang.registry.TooLargeException;
@@ -40,6 +45,7 @@ import shouwang.registry.XlsxMedia;
  */
 @Path("/imports")
 @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
+@Tag(name = "Imports")
 public class ImportResource {
 
     public static final String XLSX = XlsxMedia.TYPE;
@@ -66,7 +72,17 @@ public class ImportResource {
     @Path("/cadres")
     @Consumes({ "text/csv", "text/plain", XLSX, "application/vnd.ms-excel", MediaType.APPLICATION_OCTET_STREAM })
     @RateLimited(RateLimited.Bucket.EXPENSIVE)
-    public Response upload(InputStream body, @HeaderParam("Content-Type") String contentType,
+    @Operation(operationId = "importCadres", summary = "导入干部表格 / Import cadres",
+            description = "上传干部 CSV 或 XLSX (请求体或 multipart 的 file)，202 后按 id 查询进度和行错误。 / Uploads a CSV or XLSX of cadres "
+                    + "(as the body, or multipart field file): 202, then poll the import by its id for progress and "
+                    + "row errors.")
+    @APIResponse(responseCode = "202", description = "已开始导入 / Import started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportStarted.class)))
+    public Response upload(
+            InputStream body,
+            @HeaderParam("Content-Type") String contentType,
+            @Parameter(description = "导入编号 (UUID)，可由客户端指定以便重试 / Import id (UUID); a client-chosen one makes a retry safe", schema = @Schema(format = "uuid"))
             @QueryParam("id") String id) throws IOException {
         return uploaded(cadres, body, contentType, id);
     }
@@ -75,7 +91,14 @@ public class ImportResource {
     @Path("/cadres")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RateLimited(RateLimited.Bucket.EXPENSIVE)
-    public Response uploadForm(@RestForm("file") FileUpload upload, @QueryParam("id") String id) throws IOException {
+    // the multipart variant is the same operation (one path and method): its @Operation is the body variant's
+    @APIResponse(responseCode = "202", description = "已开始导入 / Import started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportStarted.class)))
+    public Response uploadForm(
+            @RestForm("file") FileUpload upload,
+            @Parameter(description = "导入编号 (UUID)，可由客户端指定以便重试 / Import id (UUID); a client-chosen one makes a retry safe", schema = @Schema(format = "uuid"))
+            @QueryParam("id") String id) throws IOException {
         return uploaded(cadres, upload, id);
     }
 
@@ -85,7 +108,16 @@ public class ImportResource {
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Consumes({ "text/csv", "text/plain", XLSX, "application/vnd.ms-excel", MediaType.APPLICATION_OCTET_STREAM })
     @RateLimited(RateLimited.Bucket.EXPENSIVE)
-    public Response uploadOrgs(InputStream body, @HeaderParam("Content-Type") String contentType,
+    @Operation(operationId = "importOrgs", summary = "导入组织表格 / Import org records",
+            description = "上传单位、街道、社区、网格的表格，仅区局 (城市部署中为市级)。 / Uploads a spreadsheet of units, streets, communities and "
+                    + "grids: the district bureau only (in a city, the city).")
+    @APIResponse(responseCode = "202", description = "已开始导入 / Import started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportStarted.class)))
+    public Response uploadOrgs(
+            InputStream body,
+            @HeaderParam("Content-Type") String contentType,
+            @Parameter(description = "导入编号 (UUID)，可由客户端指定以便重试 / Import id (UUID); a client-chosen one makes a retry safe", schema = @Schema(format = "uuid"))
             @QueryParam("id") String id) throws IOException {
         return uploaded(orgs, body, contentType, id);
     }
@@ -95,8 +127,14 @@ public class ImportResource {
     @RolesAllowed(Roles.DISTRICT_ADMIN)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RateLimited(RateLimited.Bucket.EXPENSIVE)
-    public Response uploadOrgsForm(@RestForm("file") FileUpload upload, @QueryParam("id") String id)
-            throws IOException {
+    // the multipart variant is the same operation (one path and method): its @Operation is the body variant's
+    @APIResponse(responseCode = "202", description = "已开始导入 / Import started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportStarted.class)))
+    public Response uploadOrgsForm(
+            @RestForm("file") FileUpload upload,
+            @Parameter(description = "导入编号 (UUID)，可由客户端指定以便重试 / Import id (UUID); a client-chosen one makes a retry safe", schema = @Schema(format = "uuid"))
+            @QueryParam("id") String id) throws IOException {
         return uploaded(orgs, upload, id);
     }
 
@@ -105,7 +143,15 @@ public class ImportResource {
     @Path("/contacts")
     @Consumes({ "text/csv", "text/plain", XLSX, "application/vnd.ms-excel", MediaType.APPLICATION_OCTET_STREAM })
     @RateLimited(RateLimited.Bucket.EXPENSIVE)
-    public Response uploadContacts(InputStream body, @HeaderParam("Content-Type") String contentType,
+    @Operation(operationId = "importContacts", summary = "导入联系人表格 / Import contacts",
+            description = "上传干部联系责任人的表格。 / Uploads a spreadsheet of the cadres' responsible contacts.")
+    @APIResponse(responseCode = "202", description = "已开始导入 / Import started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportStarted.class)))
+    public Response uploadContacts(
+            InputStream body,
+            @HeaderParam("Content-Type") String contentType,
+            @Parameter(description = "导入编号 (UUID)，可由客户端指定以便重试 / Import id (UUID); a client-chosen one makes a retry safe", schema = @Schema(format = "uuid"))
             @QueryParam("id") String id) throws IOException {
         return uploaded(contacts, body, contentType, id);
     }
@@ -114,8 +160,14 @@ public class ImportResource {
     @Path("/contacts")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RateLimited(RateLimited.Bucket.EXPENSIVE)
-    public Response uploadContactsForm(@RestForm("file") FileUpload upload, @QueryParam("id") String id)
-            throws IOException {
+    // the multipart variant is the same operation (one path and method): its @Operation is the body variant's
+    @APIResponse(responseCode = "202", description = "已开始导入 / Import started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportStarted.class)))
+    public Response uploadContactsForm(
+            @RestForm("file") FileUpload upload,
+            @Parameter(description = "导入编号 (UUID)，可由客户端指定以便重试 / Import id (UUID); a client-chosen one makes a retry safe", schema = @Schema(format = "uuid"))
+            @QueryParam("id") String id) throws IOException {
         return uploaded(contacts, upload, id);
     }
 
@@ -146,7 +198,12 @@ public class ImportResource {
 
     @GET
     @Path("/{id}")
-    public ImportStatus status(@PathParam("id") String id) {
+    @Operation(operationId = "getImport", summary = "导入进度 / Import progress",
+            description = "导入的进度、计数和行错误；只能查看自己发起的导入。 / An import's progress, counts and row errors; the caller's own "
+                    + "imports only.")
+    public ImportStatus status(
+            @Parameter(description = "导入编号 (UUID)，可由客户端指定以便重试 / Import id (UUID); a client-chosen one makes a retry safe", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id) {
         UUID jobId = QueryParams.uuid("id", id);
         // a district-scoped admin reads its own jobs only, as other callers do: another district's errors name its rows
         return service.status(jobId, caller.username(), caller.scope().districtWide());
@@ -183,6 +240,6 @@ public class ImportResource {
             throw new ForbiddenException("In a city deployment the city (city-admin) imports org files");
         }
         UUID id = service.start(kind, requestedId, file, format, caller.caller());
-        return Response.accepted(Map.of("id", id, "status", ImportJob.RUNNING)).build();
+        return Response.accepted(new ImportStarted(id, ImportJob.RUNNING)).build();
     }
 }

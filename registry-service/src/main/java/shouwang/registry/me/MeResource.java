@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import shouwang.kit.clock.Clock;
 import shouwang.kit.problem.ForbiddenException;
@@ -33,6 +35,7 @@ import shouwang.registry.party.PartyBranch;
 @Path("/me")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.CADRE)
+@Tag(name = "Me")
 public class MeResource {
 
     /** A responsible contact as the cadre sees it: who, for which layer (with its Chinese name) and org. */
@@ -61,7 +64,9 @@ public class MeResource {
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "The caller's own profile, responsible contacts (上墙公布), household and party branch")
+    @Operation(operationId = "getMe", summary = "我的信息 / My profile",
+            description = "调用者 (干部本人) 的档案、联系责任人 (上墙公布)、同住户及党支部。 / The caller's own profile, responsible contacts (上墙公布), "
+                    + "household and party branch.")
     public Me me() {
         UUID cadreId = caller.cadreId()
                 .orElseThrow(() -> new ForbiddenException("The token names no cadre (claim cadre_id)"));

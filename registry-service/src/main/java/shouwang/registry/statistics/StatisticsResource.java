@@ -12,9 +12,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import shouwang.kit.problem.QueryParams;
 import shouwang.kit.ratelimit.RateLimited;
@@ -24,6 +27,7 @@ import shouwang.registry.XlsxMedia;
 @Path("/statistics/cadres")
 @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
         Roles.STREET_OFFICER })
+@Tag(name = "Statistics")
 public class StatisticsResource {
 
     @Inject
@@ -42,9 +46,20 @@ public class StatisticsResource {
     @APIResponse(responseCode = "200", description = "干部统计 (JSON; XLSX 干部统计 sheet with Accept: " + XlsxMedia.TYPE
             + ") / cadre statistics", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CadreStatistics.class)))
-    public Response cadres(@QueryParam("asOf") String asOf, @QueryParam("communityCode") String communityCode,
-            @QueryParam("gridCode") String gridCode, @QueryParam("unitCode") String unitCode,
-            @QueryParam("districtCode") String districtCode, @Context HttpHeaders headers) {
+    @Operation(operationId = "getCadreStatistics", summary = "干部统计 / Cadre statistics",
+            description = "按职级、年龄段、离退休类别、党员、社区统计调用者范围内的干部 (可指定统计日期、区县)；Accept 为 XLSX 时返回 Excel。 / Counts the cadres in the "
+                    + "caller's scope by rank, age band, retirement type, party and community (as of a date, "
+                    + "optionally of a district); XLSX when Accept asks for it.")
+    public Response cadres(
+            @Parameter(description = "统计日期 yyyy-MM-dd，默认今天 / As-of date yyyy-MM-dd, default today", schema = @Schema(format = "date"))
+            @QueryParam("asOf") String asOf,
+            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope")
+            @QueryParam("communityCode") String communityCode,
+            @Parameter(description = "网格代码 / Grid code") @QueryParam("gridCode") String gridCode,
+            @Parameter(description = "原工作单位代码 / Former work unit code") @QueryParam("unitCode") String unitCode,
+            @Parameter(description = "区县代码 (GB/T 2260)，如 421102 / District code (GB/T 2260), e.g. 421102")
+            @QueryParam("districtCode") String districtCode,
+            @Context HttpHeaders headers) {
         CadreStatistics statistics = service.compute(QueryParams.date("asOf", asOf), QueryParams.text(communityCode),
                 QueryParams.text(gridCode), QueryParams.text(unitCode), QueryParams.text(districtCode));
         if (!XlsxMedia.wanted(headers)) {

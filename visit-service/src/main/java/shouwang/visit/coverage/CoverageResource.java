@@ -9,12 +9,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.QueryParams;
+import shouwang.kit.ratelimit.RateLimited;
 import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
 import shouwang.visit.Xlsx;
-import shouwang.kit.ratelimit.RateLimited;
 import shouwang.visit.org.OrgService;
 import shouwang.visit.readmodel.ReadModelService;
 
@@ -22,6 +27,7 @@ import shouwang.visit.readmodel.ReadModelService;
 @Path("/coverage")
 @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
         Roles.STREET_OFFICER })
+@Tag(name = "Coverage")
 public class CoverageResource {
 
     @Inject
@@ -48,9 +54,19 @@ public class CoverageResource {
                     mediaType = jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
                     schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
                             implementation = CoverageDto.class)))
-    public jakarta.ws.rs.core.Response coverage(@QueryParam("communityCode") String rawCommunity,
-            @QueryParam("gridCode") String rawGrid, @QueryParam("on") String rawOn,
-            @QueryParam(OrgService.DISTRICT_PARAM) String rawDistrict, @BeanParam PageRequest page,
+    @Operation(operationId = "getCoverage", summary = "不漏一人 / Coverage",
+            description = "调用者范围内各层级未按走访周期联系的人 (按社区、网格)；Accept 为 XLSX 时返回未按时走访名单。 / Who in scope has not been contacted "
+                    + "within their cadence, per layer (by community and grid); the same page as XLSX (未按时走访名单) when "
+                    + "Accept asks for it.")
+    public jakarta.ws.rs.core.Response coverage(
+            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope")
+            @QueryParam("communityCode") String rawCommunity,
+            @Parameter(description = "网格代码 / Grid code") @QueryParam("gridCode") String rawGrid,
+            @Parameter(description = "日期 yyyy-MM-dd，默认今天 / Day yyyy-MM-dd, default today", schema = @Schema(format = "date"))
+            @QueryParam("on") String rawOn,
+            @Parameter(description = "区县代码 (GB/T 2260)，城市部署中按区筛选 / District code (GB/T 2260): one district of a city")
+            @QueryParam(OrgService.DISTRICT_PARAM) String rawDistrict,
+            @BeanParam PageRequest page,
             @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
         String community = QueryParams.text(rawCommunity);
         String grid = QueryParams.text(rawGrid);

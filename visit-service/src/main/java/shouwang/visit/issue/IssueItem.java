@@ -10,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import shouwang.visit.PlacedEntity;
 
 /** 问题清单 item: a need raised during a visit, owned by an org until it is resolved; placed where the visit was. */
@@ -17,6 +19,8 @@ import shouwang.visit.PlacedEntity;
 @Table(name = "issue_item")
 public class IssueItem extends PlacedEntity {
 
+    // named for the API document: every entity has its own Status, which would otherwise be Status, Status1, …
+    @Schema(name = "IssueStatus")
     public enum Status {
         /** CLOSED: the cadre died; nothing is left to do (resolution {@code CADRE_DECEASED}). */
         OPEN, RESOLVED, CLOSED

@@ -17,6 +17,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.NotFoundException;
@@ -31,6 +38,7 @@ import shouwang.visit.readmodel.ReadModelService;
 @Path("/visits")
 @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
         Roles.STREET_OFFICER })
+@Tag(name = "Visits")
 public class VisitResource {
 
     @Inject
@@ -46,6 +54,16 @@ public class VisitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
             Roles.STREET_OFFICER, Roles.VOLUNTEER })
+    @Operation(operationId = "logVisit", summary = "登记走访 / Log a visit",
+            description = "登记一次走访 (方式、目的、健康状况、提出的需求)，可关闭对应任务；志愿者只能登记邻里层级。客户端 id 使重试安全。 / Logs a visit (channel, purpose, "
+                    + "health, needs raised), which may close its task; volunteers log NEIGHBOUR-layer contacts only. "
+                    + "A client id makes a retry safe.")
+    @APIResponse(responseCode = "201", description = "已创建 / Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = VisitDto.class)))
+    @APIResponse(responseCode = "200", description = "同一 id 已创建过 (重试) / Created before with that id (a retry)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = VisitDto.class)))
     public Response log(@NotNull @Valid VisitRequest body) {
         Saved<VisitDto> logged;
         try {
@@ -64,9 +82,25 @@ public class VisitResource {
     }
 
     @GET
-    public Page<VisitDto> list(@QueryParam("cadreId") String cadreId, @QueryParam("communityCode") String communityCode,
-            @QueryParam("layer") String layer, @QueryParam("taskId") String taskId, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("updatedSince") String updatedSince, @BeanParam PageRequest page) {
+    @Operation(operationId = "listVisits", summary = "走访记录 / List visits",
+            description = "调用者范围内的走访记录，可按干部、社区、层级、任务和时间筛选。 / The visits in the caller's scope, by cadre, community, layer, "
+                    + "task and time.")
+    public Page<VisitDto> list(
+            @Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid"))
+            @QueryParam("cadreId") String cadreId,
+            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope")
+            @QueryParam("communityCode") String communityCode,
+            @Parameter(description = "联系层级 / Contact layer", schema = @Schema(implementation = Layer.class))
+            @QueryParam("layer") String layer,
+            @Parameter(description = "任务编号 (UUID) / Task id (UUID)", schema = @Schema(format = "uuid"))
+            @QueryParam("taskId") String taskId,
+            @Parameter(description = "起始时刻 (ISO-8601) / From this instant (ISO-8601)", schema = @Schema(format = "date-time"))
+            @QueryParam("from") String from,
+            @Parameter(description = "截止时刻 (ISO-8601) / Up to this instant (ISO-8601)", schema = @Schema(format = "date-time"))
+            @QueryParam("to") String to,
+            @Parameter(description = "只返回此时刻 (ISO-8601) 之后变更的记录 / Only records changed after this instant (ISO-8601)", schema = @Schema(format = "date-time"))
+            @QueryParam("updatedSince") String updatedSince,
+            @BeanParam PageRequest page) {
         VisitService.VisitFilter filter = new VisitService.VisitFilter(QueryParams.uuid("cadreId", cadreId),
                 QueryParams.text(communityCode), QueryParams.enumValue("layer", layer, Layer.class),
                 QueryParams.uuid("taskId", taskId), QueryParams.instant("from", from), QueryParams.instant("to", to),
@@ -82,7 +116,11 @@ public class VisitResource {
 
     @GET
     @Path("/{id}")
-    public VisitDto get(@PathParam("id") String rawId) {
+    @Operation(operationId = "getVisit", summary = "走访详情 / One visit",
+            description = "一次走访记录。 / One visit.")
+    public VisitDto get(
+            @Parameter(description = "走访编号 (UUID) / Visit id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String rawId) {
         UUID id = QueryParams.uuid("id", rawId);
         Visit visit = visits.find(id).orElseThrow(() -> new NotFoundException("Visit", id));
         caller.requireVisible("Visit", id, visit.placement());

@@ -12,6 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import shouwang.kit.problem.QueryParams;
 import shouwang.kit.ratelimit.RateLimited;
 import shouwang.kit.security.CallerScope;
@@ -24,6 +29,7 @@ import shouwang.visit.readmodel.ReadModelService;
 @Path("/statistics/visits")
 @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
         Roles.STREET_OFFICER })
+@Tag(name = "Statistics")
 public class StatisticsResource {
 
     @Inject
@@ -45,9 +51,19 @@ public class StatisticsResource {
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
                             implementation = VisitStatistics.class)))
-    public Response visits(@QueryParam("from") String from, @QueryParam("to") String to,
+    @Operation(operationId = "getVisitStatistics", summary = "走访统计 / Visit statistics",
+            description = "某时段内调用者范围内按社区、层级统计的走访次数；Accept 为 XLSX 时返回 Excel。 / Visits in the caller's scope over a period, "
+                    + "by community and layer; XLSX when Accept asks for it.")
+    public Response visits(
+            @Parameter(description = "起始日 yyyy-MM-dd / First day (yyyy-MM-dd)", schema = @Schema(format = "date"))
+            @QueryParam("from") String from,
+            @Parameter(description = "截止日 yyyy-MM-dd / Last day (yyyy-MM-dd)", schema = @Schema(format = "date"))
+            @QueryParam("to") String to,
+            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope")
             @QueryParam("communityCode") String communityCode,
-            @QueryParam(OrgService.DISTRICT_PARAM) String rawDistrict, @Context HttpHeaders headers) {
+            @Parameter(description = "区县代码 (GB/T 2260)，城市部署中按区筛选 / District code (GB/T 2260): one district of a city")
+            @QueryParam(OrgService.DISTRICT_PARAM) String rawDistrict,
+            @Context HttpHeaders headers) {
         String community = QueryParams.text(communityCode);
         String district = OrgService.districtParam(rawDistrict);
         caller.requireFilter(community, null, null, readModel::communityOfGrid);

@@ -11,6 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.NotFoundException;
@@ -22,6 +25,7 @@ import shouwang.kit.security.Roles;
 @Path("/study-sessions")
 @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
         Roles.STREET_OFFICER })
+@Tag(name = "Study sessions")
 public class StudySessionResource {
 
     @Inject
@@ -32,8 +36,13 @@ public class StudySessionResource {
 
     @GET
     @Path("/{sessionId}/coverage")
-    @Operation(summary = "Who has had a study session's study: attended, delivered at home, pending, missed")
-    public StudyCoverage coverage(@PathParam("sessionId") String rawId, @BeanParam PageRequest page) {
+    @Operation(operationId = "getStudyCoverage", summary = "送学上门进度 / Study coverage",
+            description = "一次组织生活的学习覆盖：已参加、已送学上门、待送、错过。 / Who has had a study session's study: attended, delivered at "
+                    + "home, pending, missed.")
+    public StudyCoverage coverage(
+            @Parameter(description = "学习编号 (UUID) / Study session id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("sessionId") String rawId,
+            @BeanParam PageRequest page) {
         UUID id = QueryParams.uuid("sessionId", rawId);
         StudyRepository.SessionHeader session = study.session(id)
                 .orElseThrow(() -> new NotFoundException("Study session", id));

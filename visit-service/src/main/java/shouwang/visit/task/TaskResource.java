@@ -10,6 +10,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.NotFoundException;
@@ -23,6 +28,7 @@ import shouwang.visit.readmodel.ReadModelService;
 @Path("/tasks")
 @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
         Roles.STREET_OFFICER })
+@Tag(name = "Tasks")
 public class TaskResource {
 
     @Inject
@@ -35,10 +41,24 @@ public class TaskResource {
     CallerScope caller;
 
     @GET
-    public Page<TaskDto> list(@QueryParam("cadreId") String cadreId, @QueryParam("layer") String layer,
-            @QueryParam("orgCode") String orgCode, @QueryParam("status") String status,
-            @QueryParam("alertId") String alertId, @QueryParam("updatedSince") String updatedSince,
-            @QueryParam("purpose") String purpose, @BeanParam PageRequest page) {
+    @Operation(operationId = "listTasks", summary = "我的任务 / Must-visit worklist",
+            description = "调用者范围内的必访任务 (由预警生成、由走访关闭)，按截止时间排序。 / The must-visit tasks in the caller's scope (made from "
+                    + "alerts, closed by visits), by deadline.")
+    public Page<TaskDto> list(
+            @Parameter(description = "干部编号 (UUID) / Cadre id (UUID)", schema = @Schema(format = "uuid"))
+            @QueryParam("cadreId") String cadreId,
+            @Parameter(description = "联系层级 / Contact layer", schema = @Schema(implementation = Layer.class))
+            @QueryParam("layer") String layer,
+            @Parameter(description = "负责组织代码 / Code of the org the task is for") @QueryParam("orgCode") String orgCode,
+            @Parameter(description = "任务状态 / Task status", schema = @Schema(implementation = TaskStatus.class))
+            @QueryParam("status") String status,
+            @Parameter(description = "来源预警编号 (UUID) / Alert id (UUID)", schema = @Schema(format = "uuid"))
+            @QueryParam("alertId") String alertId,
+            @Parameter(description = "只返回此时刻 (ISO-8601) 之后变更的记录 / Only records changed after this instant (ISO-8601)", schema = @Schema(format = "date-time"))
+            @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "走访目的 / Visit purpose", schema = @Schema(implementation = shouwang.visit.Purpose.class))
+            @QueryParam("purpose") String purpose,
+            @BeanParam PageRequest page) {
         TaskService.TaskFilter filter = new TaskService.TaskFilter(QueryParams.uuid("cadreId", cadreId),
                 QueryParams.enumValue("layer", layer, Layer.class), QueryParams.text(orgCode),
                 QueryParams.enumValue("status", status, TaskStatus.class), QueryParams.uuid("alertId", alertId),
@@ -55,7 +75,11 @@ public class TaskResource {
 
     @GET
     @Path("/{id}")
-    public TaskDto get(@PathParam("id") String rawId) {
+    @Operation(operationId = "getTask", summary = "任务详情 / One task",
+            description = "一个必访任务。 / One must-visit task.")
+    public TaskDto get(
+            @Parameter(description = "任务编号 (UUID) / Task id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String rawId) {
         UUID id = QueryParams.uuid("id", rawId);
         MustVisitTask task = tasks.find(id).orElseThrow(() -> new NotFoundException("Task", id));
         caller.requireVisible("Task", id, task.placement());

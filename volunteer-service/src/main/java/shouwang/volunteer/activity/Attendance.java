@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** Whether an enrolled cadre was at one session (签到); no row means not recorded yet. */
@@ -19,6 +21,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @IdClass(Attendance.Key.class)
 public class Attendance extends PanacheEntityBase {
 
+    // named for the API document: each entity has its own Status (and Source), else Status, Status1, … there
+    @Schema(name = "AttendanceStatus")
     public enum Status {
         PRESENT("出勤"),
         ABSENT("缺勤"),
@@ -36,6 +40,7 @@ public class Attendance extends PanacheEntityBase {
     }
 
     /** Staff recorded the whole session, or the cadre (or staff for it) signed in. */
+    @Schema(name = "AttendanceSource")
     public enum Source { RECORDED, SIGN_IN }
 
     @Id

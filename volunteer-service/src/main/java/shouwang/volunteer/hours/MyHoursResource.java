@@ -8,6 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.ForbiddenException;
 import shouwang.kit.security.CallerScope;
@@ -21,6 +25,7 @@ import shouwang.volunteer.hours.HoursDtos.HoursView;
 @Path("/me/hours")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.CADRE)
+@Tag(name = "Time bank")
 public class MyHoursResource {
 
     @Inject
@@ -30,6 +35,9 @@ public class MyHoursResource {
     CallerScope callerScope;
 
     @GET
+    @Operation(operationId = "getMyHours", summary = "我的时间银行 / My time bank",
+            description = "干部本人关联志愿者的时长账户；尚无账户时余额为 0，而非 404。 / The time bank of the volunteer linked to the token's cadre; "
+                    + "no account yet is a balance of 0, not a 404.")
     public HoursView hours(@BeanParam PageRequest page) {
         return timeBank.hoursOfCadre(callerScope.cadreId()
                 .orElseThrow(() -> new ForbiddenException("The token names no cadre (claim cadre_id)")), page);

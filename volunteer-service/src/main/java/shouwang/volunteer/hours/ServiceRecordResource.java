@@ -15,6 +15,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import shouwang.kit.paging.Page;
@@ -29,6 +36,7 @@ import shouwang.volunteer.hours.HoursDtos.ServiceRecordView;
 @Path("/service-records")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON, Roles.VOLUNTEER })
+@Tag(name = "Service records")
 public class ServiceRecordResource {
 
     @Inject
@@ -40,16 +48,39 @@ public class ServiceRecordResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.VOLUNTEER })
+    @Operation(operationId = "recordService", summary = "登记服务时长 / Record service",
+            description = "登记一次志愿服务及时长，待核实。 / Records a volunteer's service and its hours, to be verified.")
+    @APIResponse(responseCode = "201", description = "已创建 / Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ServiceRecordView.class)))
+    @APIResponse(responseCode = "200", description = "同一 id 已创建过 (重试) / Created before with that id (a retry)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ServiceRecordView.class)))
     public Response record(@Valid @NotNull ServiceRecordRequest request) {
         return service.record(request).response();
     }
 
     @GET
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.VOLUNTEER })
-    public Page<ServiceRecordView> list(@QueryParam("volunteerId") String volunteerId,
-            @QueryParam("communityCode") String communityCode, @QueryParam("postId") String postId,
-            @QueryParam("status") String status, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("updatedSince") String updatedSince, @BeanParam PageRequest page) {
+    @Operation(operationId = "listServiceRecords", summary = "服务记录 / List service records",
+            description = "调用者范围内的服务记录，可按志愿者、社区、岗位、状态和日期筛选。 / The service records in the caller's scope, by volunteer, "
+                    + "community, post, status and dates.")
+    public Page<ServiceRecordView> list(
+            @Parameter(description = "志愿者编号 (UUID) / Volunteer id (UUID)", schema = @Schema(format = "uuid"))
+            @QueryParam("volunteerId") String volunteerId,
+            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope")
+            @QueryParam("communityCode") String communityCode,
+            @Parameter(description = "岗位编号 (UUID) / Post id (UUID)", schema = @Schema(format = "uuid"))
+            @QueryParam("postId") String postId,
+            @Parameter(description = "记录状态 / Record status", schema = @Schema(implementation = ServiceRecord.Status.class))
+            @QueryParam("status") String status,
+            @Parameter(description = "起始日 yyyy-MM-dd / First day (yyyy-MM-dd)", schema = @Schema(format = "date"))
+            @QueryParam("from") String from,
+            @Parameter(description = "截止日 yyyy-MM-dd / Last day (yyyy-MM-dd)", schema = @Schema(format = "date"))
+            @QueryParam("to") String to,
+            @Parameter(description = "只返回此时刻 (ISO-8601) 之后变更的记录 / Only records changed after this instant (ISO-8601)", schema = @Schema(format = "date-time"))
+            @QueryParam("updatedSince") String updatedSince,
+            @BeanParam PageRequest page) {
         return service.list(QueryParams.uuid("volunteerId", volunteerId),
                 QueryParams.text("communityCode", communityCode),
                 QueryParams.uuid("postId", postId),
@@ -59,21 +90,34 @@ public class ServiceRecordResource {
 
     @GET
     @Path("/{id}")
-    public ServiceRecordView get(@PathParam("id") String id) {
+    @Operation(operationId = "getServiceRecord", summary = "服务记录详情 / One service record",
+            description = "一条服务记录。 / One service record.")
+    public ServiceRecordView get(
+            @Parameter(description = "服务记录编号 (UUID) / Service record id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id) {
         return service.get(QueryParams.uuid("id", id));
     }
 
     @POST
     @Path("/{id}/verify")
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
-    public ServiceRecordView verify(@PathParam("id") String id) {
+    @Operation(operationId = "verifyServiceRecord", summary = "核实 / Verify",
+            description = "核实服务记录，时长计入时间银行。 / Verifies the record: its hours go into the time bank.")
+    public ServiceRecordView verify(
+            @Parameter(description = "服务记录编号 (UUID) / Service record id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id) {
         return service.verify(QueryParams.uuid("id", id));
     }
 
     @POST
     @Path("/{id}/reject")
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
-    public ServiceRecordView reject(@PathParam("id") String id, String body) throws JsonProcessingException {
+    @Operation(operationId = "rejectServiceRecord", summary = "驳回 / Reject",
+            description = "驳回服务记录，可附原因。 / Rejects the record, optionally with a reason.")
+    public ServiceRecordView reject(
+            @Parameter(description = "服务记录编号 (UUID) / Service record id (UUID)", schema = @Schema(format = "uuid"))
+            @PathParam("id") String id,
+            String body) throws JsonProcessingException {
         RejectRequest request = bodies.read(body, RejectRequest.class, new RejectRequest(null));
         return service.reject(QueryParams.uuid("id", id), request.reason());
     }

@@ -8,6 +8,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import shouwang.kit.problem.QueryParams;
 import shouwang.kit.ratelimit.RateLimited;
 import shouwang.kit.security.Roles;
@@ -15,6 +20,7 @@ import shouwang.volunteer.hours.HoursDtos.ServiceStatistics;
 
 @Path("/statistics/service")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Statistics")
 public class StatisticsResource {
 
     @Inject
@@ -24,7 +30,15 @@ public class StatisticsResource {
     @GET
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER })
     @RateLimited(RateLimited.Bucket.EXPENSIVE)
-    public ServiceStatistics get(@QueryParam("from") String from, @QueryParam("to") String to,
+    @Operation(operationId = "getServiceStatistics", summary = "志愿服务统计 / Service statistics",
+            description = "调用者范围内某时段已核实的志愿服务 (两端均可不填)。 / Verified service within the caller's scope served from .. to "
+                    + "(either bound optional).")
+    public ServiceStatistics get(
+            @Parameter(description = "起始日 yyyy-MM-dd / First day (yyyy-MM-dd)", schema = @Schema(format = "date"))
+            @QueryParam("from") String from,
+            @Parameter(description = "截止日 yyyy-MM-dd / Last day (yyyy-MM-dd)", schema = @Schema(format = "date"))
+            @QueryParam("to") String to,
+            @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope")
             @QueryParam("communityCode") String communityCode) {
         return statistics.compute(QueryParams.date("from", from), QueryParams.date("to", to),
                 QueryParams.text("communityCode", communityCode));

@@ -11,6 +11,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import shouwang.kit.security.Placement;
@@ -20,6 +22,8 @@ import shouwang.kit.security.Placement;
 @Table(name = "pairing")
 public class Pairing extends PanacheEntityBase {
 
+    // named for the API document: every entity has its own Status, which would otherwise be Status, Status1, …
+    @Schema(name = "PairingStatus")
     public enum Status { ACTIVE, ENDED }
 
     @Id

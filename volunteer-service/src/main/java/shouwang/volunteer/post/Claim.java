@@ -9,6 +9,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A volunteer's claim of a post (认岗); withdrawing it frees the place. */
@@ -16,6 +18,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "post_claim")
 public class Claim extends PanacheEntityBase {
 
+    // named for the API document: every entity has its own Status, which would otherwise be Status, Status1, …
+    @Schema(name = "ClaimStatus")
     public enum Status { ACTIVE, WITHDRAWN }
 
     @Id

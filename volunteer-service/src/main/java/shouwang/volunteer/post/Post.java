@@ -10,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import shouwang.kit.problem.ConflictException;
@@ -20,6 +22,8 @@ import shouwang.volunteer.ServiceCategory;
 @Table(name = "volunteer_post")
 public class Post extends PanacheEntityBase {
 
+    // named for the API document: every entity has its own Status, which would otherwise be Status, Status1, …
+    @Schema(name = "PostStatus")
     public enum Status { OPEN, CLOSED }
 
     @Id

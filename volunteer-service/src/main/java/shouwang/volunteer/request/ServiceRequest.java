@@ -11,6 +11,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import shouwang.kit.problem.ConflictException;
@@ -23,6 +25,8 @@ import shouwang.kit.problem.ConflictException;
 @Table(name = "service_request")
 public class ServiceRequest extends PanacheEntityBase {
 
+    // named for the API document: each entity has its own Status (and Source), else Status, Status1, … there
+    @Schema(name = "ServiceRequestStatus")
     public enum Status {
         REQUESTED("待派单"), DISPATCHED("已派单"), ACCEPTED("已接单"), DONE("已完成"), CANCELLED("已取消");
 
@@ -38,6 +42,7 @@ public class ServiceRequest extends PanacheEntityBase {
     }
 
     /** Who opened it: the cadre itself, staff, a partner (12345 hotline), or an alert of kind HELP_REQUEST. */
+    @Schema(name = "ServiceRequestSource")
     public enum Source { CADRE, STAFF, PARTNER, ALERT }
 
     public enum AssigneeKind { VOLUNTEER, TEAM, PROVIDER }
