@@ -179,7 +179,8 @@ class CareSignalsConsumerTest {
         awaitOnlyAlert(cadreId, "NEIGHBOUR_DISPUTE");
         List<TopicProbe.Received> noHeaders = TopicProbe.received("care-signals.dlq",
                 r -> headerless.equals(r.key()), 1, java.time.Duration.ofSeconds(30));
-        assertEquals(1, noHeaders.size());
+        // the DLQ is at least once (docs/events.md): the one headerless record, perhaps sent again after a rebalance
+        assertEquals(1, noHeaders.stream().map(TopicProbe.Received::data).distinct().count());
         assertTrue(noHeaders.get(0).header("dead-letter-reason").contains("ce_"),
                 noHeaders.get(0).header("dead-letter-reason"));
         List<TopicProbe.Received> dead = Fixtures.deadLetters("care-signals",

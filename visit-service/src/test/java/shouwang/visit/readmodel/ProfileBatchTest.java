@@ -67,7 +67,8 @@ class ProfileBatchTest {
 
         List<TopicProbe.Received> dead = TopicProbe.received("cadre-profiles.dlq",
                 r -> poison.toString().equals(r.key()), 1, Duration.ofSeconds(30));
-        assertThat(dead).hasSize(1);
+        // the DLQ is at least once (docs/events.md): one poison record, perhaps sent again after a rebalance
+        assertThat(dead).extracting(TopicProbe.Received::id).containsOnly(ceId(batch.get(2)));
         assertThat(TestDb.cadreVersion(poison)).isEqualTo(-1);
 
         String stale = ceId(batch.get(3));

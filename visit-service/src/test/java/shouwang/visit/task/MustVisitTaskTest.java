@@ -282,9 +282,10 @@ class MustVisitTaskTest {
         UUID cadreId = UUID.randomUUID();
         Map<String, Object> event = new java.util.HashMap<>(mustVisit(UUID.randomUUID(), cadreId, 0, Instant.now(), "DW001", "SQ001"));
         event.remove("deadline");
-        TopicProbe.publish("alerts", cadreId.toString(), "MustVisitRequired", event);
+        String ceId = TopicProbe.publish("alerts", cadreId.toString(), "MustVisitRequired", event);
         List<TopicProbe.Received> dead = TopicProbe.received("alerts.dlq", r -> cadreId.toString().equals(r.key()), 1, WAIT);
-        assertThat(dead).hasSize(1);
+        // the DLQ is at least once (docs/events.md): this one record, perhaps sent again after a rebalance
+        assertThat(dead).extracting(TopicProbe.Received::id).containsOnly(ceId);
         assertThat(dead.get(0).headers().get("dead-letter-reason")).contains("deadline");
         assertThat(tasksOf(cadreId)).isEmpty();
     }
