@@ -40,16 +40,17 @@ public class AlertEvents {
                 alert.level, alert.raisedAt, alert.deadline, List.of(signal.signalId()),
                 alert.placement().communityCode, alert.placement().gridCode, alert.placement().unitCode, notify,
                 alert.policyVersion, signal.details(), signal.serviceType(), signal.serviceRequestId(), districtCode));
-        mustVisit(alert, profile, notify, layers);
+        mustVisit(alert, profile, notify, layers, districtCode);
     }
 
     /** AlertEscalated then MustVisitRequired at the new level, asking {@code layers}. */
     public void escalated(Alert alert, CadreProfile profile, int fromLevel, Instant at, List<LayerOrg> layers) {
         List<Contact> notify = cadres.contacts(profile);
+        String districtCode = districtOf(alert, profile);
         publish(alert, new AlertEscalated(alert.id, alert.cadreId, profile.name, alert.kind, alert.kind.label(),
                 fromLevel, alert.level, Ladder.levelLabel(alert.level), alert.deadline, at,
-                Ladder.mustActNow(alert.level, layers), notify, districtOf(alert, profile)));
-        mustVisit(alert, profile, notify, layers);
+                Ladder.mustActNow(alert.level, layers), notify, districtCode));
+        mustVisit(alert, profile, notify, layers, districtCode);
     }
 
     public void resolved(Alert alert) {
@@ -66,9 +67,10 @@ public class AlertEvents {
                 .orElse(null);
     }
 
-    private void mustVisit(Alert alert, CadreProfile profile, List<Contact> notify, List<LayerOrg> layers) {
+    private void mustVisit(Alert alert, CadreProfile profile, List<Contact> notify, List<LayerOrg> layers,
+            String districtCode) {
         publish(alert, new MustVisitRequired(alert.id, alert.cadreId, profile.name, alert.kind, alert.kind.label(),
-                alert.level, alert.deadline, layers, notify));
+                alert.level, alert.deadline, layers, notify, districtCode));
     }
 
     private void publish(Alert alert, Object event) {

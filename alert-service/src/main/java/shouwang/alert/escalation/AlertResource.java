@@ -18,6 +18,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +43,7 @@ import shouwang.kit.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON,
         Roles.STREET_OFFICER })
+@Tag(name = "Alerts")
 public class AlertResource {
 
     private static final int MAX_TEXT = 1000;
@@ -68,9 +75,23 @@ public class AlertResource {
      * {@code cadreId} of a known cadre outside it; the rows are limited to the scope in any case.
      */
     @GET
-    public Page<AlertView> list(@QueryParam("cadreId") String cadreId, @QueryParam("status") String status,
-            @QueryParam("level") String level, @QueryParam("communityCode") String communityCode,
-            @QueryParam("kind") String kind, @QueryParam("updatedSince") String updatedSince,
+    @Operation(operationId = "listAlerts", summary = "预警列表 / List alerts",
+            description = "调用者范围内的预警，按期限排序，可按干部、状态、级别、社区、类别、更新时间、是否逾期筛选。 / The alerts in "
+                    + "the caller's scope, by deadline, filtered by cadre, status, level, community, kind, update time or overdue.")
+    public Page<AlertView> list(
+            @Parameter(description = "干部ID / Cadre id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("cadreId") String cadreId,
+            @Parameter(description = "状态 / Status", schema = @Schema(implementation = AlertStatus.class))
+            @QueryParam("status") String status,
+            @Parameter(description = "级别 0–3 / Level 0–3", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "3"))
+            @QueryParam("level") String level,
+            @Parameter(description = "社区代码 / Community code") @QueryParam("communityCode") String communityCode,
+            @Parameter(description = "信号类别 / Signal kind", schema = @Schema(implementation = SignalKind.class))
+            @QueryParam("kind") String kind,
+            @Parameter(description = "此时间之后有变化的（RFC 3339）/ Changed after this time (RFC 3339)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "true 仅逾期未处置的 / true: overdue ones only", schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("overdue") String overdue,
             @BeanParam PageRequest page) {
         Integer levelValue = QueryParams.integer("level", level);
@@ -97,13 +118,21 @@ public class AlertResource {
      */
     @GET
     @Path("/statistics")
+    @Operation(operationId = "alertStatistics", summary = "预警看板统计 / Alert board counts",
+            description = "调用者范围内未处置的预警按级别、按区县计数，逾期另计。 / The caller's unresolved alerts counted by level "
+                    + "and by district, overdue ones apart.")
     public AlertStatistics statistics() {
         return reads.statistics(caller.scope());
     }
 
     @GET
     @Path("/{id}")
-    public AlertView get(@PathParam("id") String id) {
+    @Operation(operationId = "getAlert", summary = "预警详情 / One alert",
+            description = "一条预警及其经过（信号、升级、走访、处置）。范围外为 404。 / One alert with its history (signals, "
+                    + "escalations, visits, resolution); 404 outside the caller's scope.")
+    public AlertView get(
+            @Parameter(description = "预警ID / Alert id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id) {
         return reads.one(QueryParams.uuid("id", id), caller.caller());
     }
 
@@ -114,7 +143,12 @@ public class AlertResource {
     @POST
     @Path("/{id}/acknowledge")
     @Consumes(MediaType.WILDCARD)
-    public AlertView acknowledge(@PathParam("id") String id, String body) throws JsonProcessingException {
+    @Operation(operationId = "acknowledgeAlert", summary = "签收预警 / Acknowledge an alert",
+            description = "责任人签收预警（可附说明）；不改变期限与级别。 / The responsible person acknowledges the alert (an "
+                    + "optional note); its deadline and level stay.")
+    public AlertView acknowledge(
+            @Parameter(description = "预警ID / Alert id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id, String body) throws JsonProcessingException {
         UUID alertId = QueryParams.uuid("id", id);
         String note = noteOf(body);
         return reads.detail(service.acknowledge(alertId, caller.caller(), note));
@@ -125,7 +159,12 @@ public class AlertResource {
     @Path("/{id}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    public AlertView resolve(@PathParam("id") String id, @Valid @NotNull ResolveRequest body) {
+    @Operation(operationId = "resolveAlert", summary = "人工处置预警 / Resolve an alert by hand",
+            description = "区委老干部局不经走访关闭预警，须写明原因并留痕。 / The district bureau closes an alert without a "
+                    + "visit, naming the reason; audited.")
+    public AlertView resolve(
+            @Parameter(description = "预警ID / Alert id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("id") String id, @Valid @NotNull ResolveRequest body) {
         return reads.detail(service.resolveByHand(QueryParams.uuid("id", id), caller.caller(), body.reason(),
                 body.note()));
     }

@@ -9,7 +9,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import shouwang.alert.cadre.Contact;
 import shouwang.alert.signal.SignalKind;
 
-/** alerts / MustVisitRequired: at raise (level 0) and at every escalation, the layers that must visit by when. */
+/**
+ * alerts / MustVisitRequired: at raise (level 0) and at every escalation, the layers that must visit by when;
+ * {@code districtCode} the alert's district, as on its AlertRaised / AlertEscalated (null when none is known).
+ */
 public record MustVisitRequired(UUID alertId, UUID cadreId, String cadreName, SignalKind kind, String kindLabel,
-        int level, Instant deadline, List<LayerOrg> layers, @JsonProperty("notify") List<Contact> notifyContacts) {
+        int level, Instant deadline, List<LayerOrg> layers, @JsonProperty("notify") List<Contact> notifyContacts,
+        String districtCode) {
 }

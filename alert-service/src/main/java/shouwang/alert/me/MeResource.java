@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import shouwang.alert.escalation.AlertQuery;
 import shouwang.alert.escalation.AlertReads;
 import shouwang.alert.escalation.AlertView;
@@ -43,6 +45,7 @@ import shouwang.kit.security.Scope;
 @Path("/me")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.CADRE)
+@Tag(name = "Me")
 public class MeResource {
 
     /** Who reports a cadre's own help request, in the signal and its event. */
@@ -64,7 +67,9 @@ public class MeResource {
     @Path("/help")
     @Consumes(MediaType.APPLICATION_JSON)
     @RateLimited(RateLimited.Bucket.INTAKE)
-    @Operation(summary = "一键呼叫: the caller asks for help (a HELP_REQUEST signal for itself)")
+    @Operation(operationId = "requestHelp", summary = "一键呼叫 / One-tap help",
+            description = "干部本人求助：为自己产生一条求助预警（HELP_REQUEST），社区与原单位须走访。 / The cadre asks for help: a "
+                    + "HELP_REQUEST alert for itself, which its community and unit must visit.")
     @APIResponse(responseCode = "202", description = "The alert the help request raised or joined",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignalAccepted.class)))
     public Response help(HelpRequest body) {
@@ -80,7 +85,9 @@ public class MeResource {
 
     @GET
     @Path("/alerts")
-    @Operation(summary = "The caller's own alerts, newest first (求助已受理, who must visit, by when)")
+    @Operation(operationId = "listMyAlerts", summary = "本人的预警 / My alerts",
+            description = "干部本人的预警，最新的在前（求助已受理、谁来走访、何时前）。 / The caller's own alerts, newest first "
+                    + "(help accepted, who must visit, by when).")
     public Page<AlertView> alerts(@BeanParam PageRequest page) {
         UUID cadreId = ownCadre();
         return reads.list(new AlertQuery(cadreId, null, null, null, null, null, null), Scope.everything(), page);

@@ -12,6 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import shouwang.alert.org.OrgDirectory;
 import shouwang.kit.problem.ForbiddenException;
 import shouwang.kit.security.CallerScope;
@@ -25,6 +29,7 @@ import shouwang.kit.security.Roles;
 @Path("/escalation-policy")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Escalation policy")
 public class PolicyResource {
 
     private static final String DISTRICT_CODE = "districtCode";
@@ -41,14 +46,25 @@ public class PolicyResource {
     /** Durations are no secret: every staff role and partners read any district's. */
     @GET
     @RolesAllowed({ Roles.DISTRICT_ADMIN, Roles.COMMUNITY_WORKER, Roles.GRID_WORKER, Roles.UNIT_LIAISON, Roles.PARTNER })
-    public PolicyDocument read(@QueryParam(DISTRICT_CODE) String districtCode) {
+    @Operation(operationId = "getEscalationPolicy", summary = "预警升级规则 / The escalation policy",
+            description = "各类信号的处置期限与升级间隔：不带 districtCode 为市默认值；带则为该区县的（未设置时为继承的市默认值，"
+                    + "inherited 为 true）。 / Each signal kind's deadline and escalation interval: the city default without "
+                    + "districtCode, else that district's (the inherited city default, inherited true, when it has none).")
+    public PolicyDocument read(
+            @Parameter(description = "区县代码（GB/T 2260）/ District code (GB/T 2260)") @QueryParam(DISTRICT_CODE) String districtCode) {
         String district = orgs.district(DISTRICT_CODE, districtCode);
         return service.document(service.current(district), district);
     }
 
     @PUT
     @RolesAllowed(Roles.DISTRICT_ADMIN)
-    public PolicyDocument change(@QueryParam(DISTRICT_CODE) String districtCode,
+    @Operation(operationId = "changeEscalationPolicy", summary = "修改预警升级规则 / Change the escalation policy",
+            description = "新增一个版本：所给类别替换其规则，其余沿用。带 districtCode 为该区县的（本区县管理员或市），不带为市默认值"
+                    + "（市管理员，或单区部署的区管理员）。 / Adds a version: the given kinds replace their rules, the others carry "
+                    + "over. With districtCode that district's (its admin or the city), without it the city default (the city "
+                    + "admin, or a one-district deployment's admin).")
+    public PolicyDocument change(
+            @Parameter(description = "区县代码（GB/T 2260）/ District code (GB/T 2260)") @QueryParam(DISTRICT_CODE) String districtCode,
             @Valid @NotNull PolicyDocument body) {
         String district = orgs.district(DISTRICT_CODE, districtCode);
         if (district != null && !caller.coversDistrict(district)) {

@@ -81,6 +81,8 @@ class CityLadderTest {
         UUID west = CityProfile.report(westCadre, "HOSPITALISATION");
         assertEquals("QX01", Fixtures.alertEvents("AlertRaised", east, 1).get(0).get("districtCode").asText());
         assertEquals("QX02", Fixtures.alertEvents("AlertRaised", west, 1).get(0).get("districtCode").asText());
+        assertEquals("QX01", Fixtures.alertEvents("MustVisitRequired", east, 1).get(0).get("districtCode").asText());
+        assertEquals("QX02", Fixtures.alertEvents("MustVisitRequired", west, 1).get(0).get("districtCode").asText());
 
         climbToTheTop(eastCadre, east, "SQ801", "JD801");
         climbToTheTop(westCadre, west, "SQ802", "JD802");
