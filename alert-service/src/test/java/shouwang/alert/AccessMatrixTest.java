@@ -16,6 +16,10 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import shouwang.alert.org.OrgKind;
+import shouwang.alert.org.OrgRecord;
 import shouwang.kit.security.Roles;
 
 import shouwang.kit.testing.AccessMatrixContract;
@@ -65,6 +69,36 @@ class AccessMatrixTest extends AccessMatrixContract {
             return null;
         }
         return parameter.equals("cadreId") ? outsideCadre.toString() : outsideAlert.toString();
+    }
+
+    /**
+     * The city column: the inside community's street in one district, the outside one's in another. The DISTRICT
+     * records go again afterwards: the suite's other tests call as a district-admin naming no district.
+     */
+    @Override
+    protected Districts districts() {
+        return new Districts("QXM01", "QXM02", () -> {
+            placeStreet(INSIDE_STREET, "QXM01");
+            placeStreet("JD002", "QXM02");
+        }, () -> QuarkusTransaction.requiringNew().run(() -> OrgRecord.delete("kind", OrgKind.DISTRICT)));
+    }
+
+    /** The escalation policy is no scoped data: every staff role reads any district's (docs/alert-service.md). */
+    @Override
+    protected boolean leaveOutOfScopeLists(Operation operation) {
+        return operation.path().endsWith("/escalation-policy");
+    }
+
+    private static void placeStreet(String street, String district) {
+        Fixtures.orgRecordAndAwait("DISTRICT", district, district + "区", null, versionOf("DISTRICT", district) + 1,
+                List.of());
+        Fixtures.orgRecordAndAwait("STREET", street, street + "街道", district, versionOf("STREET", street) + 1,
+                List.of());
+    }
+
+    private static long versionOf(String kind, String code) {
+        OrgRecord held = QuarkusTransaction.requiringNew().call(() -> OrgRecord.findById(kind + ":" + code));
+        return held == null ? 0 : held.version;
     }
 
     /**

@@ -93,16 +93,8 @@ public final class Fixtures {
     /** The same on another topic (a profile reading org records elsewhere, {@link CityProfile}). */
     public static String orgRecord(String topic, String kind, String code, String name, String parentCode,
             long version, List<Map<String, Object>> people) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("kind", kind);
-        data.put("code", code);
-        data.put("name", name);
-        data.put("parentCode", parentCode);
-        data.put("active", true);
-        data.put("version", version);
-        data.put("updatedAt", Instant.now().toString());
-        data.put("people", people);
-        return TopicProbe.publish(topic, kind + ":" + code, "OrgRecordChanged", data);
+        return TopicProbe.publish(topic, kind + ":" + code, "OrgRecordChanged",
+                shouwang.kit.testing.OrgRecordData.of(kind, code, name, parentCode, version, people));
     }
 
     /** Publishes the org record and waits until alert-service holds that version. */

@@ -71,6 +71,25 @@ class AccessMatrixTest extends AccessMatrixContract {
         return HostileSeeds.idFor(outside, operation.path(), parameter).toString();
     }
 
+    /**
+     * The city column: the inside street (and so SQ001) in one district, the outside street in another. The DISTRICT
+     * records go again afterwards: the suite's other tests call as a district-admin naming no district.
+     */
+    @Override
+    protected Districts districts() {
+        return new Districts("QXM01", "QXM02", () -> {
+            placeStreet(STREET, "东城街道", "QXM01");
+            placeStreet("JD-OTHER", "西城街道", "QXM02");
+        }, () -> TestDb.update("delete from org_record where kind = 'DISTRICT'"));
+    }
+
+    private static void placeStreet(String street, String name, String district) {
+        OrgRecords.applied(OrgRecords.record("DISTRICT", district, district + "区",
+                null, TestDb.orgVersion("DISTRICT", district) + 2, List.of()));
+        OrgRecords.applied(OrgRecords.record("STREET", street, name, district,
+                TestDb.orgVersion("STREET", street) + 1, List.of(OrgRecords.person("LEADER", "赵卫东", "13905310001"))));
+    }
+
     // ---- what the generic matrix cannot make: writes without a path id, and filters of sub-resources ----------
 
     static List<String> scopedTokens() {

@@ -1,13 +1,12 @@
 package shouwang.visit;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
 
+import shouwang.kit.testing.OrgRecordData;
 import shouwang.kit.testing.TopicProbe;
 
 /** Org records shaped like registry-service's org-records data, published to the real broker. */
@@ -18,16 +17,7 @@ public final class OrgRecords {
 
     public static Map<String, Object> record(String kind, String code, String name, String parentCode, long version,
             List<Map<String, Object>> people) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("kind", kind);
-        r.put("code", code);
-        r.put("name", name);
-        r.put("parentCode", parentCode);
-        r.put("active", true);
-        r.put("version", version);
-        r.put("updatedAt", Instant.now().toString());
-        r.put("people", people);
-        return r;
+        return OrgRecordData.of(kind, code, name, parentCode, version, people);
     }
 
     public static Map<String, Object> person(String role, String name, String phone) {

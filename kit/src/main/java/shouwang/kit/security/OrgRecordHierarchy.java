@@ -8,6 +8,10 @@ import java.util.Set;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import shouwang.kit.problem.ForbiddenException;
+import shouwang.kit.problem.InvalidFieldsException;
+import shouwang.kit.problem.QueryParams;
+
 /**
  * {@link OrgHierarchy} answered from a service's org-records read model: a JPA entity named {@code OrgRecord} with
  * {@code kind}, {@code code}, {@code parentCode} and {@code active} (a COMMUNITY's parent is its STREET, a STREET's its
@@ -73,5 +77,51 @@ public abstract class OrgRecordHierarchy implements OrgHierarchy {
                 + "and s.parentCode is not null", Object[].class)
                 .getResultList().forEach(row -> districts.put((String) row[0], (String) row[1]));
         return districts;
+    }
+
+    /**
+     * A {@code districtCode} query parameter: blank is not given; otherwise an org code (letters, digits, '-', '_', at
+     * most 50), else a 400 naming the parameter.
+     */
+    public static String districtParam(String raw) {
+        String code = QueryParams.text(DISTRICT_PARAM, raw);
+        if (code != null && !code.matches("[A-Za-z0-9_-]{1,50}")) {
+            throw InvalidFieldsException.of(DISTRICT_PARAM,
+                    "must be a district code: letters, digits, '-' or '_', at most 50");
+        }
+        return code;
+    }
+
+    /**
+     * The communities a {@code districtCode} filter stands for, null when none is given: a 400 naming the parameter for
+     * a code that is no active district of the org records (as registry- and alert-service answer), a 403 when the
+     * caller does not cover that district (a district admin naming another one, or any caller below district admin).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<String> districtFilter(String districtCode, CallerScope caller) {
+        if (districtCode == null) {
+            return null;
+        }
+        if (entityManager().createQuery("select o.code from OrgRecord o where o.kind = 'DISTRICT' and o.code = :code "
+                + "and o.active", String.class).setParameter("code", districtCode).getResultList().isEmpty()) {
+            throw InvalidFieldsException.of(DISTRICT_PARAM, "is not a district of this deployment");
+        }
+        if (!caller.coversDistrict(districtCode)) {
+            throw new ForbiddenException("District " + districtCode + " is outside your scope");
+        }
+        return communitiesOfDistricts(Set.of(districtCode));
+    }
+
+    /** The query parameter of the city views. */
+    public static final String DISTRICT_PARAM = "districtCode";
+
+    /** Code → name of every org record of one kind (for statistics headers). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, String> names(String kind) {
+        Map<String, String> names = new HashMap<>();
+        entityManager().createQuery("select o.code, o.name from OrgRecord o where o.kind = :kind", Object[].class)
+                .setParameter("kind", kind).getResultList()
+                .forEach(row -> names.put((String) row[0], (String) row[1]));
+        return names;
     }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +38,10 @@ import shouwang.kit.testing.Wire.Answer;
  * <li>a scoped caller (community worker, grid worker, unit liaison) reading or changing a row outside its scope gets
  * 403 or 404, never the row; a list filtered on an org code or a cadre outside its scope is a 403; an unfiltered list
  * holds only rows of its scope.</li>
+ * <li>in a city deployment (issue 16), a {@code district-admin} whose {@code district_codes} name the inside
+ * placement's district reaches that district's rows and never another district's: the same single-row, list and filter
+ * cells, plus {@code districtCode} naming the other district (403), and a district-admin naming no district sees
+ * no row at all once districts exist (fail closed) ({@link #districts()}).</li>
  * </ul>
  * The service's test seeds one placement inside the callers' scope and one outside (given to the constructor) and names rows of each for the path parameters ({@link #insideValue}, {@link #outsideValue}).
  */
@@ -50,6 +55,15 @@ public abstract class AccessMatrixContract {
 
     /** A community, one of its grids and a unit. */
     public record Placement(String community, String grid, String unit) {
+    }
+
+    /**
+     * The two placements as a city's two districts: {@code establish} makes the service hold the inside community
+     * under district {@code inside} and the outside community under {@code outside} (a street of each), {@code
+     * forget} makes it a one-district deployment again (the suite's other tests call as a district-admin naming no
+     * district, who sees nothing once any district is known).
+     */
+    public record Districts(String inside, String outside, Runnable establish, Runnable forget) {
     }
 
     private final Placement inside;
@@ -84,6 +98,19 @@ public abstract class AccessMatrixContract {
     /** A row outside the scope for this path parameter or {@code cadreId} filter; null when the service has none. */
     protected String outsideValue(Operation operation, String parameter) {
         return null;
+    }
+
+    /** The districts around the two placements; null for a service that keeps no districts (then the cell is skipped). */
+    protected Districts districts() {
+        return null;
+    }
+
+    /**
+     * A row of the other district for this path parameter, for the district column; by default the outside row. Null
+     * where rows belong to no district (say why in the override).
+     */
+    protected String otherDistrictValue(Operation operation, String parameter) {
+        return outsideValue(operation, parameter);
     }
 
     /** Operations whose writes the scope test leaves out (say why in the override). */
@@ -227,6 +254,85 @@ public abstract class AccessMatrixContract {
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
 
+    @Test
+    void aDistrictAdminNeverSeesOrChangesAnotherDistrictsRows() {
+        Districts districts = districts();
+        Assumptions.assumeTrue(districts != null, "the service keeps no districts");
+        seed();
+        Map<String, Set<String>> table = table();
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        int rowsChecked = 0;
+        String own = TestTokens.user(Roles.DISTRICT_ADMIN).districts(districts.inside()).token();
+        String unnamed = TestTokens.user(Roles.DISTRICT_ADMIN).token();
+        String city = TestTokens.user(Roles.CITY_ADMIN).token();
+        districts.establish().run();
+        try {
+            for (Operation operation : api().operations()) {
+                if (!table.getOrDefault(operation.key(), Set.of()).contains(Roles.DISTRICT_ADMIN)) {
+                    continue;
+                }
+                if (!operation.pathParameters().isEmpty()) {
+                    if (operation.method().equals("GET")) {
+                        // its own district's row: what the city admin reads, its district admin reads too
+                        Answer asCity = call(operation, city, this::insideValue);
+                        Answer inside = call(operation, own, this::insideValue);
+                        cells++;
+                        if (asCity.status() == 200 && inside.status() != 200) {
+                            wrong.add(operation.key() + " as its own district's admin: " + inside.status() + " "
+                                    + abbreviate(inside.body()));
+                        }
+                    }
+                    if (!operation.method().equals("GET") && leaveOutOfScopeWrites(operation) || !operation
+                            .pathParameters().stream().allMatch(p -> otherDistrictValue(operation, p) != null)) {
+                        continue;
+                    }
+                    Answer answer = call(operation, own, (op, p) -> {
+                        String other = otherDistrictValue(op, p);
+                        return other != null ? other : insideValue(op, p);
+                    });
+                    cells++;
+                    if (answer.status() != 403 && answer.status() != 404) {
+                        wrong.add(operation.key() + " as the other district's admin: " + answer.status() + " "
+                                + abbreviate(answer.body()));
+                    }
+                } else if (operation.method().equals("GET") && !leaveOutOfScopeLists(operation)) {
+                    cells++;
+                    rowsChecked += outOfScopeRows(operation, Roles.DISTRICT_ADMIN, call(operation, own,
+                            this::insideValue), wrong);
+                    Answer blind = call(operation, unnamed, this::insideValue);
+                    cells++;
+                    if (blind.status() == 200 && placedRows(blind) > 0) {
+                        wrong.add(operation.key() + " as a district-admin naming no district in a city: "
+                                + placedRows(blind) + " rows, expected none");
+                    }
+                    for (String filter : operation.queryParameters()) {
+                        String value = filter.equals("districtCode") ? districts.outside()
+                                : outsideFilter(operation, filter);
+                        if (value == null) {
+                            continue;
+                        }
+                        Answer filtered = Wire.send("GET", operation.path() + "?" + filter + "=" + value, own, null,
+                                null);
+                        cells++;
+                        if (filtered.status() == 200 && filter.equals("unitCode")) {
+                            // a district's residents from any unit: the rows stay in the district
+                            rowsChecked += outOfScopeRows(operation, Roles.DISTRICT_ADMIN, filtered, wrong);
+                        } else if (filtered.status() != 403) {
+                            wrong.add(operation.key() + "?" + filter + "=<other district> as a district admin: "
+                                    + filtered.status() + ", expected 403");
+                        }
+                    }
+                }
+            }
+        } finally {
+            districts.forget().run();
+        }
+        System.out.printf("ACCESS-MATRIX district cells=%d rows-checked=%d wrong=%d%n", cells, rowsChecked,
+                wrong.size());
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     /** The scoped roles, each with the claim that scopes it to {@link #inside()}. */
@@ -287,12 +393,32 @@ public abstract class AccessMatrixContract {
                 continue;
             }
             placed++;
-            boolean in = inside().community().equals(codes.get("communityCode")) && who.equals(Roles.COMMUNITY_WORKER)
+            boolean in = inside().community().equals(codes.get("communityCode"))
+                    && (who.equals(Roles.COMMUNITY_WORKER) || who.equals(Roles.DISTRICT_ADMIN))
                     || inside().grid().equals(codes.get("gridCode")) && who.equals(Roles.GRID_WORKER)
                     || inside().unit().equals(codes.get("unitCode")) && who.equals(Roles.UNIT_LIAISON);
             if (!in) {
                 wrong.add(operation.key() + " as " + who + " lists a row outside its scope: " + codes);
             }
+        }
+        return placed;
+    }
+
+    /** How many rows of a list answer carry an org code. */
+    private static int placedRows(Answer answer) {
+        int placed = 0;
+        if (answer.contentType() == null || !answer.contentType().contains("json")) {
+            return 0;
+        }
+        try {
+            JsonNode body = HostileInput.JSON.readTree(answer.body());
+            for (JsonNode item : body.isArray() ? body : body.path("items")) {
+                if (!codes(item).isEmpty()) {
+                    placed++;
+                }
+            }
+        } catch (IOException e) {
+            return 0;
         }
         return placed;
     }

@@ -1,10 +1,7 @@
 package shouwang.visit.org;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,38 +69,6 @@ public class OrgService extends OrgRecordHierarchy {
         return em;
     }
 
-    /**
-     * A {@code districtCode} query parameter: blank is not given; otherwise an org code (letters, digits, '-', '_', at
-     * most 50), else a 400 naming the parameter.
-     */
-    public static String districtParam(String raw) {
-        String code = shouwang.kit.problem.QueryParams.text(DISTRICT_PARAM, raw);
-        if (code != null && !code.matches("[A-Za-z0-9_-]{1,50}")) {
-            throw shouwang.kit.problem.InvalidFieldsException.of(DISTRICT_PARAM,
-                    "must be a district code: letters, digits, '-' or '_', at most 50");
-        }
-        return code;
-    }
-
-    /**
-     * The communities a {@code districtCode} filter stands for, null when none is given: a 403 when the caller does not
-     * cover that district (a district admin naming another one, or any caller below district admin), an empty set
-     * for a district the org records do not know (its views are simply empty).
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Set<String> districtFilter(String districtCode, shouwang.kit.security.CallerScope caller) {
-        if (districtCode == null) {
-            return null;
-        }
-        if (!caller.coversDistrict(districtCode)) {
-            throw new shouwang.kit.problem.ForbiddenException("District " + districtCode + " is outside your scope");
-        }
-        return communitiesOfDistricts(Set.of(districtCode));
-    }
-
-    /** The query parameter of the city views. */
-    public static final String DISTRICT_PARAM = "districtCode";
-
     /** The street a community belongs to, if the org records tell. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> streetOf(String communityCode) {
@@ -113,15 +78,5 @@ public class OrgService extends OrgRecordHierarchy {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<OrgRecord> find(String kind, String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(em.find(OrgRecord.class, new OrgRecord.Key(kind, code)));
-    }
-
-    /** Code → name of every org record of one kind (for statistics headers). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<String, String> names(String kind) {
-        Map<String, String> names = new HashMap<>();
-        em.createQuery("select o.code, o.name from OrgRecord o where o.kind = :kind", Object[].class)
-                .setParameter("kind", kind).getResultList()
-                .forEach(row -> names.put((String) row[0], (String) row[1]));
-        return names;
     }
 }

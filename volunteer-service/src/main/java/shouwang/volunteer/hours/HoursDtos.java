@@ -90,12 +90,17 @@ public final class HoursDtos {
             Map<String, RequestCommunityFigures> byCommunity) {
     }
 
+    /** All service (records and done requests) of one district of a city; {@code districtCode} null: in no district. */
+    public record DistrictFigures(String districtCode, String districtName, Figures total) {
+    }
+
     /**
      * {@code total}, {@code byServiceType}, {@code byCommunity}: verified service records (those a done request made
-     * are counted under {@code requests} instead); {@code requests}: done service requests; {@code allServices}: both.
+     * are counted under {@code requests} instead); {@code requests}: done service requests; {@code allServices}: both;
+     * {@code byDistrict}: both, per district of a city (empty when nothing was served).
      */
     public record ServiceStatistics(LocalDate from, LocalDate to, Figures total,
             Map<ServiceCategory, Figures> byServiceType, Map<String, CommunityFigures> byCommunity,
-            RequestFigures requests, Figures allServices) {
+            RequestFigures requests, Figures allServices, java.util.List<DistrictFigures> byDistrict) {
     }
 }

@@ -31,7 +31,8 @@ public class StatisticsRepository {
      * type is a ServiceCategory code, a request's a ServiceType code.
      */
     record Row(String source, String community, String serviceType, boolean allSources, boolean allCommunities,
-            boolean allTypes, long records, long peopleServed, BigDecimal hours, long volunteers) {
+            boolean allTypes, long records, long peopleServed, BigDecimal hours, long volunteers, String district,
+            boolean allDistricts) {
     }
 
     @Inject
@@ -39,15 +40,18 @@ public class StatisticsRepository {
 
     /**
      * VERIFIED records with {@code from <= served_on <= to} and DONE requests with {@code from <= completed_on <= to}
-     * (either bound optional) in the community and scope. A request serves one person; its hours are those given on
-     * completion (none for a provider), its volunteer the one credited.
+     * (either bound optional) in the community, the district's communities (null: no district filter) and scope. A
+     * request serves one person; its hours are those given on completion (none for a provider), its volunteer the one
+     * credited. The rows by district (community → street → district in the org records; null district for a
+     * community no district holds) count each volunteer once per district, so they are not sums of communities'.
      */
-    List<Row> served(LocalDate from, LocalDate to, String communityCode, Scope scope) {
+    List<Row> served(LocalDate from, LocalDate to, String communityCode, java.util.Set<String> districtCommunities,
+            Scope scope) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder("""
                 select source, community_code, service_type, grouping(source), grouping(community_code),
                        grouping(service_type), count(*), coalesce(sum(people_served), 0), coalesce(sum(hours), 0),
-                       count(distinct volunteer_id)
+                       count(distinct volunteer_id), district_code, grouping(district_code)
                 from (select cast('RECORD' as varchar(10)) as source, community_code, service_type, people_served,
                              hours, volunteer_id
                       from service_record where status = 'VERIFIED' and service_request_id is null""");
@@ -59,20 +63,32 @@ public class StatisticsRepository {
                              credited_volunteer_id
                       from service_request where status = 'DONE'""");
         period(sql, "completed_on", from, to, params);
-        sql.append(") served where ").append(scope.sql("", params));
+        sql.append(") served left join (select c.code as district_community, s.parent_code as district_code "
+                + "from org_record c join org_record s on s.kind = 'STREET' and s.code = c.parent_code "
+                + "where c.kind = 'COMMUNITY') district on district.district_community = served.community_code where ")
+                .append(scope.sql("", params));
+        if (districtCommunities != null) {
+            if (districtCommunities.isEmpty()) {
+                sql.append(" and 1 = 0");
+            } else {
+                sql.append(" and community_code in (:districtCommunities)");
+                params.put("districtCommunities", List.copyOf(districtCommunities));
+            }
+        }
         if (communityCode != null) {
             sql.append(" and community_code = :community");
             params.put("community", communityCode);
         }
         sql.append(" group by grouping sets ((source, community_code, service_type), (source, community_code),"
-                + " (source, service_type), (source), ())");
+                + " (source, service_type), (source), (), (district_code))");
         Query query = entityManager.createNativeQuery(sql.toString());
         params.forEach(query::setParameter);
         return ((List<?>) query.getResultList()).stream().map(row -> {
             Object[] cells = (Object[]) row;
             return new Row((String) cells[0], (String) cells[1], (String) cells[2], flag(cells[3]), flag(cells[4]),
                     flag(cells[5]), ((Number) cells[6]).longValue(), ((Number) cells[7]).longValue(),
-                    new BigDecimal(cells[8].toString()), ((Number) cells[9]).longValue());
+                    new BigDecimal(cells[8].toString()), ((Number) cells[9]).longValue(), (String) cells[10],
+                    flag(cells[11]));
         }).toList();
     }
 

@@ -15,8 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import shouwang.kit.problem.QueryParams;
 import shouwang.kit.ratelimit.RateLimited;
+import shouwang.kit.security.CallerScope;
 import shouwang.kit.security.Roles;
 import shouwang.volunteer.hours.HoursDtos.ServiceStatistics;
+import shouwang.volunteer.org.OrgService;
 
 @Path("/statistics/service")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,6 +27,12 @@ public class StatisticsResource {
 
     @Inject
     StatisticsService statistics;
+
+    @Inject
+    OrgService orgs;
+
+    @Inject
+    CallerScope caller;
 
     /** Verified service with {@code from <= servedOn <= to} (either bound optional), within the caller's scope. */
     @GET
@@ -39,8 +47,12 @@ public class StatisticsResource {
             @Parameter(description = "截止日 yyyy-MM-dd / Last day (yyyy-MM-dd)", schema = @Schema(format = "date"))
             @QueryParam("to") String to,
             @Parameter(description = "社区代码，须在调用者范围内 / Community code, within the caller's scope")
-            @QueryParam("communityCode") String communityCode) {
+            @QueryParam("communityCode") String communityCode,
+            @Parameter(description = "区县代码 (GB/T 2260)，城市部署中按区筛选 / District code (GB/T 2260): one district of a city")
+            @QueryParam(OrgService.DISTRICT_PARAM) String rawDistrict) {
+        String district = OrgService.districtParam(rawDistrict);
         return statistics.compute(QueryParams.date("from", from), QueryParams.date("to", to),
-                QueryParams.text("communityCode", communityCode));
+                QueryParams.text("communityCode", communityCode), orgs.districtFilter(district, caller),
+                orgs.names("DISTRICT"));
     }
 }

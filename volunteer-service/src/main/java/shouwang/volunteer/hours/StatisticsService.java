@@ -14,6 +14,7 @@ import shouwang.kit.security.CallerScope;
 import shouwang.volunteer.ServiceCategory;
 import shouwang.volunteer.StaffScope;
 import shouwang.volunteer.hours.HoursDtos.CommunityFigures;
+import shouwang.volunteer.hours.HoursDtos.DistrictFigures;
 import shouwang.volunteer.hours.HoursDtos.Figures;
 import shouwang.volunteer.hours.HoursDtos.RequestCommunityFigures;
 import shouwang.volunteer.hours.HoursDtos.RequestFigures;
@@ -35,7 +36,12 @@ public class StatisticsService {
     @Inject
     CallerScope callerScope;
 
-    public ServiceStatistics compute(LocalDate from, LocalDate to, String communityCode) {
+    /**
+     * @param districtCommunities the communities of the {@code districtCode} filter, null when none is given
+     * @param districtNames code → name of the districts the org records hold
+     */
+    public ServiceStatistics compute(LocalDate from, LocalDate to, String communityCode,
+            java.util.Set<String> districtCommunities, Map<String, String> districtNames) {
         if (from != null && to != null && to.isBefore(from)) {
             throw InvalidFieldsException.of("to", "must not be before from");
         }
@@ -45,11 +51,14 @@ public class StatisticsService {
         Figures all = NONE;
         Tally<ServiceCategory> records = new Tally<>();
         Tally<String> requests = new Tally<>();
-        for (StatisticsRepository.Row row : repository.served(from, to, communityCode,
+        java.util.List<DistrictFigures> byDistrict = new java.util.ArrayList<>();
+        for (StatisticsRepository.Row row : repository.served(from, to, communityCode, districtCommunities,
                 StaffScope.communitiesOf(callerScope.scope()))) {
             Figures figures = new Figures(row.records(), row.peopleServed(), row.hours().setScale(2),
                     row.volunteers());
-            if (row.allSources()) {
+            if (!row.allDistricts()) {
+                byDistrict.add(new DistrictFigures(row.district(), districtNames.get(row.district()), figures));
+            } else if (row.allSources()) {
                 all = figures;
             } else if (StatisticsRepository.RECORDS.equals(row.source())) {
                 records.add(row, figures, row.serviceType() == null ? null : ServiceCategory.valueOf(row.serviceType()));
@@ -63,8 +72,10 @@ public class StatisticsService {
         Map<String, RequestCommunityFigures> requestsByCommunity = new TreeMap<>();
         requests.communityTotals.forEach((community, figures) -> requestsByCommunity.put(community,
                 new RequestCommunityFigures(figures, requests.communityByType.getOrDefault(community, Map.of()))));
+        byDistrict.sort(java.util.Comparator.comparing(DistrictFigures::districtCode,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         return new ServiceStatistics(from, to, records.total, records.byType, byCommunity,
-                new RequestFigures(requests.total, requests.byType, requestsByCommunity), all);
+                new RequestFigures(requests.total, requests.byType, requestsByCommunity), all, byDistrict);
     }
 
     /** The rows of one source, sorted into its total, per type, per community and per community and type. */

@@ -1,7 +1,7 @@
 package shouwang.volunteer.org;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +27,7 @@ import shouwang.kit.testing.PlatformTestProfile;
 import shouwang.kit.testing.TestTokens;
 import shouwang.kit.testing.TopicProbe;
 import shouwang.volunteer.Fixtures;
+import shouwang.volunteer.OrgRecords;
 
 /**
  * A city deployment (issue 16) in volunteer-service: districts and their streets arrive on org-records, and a
@@ -44,41 +44,17 @@ class CityDistrictsTest {
 
     @AfterEach
     void backToOneDistrict() {
-        QuarkusTransaction.requiringNew().run(() -> OrgRecord.delete("kind", "DISTRICT"));
-    }
-
-    static Map<String, Object> record(String kind, String code, String name, String parentCode, long version) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("kind", kind);
-        r.put("code", code);
-        r.put("name", name);
-        r.put("parentCode", parentCode);
-        r.put("active", true);
-        r.put("version", version);
-        r.put("updatedAt", Instant.now().toString());
-        r.put("people", List.of(Map.of("role", "LEADER", "name", "钱局长", "phone", "13905310011")));
-        return r;
-    }
-
-    /** Publishes the record as registry does and waits until the read model holds that version. */
-    static void applied(Map<String, Object> record) {
-        TopicProbe.publish("org-records", record.get("kind") + ":" + record.get("code"), "OrgRecordChanged", record);
-        long version = ((Number) record.get("version")).longValue();
-        OrgRecord.Key key = new OrgRecord.Key((String) record.get("kind"), (String) record.get("code"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() -> {
-            OrgRecord held = OrgRecord.findById(key);
-            return held != null && held.version >= version;
-        }));
+        OrgRecords.forgetDistricts();
     }
 
     /** Two districts, one street each, one community per street. */
     static void city() {
-        applied(record("DISTRICT", "QV01", "黄州区", null, 1));
-        applied(record("DISTRICT", "QV02", "团风县", null, 1));
-        applied(record("STREET", "QVJD01", "一街道", "QV01", 3));
-        applied(record("STREET", "QVJD02", "二街道", "QV02", 3));
-        applied(record("COMMUNITY", "QVSQ01", "一社区", "QVJD01", 1));
-        applied(record("COMMUNITY", "QVSQ02", "二社区", "QVJD02", 1));
+        OrgRecords.applied(OrgRecords.record("DISTRICT", "QV01", "黄州区", null, 1));
+        OrgRecords.applied(OrgRecords.record("DISTRICT", "QV02", "团风县", null, 1));
+        OrgRecords.applied(OrgRecords.record("STREET", "QVJD01", "一街道", "QV01", 3));
+        OrgRecords.applied(OrgRecords.record("STREET", "QVJD02", "二街道", "QV02", 3));
+        OrgRecords.applied(OrgRecords.record("COMMUNITY", "QVSQ01", "一社区", "QVJD01", 1));
+        OrgRecords.applied(OrgRecords.record("COMMUNITY", "QVSQ02", "二社区", "QVJD02", 1));
     }
 
     static String post(String community) {
@@ -127,6 +103,49 @@ class CityDistrictsTest {
                 .post("/api/v1/posts").then().statusCode(403);
     }
 
+    /** A verified service record of a new volunteer of the post's community, served on the day. */
+    static void served(String community, String phone, String day, String... hours) {
+        String postId = post(community);
+        String volunteer = given().auth().oauth2(CITY).contentType(ContentType.JSON)
+                .body(Map.of("volunteerName", "志愿者", "phone", phone)).post("/api/v1/posts/" + postId + "/claims")
+                .then().statusCode(201).extract().path("volunteerId");
+        for (String given : hours) {
+            String record = given().auth().oauth2(CITY).contentType(ContentType.JSON)
+                    .body(Map.of("volunteerId", volunteer, "postId", postId, "servedOn", day, "hours", given))
+                    .post("/api/v1/service-records").then().statusCode(201).extract().path("id");
+            given().auth().oauth2(CITY).post("/api/v1/service-records/" + record + "/verify").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void serviceStatisticsByDistrictAddUpToTheCitysAndADistrictAdminAsksOnlyForItsOwn() {
+        city();
+        String day = "2025-03-07"; // a day no other test serves on: the suites share one database
+        served("QVSQ01", "13600000701", day, "2", "3");
+        served("QVSQ02", "13600000702", day, "1.5");
+        var city = given().auth().oauth2(CITY).queryParam("from", day).queryParam("to", day)
+                .get("/api/v1/statistics/service").then().statusCode(200).extract().jsonPath();
+        assertEquals(3, city.getInt("allServices.records"));
+        assertEquals(List.of("QV01", "QV02"), city.getList("byDistrict.districtCode"));
+        assertEquals(List.of("黄州区", "团风县"), city.getList("byDistrict.districtName"));
+        assertEquals(List.of(2, 1), city.getList("byDistrict.total.records"));
+        assertEquals(List.of(5.0f, 1.5f), city.getList("byDistrict.total.hours"));
+        assertEquals(List.of(1, 1), city.getList("byDistrict.total.volunteers"));
+
+        given().auth().oauth2(QV01).queryParam("from", day).queryParam("to", day).queryParam("districtCode", "QV01")
+                .get("/api/v1/statistics/service").then().statusCode(200).body("allServices.records", equalTo(2))
+                .body("byDistrict.districtCode", equalTo(List.of("QV01")));
+        given().auth().oauth2(CITY).queryParam("from", day).queryParam("to", day).queryParam("districtCode", "QV02")
+                .get("/api/v1/statistics/service").then().statusCode(200).body("allServices.records", equalTo(1));
+        // its token scopes a district admin to its district even without the filter
+        given().auth().oauth2(QV01).queryParam("from", day).queryParam("to", day)
+                .get("/api/v1/statistics/service").then().statusCode(200).body("allServices.records", equalTo(2));
+        given().auth().oauth2(QV01).queryParam("districtCode", "QV02").get("/api/v1/statistics/service").then()
+                .statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(CITY).queryParam("districtCode", "QV 02").get("/api/v1/statistics/service").then()
+                .statusCode(400).contentType("application/problem+json").body("detail", containsString("districtCode"));
+    }
+
     @Test
     void aDistrictAdminNamingNoDistrictSeesEverythingUntilTheCityHasDistricts() {
         backToOneDistrict();
@@ -155,11 +174,11 @@ class CityDistrictsTest {
 
     @Test
     void aNewerVersionWinsAndAnOrgRecordWithoutVersionIsDeadLettered() {
-        applied(record("STREET", "QVJD09", "九街道", "QV01", 4));
+        OrgRecords.applied(OrgRecords.record("STREET", "QVJD09", "九街道", "QV01", 4));
         // an older version arriving late changes nothing
         String stale = TopicProbe.publish("org-records", "STREET:QVJD09", "OrgRecordChanged",
-                record("STREET", "QVJD09", "九街道", "QV02", 2));
-        Map<String, Object> noVersion = record("STREET", "QVJD09", "九街道", "QV02", 0);
+                OrgRecords.record("STREET", "QVJD09", "九街道", "QV02", 2));
+        Map<String, Object> noVersion = OrgRecords.record("STREET", "QVJD09", "九街道", "QV02", 0);
         noVersion.remove("version");
         String poison = TopicProbe.publish("org-records", "STREET:QVJD09", "OrgRecordChanged", noVersion);
         assertFalse(TopicProbe.received("org-records.dlq", r -> poison.equals(r.id()), 1, Duration.ofSeconds(20))
