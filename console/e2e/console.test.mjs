@@ -120,6 +120,54 @@ describe('数据看板 as district-admin', () => {
   });
 });
 
+describe('数据看板 as city-admin (黄冈市)', () => {
+  it('switches from 全市 to one district (团风县) and back, each with the registry\'s numbers', async () => {
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const [city, tuanfeng] = await Promise.all(['', '&districtCode=421121'].map((filter) =>
+      api('city-admin', `${registry}/statistics/cadres?asOf=${today}${filter}`)));
+    assert.ok(tuanfeng.total > 0 && tuanfeng.total < city.total, 'the demo city has cadres in both districts');
+    assert.equal(tuanfeng.total, city.byDistrict['421121']);
+
+    const page = await loginAs(browser.context, 'city-admin', '#/dashboard');
+    await page.locator('.dashboard-scope', { hasText: '全市' }).waitFor();
+    await page.locator('.figure-total', { hasText: String(city.total) }).waitFor();
+    // 按区县: one row per district with its cadres, from the byDistrict of the same answers
+    for (const [code, name] of [['421102', '黄州区'], ['421121', '团风县']]) {
+      const row = page.locator(`.dashboard-districts .district-row-${code}`);
+      await row.locator('.district-link', { hasText: name }).waitFor();
+      assert.equal((await row.locator('.district-cadres').innerText()).trim(), String(city.byDistrict[code]));
+    }
+    await page.locator('.chart-district canvas').waitFor();
+
+    await page.locator('.district-select').click();
+    await page.locator('.el-select-dropdown__item', { hasText: '团风县' }).click();
+    await page.locator('.dashboard-scope', { hasText: '团风县' }).waitFor();
+    await page.locator('.figure-total', { hasText: String(tuanfeng.total) }).waitFor();
+    const share = (Math.round(tuanfeng.aged70PlusShare * 1000) / 10).toString();
+    assert.ok((await page.locator('.figure-70plus').innerText()).includes(share));
+    assert.equal(await page.locator('.dashboard-districts').count(), 0, 'one district has no 按区县 table');
+    await page.locator('.chart-alerts canvas').waitFor();
+    await page.waitForTimeout(1200); // the charts animate to the district's figures (ECharts, 1 s)
+    await screenshot(page, '22-dashboard-district-421121');
+
+    // the choice follows the admin to 不漏一人: that district's coverage only
+    const coverage = await api('city-admin', `${visit}/coverage?on=${today}&districtCode=421121&size=1`);
+    await page.goto(new URL('#/coverage', page.url()).href);
+    await page.locator('.coverage-scope', { hasText: '团风县' }).waitFor();
+    await page.locator('.coverage-cadres', { hasText: String(coverage.cadres) }).waitFor();
+
+    await page.goto(new URL('#/dashboard', page.url()).href);
+    await page.locator('.district-select').click();
+    await page.locator('.el-select-dropdown__item', { hasText: '全市' }).click();
+    await page.locator('.dashboard-scope', { hasText: '全市' }).waitFor();
+    await page.locator('.figure-total', { hasText: String(city.total) }).waitFor();
+    await page.locator('.dashboard-districts .district-row-421121').waitFor();
+    await page.waitForTimeout(1200);
+    await screenshot(page, '23-dashboard-city');
+    await page.close();
+  });
+});
+
 /** GB 11643 check character, so the imported rows are valid ID numbers. */
 function idNumber(birth, male) {
   const body = `110101${birth.replaceAll('-', '')}${String(Math.floor(Math.random() * 400) * 2 + (male ? 1 : 0)).padStart(3, '0')}`;
