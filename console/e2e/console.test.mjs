@@ -120,6 +120,124 @@ describe('数据看板 as district-admin', () => {
   });
 });
 
+describe('数据看板 as city-admin (黄冈市)', () => {
+  it('switches from 全市 to one district (团风县) and back, each with the registry\'s numbers', async () => {
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const [city, tuanfeng] = await Promise.all(['', '&districtCode=421121'].map((filter) =>
+      api('city-admin', `${registry}/statistics/cadres?asOf=${today}${filter}`)));
+    assert.ok(tuanfeng.total > 0 && tuanfeng.total < city.total, 'the demo city has cadres in both districts');
+    assert.equal(tuanfeng.total, city.byDistrict['421121']);
+
+    const page = await loginAs(browser.context, 'city-admin', '#/dashboard');
+    await page.locator('.dashboard-scope', { hasText: '全市' }).waitFor();
+    await page.locator('.figure-total', { hasText: String(city.total) }).waitFor();
+    // 按区县: one row per district with its cadres, from the byDistrict of the same answers
+    for (const [code, name] of [['421102', '黄州区'], ['421121', '团风县']]) {
+      const row = page.locator(`.dashboard-districts .district-row-${code}`);
+      await row.locator('.district-link', { hasText: name }).waitFor();
+      assert.equal((await row.locator('.district-cadres').innerText()).trim(), String(city.byDistrict[code]));
+    }
+    await page.locator('.chart-district canvas').waitFor();
+
+    await page.locator('.district-select').click();
+    await page.locator('.el-select-dropdown__item', { hasText: '团风县' }).click();
+    await page.locator('.dashboard-scope', { hasText: '团风县' }).waitFor();
+    await page.locator('.figure-total', { hasText: String(tuanfeng.total) }).waitFor();
+    const share = (Math.round(tuanfeng.aged70PlusShare * 1000) / 10).toString();
+    assert.ok((await page.locator('.figure-70plus').innerText()).includes(share));
+    assert.equal(await page.locator('.dashboard-districts').count(), 0, 'one district has no 按区县 table');
+    await page.locator('.chart-alerts canvas').waitFor();
+    await page.waitForTimeout(1200); // the charts animate to the district's figures (ECharts, 1 s)
+    await screenshot(page, '22-dashboard-district-421121');
+
+    // the choice follows the admin to 不漏一人: that district's coverage only
+    const coverage = await api('city-admin', `${visit}/coverage?on=${today}&districtCode=421121&size=1`);
+    await page.goto(new URL('#/coverage', page.url()).href);
+    await page.locator('.coverage-scope', { hasText: '团风县' }).waitFor();
+    await page.locator('.coverage-cadres', { hasText: String(coverage.cadres) }).waitFor();
+
+    await page.goto(new URL('#/dashboard', page.url()).href);
+    await page.locator('.district-select').click();
+    await page.locator('.el-select-dropdown__item', { hasText: '全市' }).click();
+    await page.locator('.dashboard-scope', { hasText: '全市' }).waitFor();
+    await page.locator('.figure-total', { hasText: String(city.total) }).waitFor();
+    await page.locator('.dashboard-districts .district-row-421121').waitFor();
+    await page.waitForTimeout(1200);
+    await screenshot(page, '23-dashboard-city');
+    await page.close();
+  });
+});
+
+describe('志愿 service records and hours', () => {
+  const elderHelpPost = async () => {
+    const posts = await api('community-worker', `${volunteering}/posts?communityCode=SQ001&size=100`);
+    const post = posts.items.find((p) => p.title === '助老服务岗（上门帮办）');
+    assert.ok(post, 'the demo post of SQ001');
+    return post;
+  };
+
+  it('community-worker records a volunteer\'s service, verifies it, and the hours reach the time bank', async () => {
+    const post = await elderHelpPost();
+    const helper = (await api('community-worker', `${volunteering}/volunteers?communityCode=SQ001&q=赵晓燕`)).items[0];
+    const before = await api('community-worker', `${volunteering}/volunteers/${helper.id}/hours`);
+    const description = `浏览器测试 ${randomUUID().slice(0, 8)}`;
+
+    const page = await loginAs(browser.context, 'community-worker', '#/volunteering');
+    await page.locator('.record-table').waitFor();
+    await page.locator('.record-new').click();
+    const dialog = page.locator('.el-dialog', { has: page.locator('.record-form') });
+    const choose = async (select, text) => {
+      await dialog.locator(`.${select}`).click();
+      await page.locator('.el-select-dropdown__item:visible', { hasText: text }).click();
+    };
+    await choose('record-volunteer', '赵晓燕');
+    await choose('record-post', post.title);
+    await dialog.locator('.record-hours input').fill('2');
+    await dialog.locator('.record-description textarea').fill(description);
+    await screenshot(page, '24-service-record-form');
+    await dialog.locator('.record-submit').click();
+    await page.locator('.el-message--success', { hasText: '服务记录已登记' }).waitFor();
+
+    const row = page.locator('.record-table .el-table__body tr', { hasText: description });
+    await row.locator('.record-state', { hasText: '待审核' }).waitFor();
+    await row.locator('.record-verify').click();
+    await row.locator('.record-state', { hasText: '已审核' }).waitFor();
+    const after = await api('community-worker', `${volunteering}/volunteers/${helper.id}/hours`);
+    assert.equal(Number(after.balance), Number(before.balance) + 2);
+
+    await row.locator('.record-volunteer-link').click();
+    await page.locator('.hours-drawer .hours-balance', { hasText: Number(after.balance).toFixed(2) }).waitFor();
+    await screenshot(page, '25-volunteer-hours');
+    await page.close();
+  });
+
+  it('a volunteer sees its own hours and records its own service for a post it claimed', async () => {
+    const post = await elderHelpPost();
+    // The demo volunteer login (刘桂芳) is linked by its first claim; the fixed id makes a repeat run a harmless retry.
+    await api('volunteer', `${volunteering}/posts/${post.id}/claims`, { method: 'POST', body: JSON.stringify({
+      id: '0c1a1e2e-0000-4000-8000-00000000e2e1', volunteerName: '刘桂芳', phone: '13953100409' }) });
+    const me = await api('volunteer', `${volunteering}/volunteers/me`);
+    const hours = await api('volunteer', `${volunteering}/volunteers/${me.id}/hours`);
+
+    const page = await loginAs(browser.context, 'volunteer', '#/volunteering');
+    await page.locator('.my-name', { hasText: me.name }).waitFor();
+    await page.locator('.my-hours .hours-balance', { hasText: Number(hours.balance).toFixed(2) }).waitFor();
+    await page.locator('.record-new').click();
+    const dialog = page.locator('.el-dialog', { has: page.locator('.record-form') });
+    assert.equal(await dialog.locator('.record-volunteer').count(), 0, 'a volunteer records only its own service');
+    await dialog.locator('.record-post').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: post.title }).click();
+    const description = `本人登记 ${randomUUID().slice(0, 8)}`;
+    await dialog.locator('.record-description textarea').fill(description);
+    await dialog.locator('.record-submit').click();
+    await page.locator('.record-table .el-table__body tr', { hasText: description }).locator('.record-state', { hasText: '待审核' }).waitFor();
+    const mine = await api('volunteer', `${volunteering}/service-records?volunteerId=${me.id}&status=PENDING&size=200`);
+    assert.ok(mine.items.some((r) => r.description === description && r.postId === post.id));
+    await screenshot(page, '26-my-volunteer-hours');
+    await page.close();
+  });
+});
+
 /** GB 11643 check character, so the imported rows are valid ID numbers. */
 function idNumber(birth, male) {
   const body = `110101${birth.replaceAll('-', '')}${String(Math.floor(Math.random() * 400) * 2 + (male ? 1 : 0)).padStart(3, '0')}`;

@@ -31,6 +31,10 @@ export const labels: Record<string, Record<string, string>> = {
   // Activities and classes (issue 12).
   activityKind: { CLASS: '老年大学课程', TEAM: '文体队伍', EVENT: '活动' },
   attendanceStatus: { PRESENT: '出勤', ABSENT: '缺勤', UNRECORDED: '未记录' },
+  // Service records and the time bank (志愿服务时间银行).
+  recordStatus: { PENDING: '待审核', VERIFIED: '已审核', REJECTED: '已驳回' },
+  hourKind: { EARNED: '服务获得', SPENT: '使用', DONATED: '捐出', RECEIVED: '受赠' },
+  beneficiary: { SELF: '本人', FAMILY: '家人' },
 };
 
 export const label = (kind: string, code: unknown): string =>
