@@ -28,7 +28,10 @@ public class UnauthenticatedAnswers {
     public static final String NO_TOKEN = "This API needs a bearer token (Authorization: Bearer …)";
     public static final String BAD_TOKEN = "The bearer token is expired, or not valid for this service";
 
-    /** After Quarkus's CORS filter (order -300), before its authentication (-200). */
+    /**
+     * Between Quarkus's CORS handler and its authentication, both registered as negative route orders (filter
+     * priorities 300 and 200): DocumentedProblemsTest sees the CORS headers on this 401.
+     */
     static final int BEFORE_AUTHENTICATION = -250;
 
     void install(@Observes Router router) {

@@ -53,9 +53,12 @@ final class ProblemExamples {
             String required = requiredField(schema);
             String typed = required == null ? typedField(schema) : null;
             if (required != null) {
-                Schema property = resolve(schema.getProperties().get(required));
-                String message = property != null && property.getType() != null
-                        && property.getType().contains(SchemaType.STRING) ? "must not be blank" : "must not be null";
+                // @NotBlank on free text, @NotNull on anything typed (a UUID, a date, an enum, a number, a list)
+                Schema property = schema.getProperties().get(required);
+                Schema resolved = resolve(property);
+                boolean text = resolved != null && resolved.getType() != null
+                        && resolved.getType().contains(SchemaType.STRING) && typeMessage(property, false) == null;
+                String message = text ? "must not be blank" : "must not be null";
                 examples.put("invalidField", example("请求体字段有误 / A field of the body is refused",
                         problem(400, "Bad Request", "The request has invalid fields", instance,
                                 violation(required, message))));
@@ -201,6 +204,7 @@ final class ProblemExamples {
             case "uuid" -> "must be a UUID";
             case "date" -> "must be an ISO-8601 date (YYYY-MM-DD)";
             case "date-time" -> "must be an ISO-8601 instant (2026-01-31T08:00:00Z)";
+            case "yyyy-MM" -> "must be a month (YYYY-MM)";
             default -> null;
         };
     }
