@@ -1,6 +1,10 @@
 // Turns what a service answered (problem+json, a status, or no answer at all) into a message a grid worker can act on.
-export interface Violation { field?: string; message?: string }
-export interface Problem { title?: string; detail?: string; status?: number; violations?: Violation[] }
+// The shape is the services' own: kit DocumentedProblems puts the Problem schema into every service's OpenAPI
+// document, so a change of the error shape breaks this build. All four documents carry the same Problem.
+import type { components } from './generated/registry';
+
+export type Violation = components['schemas']['Violation'];
+export type Problem = components['schemas']['Problem'];
 
 const serviceNames: Record<string, string> = {
   registry: '人员信息服务', visit: '走访服务', alert: '预警服务', volunteer: '志愿服务',

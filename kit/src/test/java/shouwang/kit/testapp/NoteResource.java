@@ -15,6 +15,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import shouwang.kit.outbox.Outbox;
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
@@ -44,6 +49,9 @@ public class NoteResource {
 
     @POST
     @Transactional
+    // declared without content: kit DocumentedProblems adds the Problem and an example, keeping this description
+    @APIResponse(responseCode = "200", description = "已写入 / Written")
+    @APIResponse(responseCode = "409", description = "有意回滚 / Rolled back on purpose")
     public Map<String, Object> write(@Valid NewNote request) {
         Note note = new Note();
         note.id = UUID.randomUUID();
@@ -89,7 +97,8 @@ public class NoteResource {
 
     @GET
     @Path("{id}")
-    public Map<String, Object> read(@PathParam("id") String id) {
+    public Map<String, Object> read(@PathParam("id") @Parameter(description = "便签编号 / The note's id",
+            schema = @Schema(format = "uuid")) String id) {
         Note note = Note.findById(QueryParams.uuid("id", id));
         if (note == null) {
             throw new NotFoundException("Note", id);
@@ -107,6 +116,10 @@ public class NoteResource {
 
     @GET
     @Path("scoped/{community}")
+    // declared with content of its own, which kit DocumentedProblems must leave as it is
+    @APIResponse(responseCode = "200", description = "本社区 / The caller's community")
+    @APIResponse(responseCode = "403", description = "不是本社区 / Not the caller's community",
+            content = @Content(mediaType = "application/problem+json"))
     public Map<String, Object> scoped(@PathParam("community") String community) {
         callerScope.requireCommunity(community);
         return Map.of("community", community, "user", callerScope.username());

@@ -34,7 +34,7 @@ import shouwang.kit.testing.Wire.Answer;
  * <li>{@code access-matrix.tsv} on the test classpath says, per operation, which roles may call it (the table an
  * auditor reads); the document must list exactly those operations with exactly those roles;</li>
  * <li>every role the table does not list gets 403 from every operation, even with in-scope claims;</li>
- * <li>every forged token ({@link ForgedTokens}) gets 401 from every operation;</li>
+ * <li>every forged token ({@link ForgedTokens}) gets 401, as problem+json, from every operation;</li>
  * <li>a scoped caller (community worker, grid worker, unit liaison) reading or changing a row outside its scope gets
  * 403 or 404, never the row; a list filtered on an org code or a cadre outside its scope is a 403; an unfiltered list
  * holds only rows of its scope.</li>
@@ -189,6 +189,9 @@ public abstract class AccessMatrixContract {
                 cells++;
                 if (answer.status() != 401) {
                     wrong.add(operation.key() + " with " + forged.getKey() + ": " + answer.status());
+                } else if (!answer.isProblem()) {
+                    // the documents promise problem+json for every 4xx (kit DocumentedProblems, UnauthenticatedAnswers)
+                    wrong.add(operation.key() + " with " + forged.getKey() + ": a 401 as " + answer.contentType());
                 }
             }
         }
