@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Statistics", description = "走访统计 / Visit statistics"),
                 @Tag(name = "Study sessions", description = "送学上门 / Study delivered at home"),
                 @Tag(name = "Tasks", description = "必访任务 / Must-visit tasks"),
+                @Tag(name = "Visit policy", description = "走访规则：各区县的走访周期与专项行动默认值 / Visit policy: each "
+                        + "district's cadences and campaign defaults"),
                 @Tag(name = "Visits", description = "走访记录 / Visit logbook") })
 public class VisitApplication extends Application {
 }

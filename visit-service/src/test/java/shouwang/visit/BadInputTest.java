@@ -29,7 +29,7 @@ class BadInputTest extends BadInputContract {
         }
         return List.of("/api/v1/visits/" + rows.visit(), "/api/v1/issues/" + rows.issue(),
                 "/api/v1/tasks/" + rows.task(), "/api/v1/campaigns/" + rows.campaign(),
-                "/api/v1/contacts?cadreId=" + rows.cadre());
+                "/api/v1/contacts?cadreId=" + rows.cadre(), "/api/v1/visit-policy");
     }
 
     @Override

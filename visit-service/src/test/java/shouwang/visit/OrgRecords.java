@@ -32,6 +32,13 @@ public final class OrgRecords {
                 .until(() -> TestDb.orgVersion((String) record.get("kind"), (String) record.get("code")) >= version);
     }
 
+    /** A district of a city with one street and one community in it (names are placeholders). */
+    public static void district(String district, String street, String community) {
+        applied(record("DISTRICT", district, "黄州区", null, 1, List.of()));
+        applied(record("STREET", street, "一街道", district, 1, List.of()));
+        applied(record("COMMUNITY", community, "一社区", street, 1, List.of()));
+    }
+
     /** A street with its communities. */
     public static void street(String street, String name, String... communities) {
         applied(record("STREET", street, name, null, 1, List.of(person("LEADER", "赵卫东", "13905310001"))));

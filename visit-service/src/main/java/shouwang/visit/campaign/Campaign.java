@@ -34,8 +34,13 @@ public class Campaign extends PanacheEntityBase {
     public String layers;
     public String createdBy;
     public Instant createdAt;
-    /** EMERGENCY_DAILY: the day's cut-off (district time); null: the configured default. */
+    /** EMERGENCY_DAILY: the day's cut-off (district time); null: its district's visit policy's. */
     public java.time.LocalTime cutOff;
+    /**
+     * The district whose visit policy gives the campaign's defaults (cut-off, greeting lead and grace days), resolved
+     * when used; null: the city default.
+     */
+    public String districtCode;
     /** Ended early by hand ({@code POST /campaigns/{id}/end}); {@code endOn} then is the day it ended. */
     public Instant endedAt;
     public String endedBy;

@@ -56,6 +56,42 @@ public class CampaignRepository {
                 .map(r -> new Unreached((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
     }
 
+    /**
+     * Completes the open greeting tasks of the cadre and layer that a contact on {@code day} ticks off: the task is
+     * open by then, the visit names it or has its purpose, and the day is at most the grace days of the campaign's
+     * district after the task's day (its visit policy's, else the city default's, else {@code configuredGraceDays}),
+     * read in this one statement. Returns how many it completed.
+     */
+    public int completeGreetings(UUID visitId, UUID cadreId, Layer layer, UUID taskId, shouwang.visit.Purpose purpose,
+            LocalDate day, java.time.Instant now, int configuredGraceDays) {
+        java.util.List<String> madeFor = new java.util.ArrayList<>();
+        if (taskId != null) {
+            madeFor.add("t.id = :task");
+        }
+        if (purpose != null) {
+            madeFor.add("t.purpose = :purpose");
+        }
+        if (madeFor.isEmpty()) {
+            return 0;
+        }
+        var update = em.createNativeQuery("update campaign_task t set status = 'DONE', visit_id = :visit, "
+                + "completed_at = :now, updated_at = :now from campaign c where c.id = t.campaign_id "
+                + "and t.cadre_id = :cadre and t.layer = :layer and t.status = 'OPEN' and t.open_from <= :day "
+                + "and (" + String.join(" or ", madeFor) + ") and t.due_on >= cast(:day as date) - "
+                + shouwang.visit.policy.PolicyRepository.settingSql("greeting_grace_days", "c.district_code",
+                        "configuredGrace"))
+                .setParameter("visit", visitId).setParameter("now", utc(now)).setParameter("cadre", cadreId)
+                .setParameter("layer", layer.name()).setParameter("day", day)
+                .setParameter("configuredGrace", configuredGraceDays);
+        if (taskId != null) {
+            update.setParameter("task", taskId);
+        }
+        if (purpose != null) {
+            update.setParameter("purpose", purpose.name());
+        }
+        return update.executeUpdate();
+    }
+
     public void audit(UUID campaignId, String action, String detail, String actor, java.time.Instant at) {
         em.createNativeQuery("insert into campaign_audit (campaign_id, action, detail, actor, at) "
                 + "values (?1, ?2, ?3, ?4, ?5)").setParameter(1, campaignId).setParameter(2, action)

@@ -87,7 +87,7 @@ public class CampaignResource {
             }
             communities.forEach(caller::requireCommunity);
         }
-        Saved<CampaignDto> saved = campaigns.create(body, communities, caller.username());
+        Saved<CampaignDto> saved = campaigns.create(body, communities, caller.districtCodes(), caller.username());
         Response response = saved.response();
         return saved.created()
                 ? Response.fromResponse(response).location(URI.create("/api/v1/campaigns/" + saved.body().id())).build()

@@ -39,6 +39,8 @@ import shouwang.visit.VisitConfig;
 import shouwang.visit.campaign.CampaignCoverageDto.Pending;
 import shouwang.visit.campaign.CampaignCoverageDto.Progress;
 import shouwang.visit.logbook.VisitRecorded;
+import shouwang.visit.policy.Policies;
+import shouwang.visit.policy.PolicyService;
 import shouwang.visit.readmodel.Cadre;
 import shouwang.visit.readmodel.CadreChanged;
 import shouwang.visit.readmodel.ProfilesApplied;
@@ -76,10 +78,18 @@ public class CampaignService {
     @Inject
     shouwang.visit.org.OrgService orgs;
 
+    @Inject
+    PolicyService policies;
+
     static final String TOMBSTONE_KIND = "campaign-task";
 
-    /** Creates the campaign (or returns the one with the same client id) and generates its greeting tasks. */
-    public Saved<CampaignDto> create(CampaignRequest request, List<String> communities, String username) {
+    /**
+     * Creates the campaign (or returns the one with the same client id) and generates its greeting tasks.
+     *
+     * @param creatorDistricts the creator's districts (its token's {@code district_codes}; empty for the city admin)
+     */
+    public Saved<CampaignDto> create(CampaignRequest request, List<String> communities, Set<String> creatorDistricts,
+            String username) {
         if (request.id() != null) {
             Campaign existing = em.find(Campaign.class, request.id());
             if (existing != null) {
@@ -92,6 +102,7 @@ public class CampaignService {
         campaign.communityCodes = String.join(",", communities);
         campaign.createdBy = username;
         campaign.createdAt = clock.now();
+        campaign.districtCode = districtOf(communities, creatorDistricts);
         InvalidFieldsException.Collector invalid = new InvalidFieldsException.Collector();
         LocalDate today = clock.today();
         switch (request.type()) {
@@ -137,11 +148,36 @@ public class CampaignService {
                 : defaultName(campaign);
         em.persist(campaign);
         em.flush();
-        int leadDays = request.leadDays() != null ? request.leadDays() : config.campaigns().greetingLeadDays();
-        int tasks = campaign.type.isGreetingRound() ? generateTasks(campaign, leadDays) : 0;
-        LOG.infof("Campaign %s (%s) created by %s: %s to %s, %d greeting tasks", campaign.id, campaign.type, username,
-                campaign.startOn, campaign.endOn, tasks);
+        int tasks = 0;
+        if (campaign.type.isGreetingRound()) {
+            tasks = generateTasks(campaign, request.leadDays() != null ? request.leadDays() : leadDaysOf(campaign));
+        }
+        LOG.infof("Campaign %s (%s) of district %s created by %s: %s to %s, %d greeting tasks", campaign.id,
+                campaign.type, campaign.districtCode, username, campaign.startOn, campaign.endOn, tasks);
         return Saved.created(toDto(campaign));
+    }
+
+    /**
+     * The district a new campaign belongs to: its creator's, when the creator runs one district; else the one
+     * district all its communities lie in; else none (a city-wide campaign, or one across districts), whose defaults
+     * are the city's.
+     */
+    String districtOf(List<String> communities, Set<String> creatorDistricts) {
+        if (creatorDistricts.size() == 1) {
+            return creatorDistricts.iterator().next();
+        }
+        if (communities.isEmpty()) {
+            return null;
+        }
+        Map<String, String> districts = orgs.districtsOfCommunities();
+        Set<String> lyingIn = new HashSet<>();
+        communities.forEach(community -> lyingIn.add(districts.get(community)));
+        return lyingIn.size() == 1 ? lyingIn.iterator().next() : null;
+    }
+
+    /** Greeting lead days of the campaign's district, as its visit policy says now. */
+    private int leadDaysOf(Campaign campaign) {
+        return policies.current(campaign.districtCode).campaigns().greetingLeadDays();
     }
 
     private static String layers(CampaignRequest request, List<Layer> defaults) {
@@ -197,9 +233,13 @@ public class CampaignService {
         return null;
     }
 
-    /** The day's cut-off of an emergency campaign, district time. */
-    java.time.LocalTime cutOffOf(Campaign campaign) {
-        return campaign.cutOff != null ? campaign.cutOff : config.campaigns().emergencyCutOff();
+    /**
+     * The day's cut-off of an emergency campaign, district time: its own, else its district's visit policy's now (a
+     * policy change reaches running campaigns).
+     */
+    java.time.LocalTime cutOffOf(Campaign campaign, Policies inForce) {
+        return campaign.cutOff != null ? campaign.cutOff
+                : inForce.of(campaign.districtCode).campaigns().emergencyCutOff();
     }
 
     /**
@@ -215,9 +255,10 @@ public class CampaignService {
                 .setParameter("emergency", CampaignType.EMERGENCY_DAILY).setParameter("today", today)
                 .setParameter("yesterday", today.minusDays(1)).getResultList();
         int announced = 0;
+        Policies inForce = running.isEmpty() ? null : policies.inForce();
         for (Campaign campaign : running) {
             for (LocalDate day : List.of(today.minusDays(1), today)) {
-                Instant cutOff = clock.at(day, cutOffOf(campaign));
+                Instant cutOff = clock.at(day, cutOffOf(campaign, inForce));
                 if (day.isBefore(campaign.startOn) || day.isAfter(campaign.endOn) || now.isBefore(cutOff)) {
                     continue;
                 }
@@ -230,7 +271,7 @@ public class CampaignService {
                 }
                 if (!unreached.isEmpty()) {
                     LOG.infof("Campaign %s: %d cadres unreached at the %s cut-off of %s", campaign.id,
-                            unreached.size(), cutOffOf(campaign), day);
+                            unreached.size(), cutOffOf(campaign, inForce), day);
                 }
                 announced += unreached.size();
             }
@@ -281,7 +322,7 @@ public class CampaignService {
                         .setParameter("communities", communities).executeUpdate();
             }
             em.flush();
-            generateTasks(managed, config.campaigns().greetingLeadDays());
+            generateTasks(managed, leadDaysOf(managed));
         }
         repository.audit(managed.id, "SCOPE", display(before) + " -> " + display(communities), username, now);
         LOG.infof("Campaign %s scope changed by %s: %d -> %d communities", managed.id, username, before.size(),
@@ -304,8 +345,9 @@ public class CampaignService {
                 + "and c.endedAt is null",
                 Campaign.class).setParameter("emergency", CampaignType.EMERGENCY_DAILY)
                 .setParameter("today", clock.today()).getResultList();
+        Policies inForce = running.isEmpty() ? null : policies.inForce();
         for (Campaign campaign : running) {
-            int added = generateTasks(campaign, config.campaigns().greetingLeadDays());
+            int added = generateTasks(campaign, inForce.of(campaign.districtCode).campaigns().greetingLeadDays());
             if (added > 0) {
                 LOG.infof("Campaign %s: %d greeting tasks added for newly registered cadres", campaign.id, added);
             }
@@ -314,22 +356,17 @@ public class CampaignService {
 
     /**
      * A contact inside a greeting task's window, by its layer, completes it when the visit was made for it: it names
-     * the task, or its purpose is the greeting's (节日慰问, 祝寿). A routine call on the way does not tick it off.
+     * the task, or its purpose is the greeting's (节日慰问, 祝寿). A routine call on the way does not tick it off. The
+     * window ends the grace days of the campaign's district after the day, read in the same statement (no query of
+     * its own per visit).
      */
     void onVisit(@Observes VisitRecorded recorded) {
         var visit = recorded.visit();
         if (!visit.contacted) {
             return;
         }
-        LocalDate day = clock.dateOf(visit.visitedAt);
-        int done = em.createQuery("update CampaignTask t set t.status = 'DONE', t.visitId = :visit, t.completedAt = :now, "
-                + "t.updatedAt = :now where t.cadreId = :cadre and t.layer = :layer and t.status = 'OPEN' "
-                + "and t.openFrom <= :day and t.dueOn >= :earliestDue and (t.id = :task or t.purpose = :purpose)")
-                .setParameter("visit", visit.id).setParameter("now", clock.now())
-                .setParameter("cadre", visit.cadreId).setParameter("layer", visit.layer.name())
-                .setParameter("day", day).setParameter("earliestDue", day.minusDays(config.campaigns().greetingGraceDays()))
-                .setParameter("task", visit.taskId).setParameter("purpose", visit.purpose)
-                .executeUpdate();
+        int done = repository.completeGreetings(visit.id, visit.cadreId, visit.layer, visit.taskId, visit.purpose,
+                clock.dateOf(visit.visitedAt), clock.now(), config.campaigns().greetingGraceDays());
         if (done > 0) {
             LOG.infof("Visit %s completed %d greeting tasks of cadre %s", visit.id, done, visit.cadreId);
         }
@@ -392,8 +429,9 @@ public class CampaignService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CampaignDto> list(Scope scope) {
+        Policies inForce = policies.inForce();
         return ListQuery.of(Campaign.class, "c").orderBy("c.createdAt desc").list(em)
-                .stream().filter(c -> visible(c, scope)).map(this::toDto).toList();
+                .stream().filter(c -> visible(c, scope)).map(c -> toDto(c, inForce)).toList();
     }
 
     /**
@@ -420,11 +458,16 @@ public class CampaignService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public CampaignDto toDto(Campaign c) {
+        return toDto(c, c.type == CampaignType.EMERGENCY_DAILY && c.cutOff == null ? policies.inForce() : null);
+    }
+
+    /** @param inForce the policies, for an emergency campaign without a cut-off of its own */
+    private CampaignDto toDto(Campaign c, Policies inForce) {
         long tasks = em.createQuery("select count(t) from CampaignTask t where t.campaignId = :id", Long.class)
                 .setParameter("id", c.id).getSingleResult();
         return new CampaignDto(c.id, c.type, c.name, c.communityList(), c.startOn, c.endOn, c.layerList(), tasks,
-                c.createdBy, c.createdAt, c.type == CampaignType.EMERGENCY_DAILY ? cutOffOf(c) : null, c.endedAt,
-                c.endedBy);
+                c.createdBy, c.createdAt, c.type == CampaignType.EMERGENCY_DAILY ? cutOffOf(c, inForce) : null, c.endedAt,
+                c.endedBy, c.districtCode);
     }
 
     /** Emergency mode: who has not been reached on {@code on} (null: today). Greeting rounds: progress. */

@@ -13,11 +13,16 @@ import jakarta.inject.Inject;
 
 import shouwang.visit.Channel;
 import shouwang.visit.Layer;
+import shouwang.visit.Risk;
 import shouwang.visit.VisitConfig;
+import shouwang.visit.policy.Cadences;
 import shouwang.visit.readmodel.ActivePairing;
 import shouwang.visit.readmodel.Cadre;
 
-/** Which layers must contact a cadre how often, and which channels count, from {@code shouwang.visit.cadence}. */
+/**
+ * Which layers must contact a cadre how often (the cadences of a visit policy) and which channels count (from
+ * {@code shouwang.visit.cadence.channels}).
+ */
 @ApplicationScoped
 public class CadenceRules {
 
@@ -31,21 +36,18 @@ public class CadenceRules {
         return cadre.ageOn(on) >= 80 ? Risk.AGED_80 : Risk.OTHERS;
     }
 
-    /** Required interval per layer; NEIGHBOUR only while a pairing is active, at its (shortest) cadence. */
-    public Map<Layer, Period> required(Risk risk, List<ActivePairing> pairings) {
-        VisitConfig.Cadence.Layers layers = switch (risk) {
-            case KEY_TARGET -> config.cadence().keyTarget();
-            case AGED_80 -> config.cadence().aged80();
-            case OTHERS -> config.cadence().others();
-        };
+    /**
+     * Required interval per layer under the cadences of the cadre's policy (its district's, else the city default);
+     * NEIGHBOUR only while a pairing is active, at its (shortest) cadence.
+     */
+    public Map<Layer, Period> required(Cadences cadences, Risk risk, List<ActivePairing> pairings) {
         Map<Layer, Period> required = new EnumMap<>(Layer.class);
-        layers.unit().ifPresent(p -> required.put(Layer.UNIT, p));
-        layers.community().ifPresent(p -> required.put(Layer.COMMUNITY, p));
-        layers.grid().ifPresent(p -> required.put(Layer.GRID, p));
+        required.putAll(cadences.of(risk));
         shortest(pairings).ifPresent(p -> required.put(Layer.NEIGHBOUR, p));
         return required;
     }
 
+    /** Channels that count stay city-wide configuration ({@code shouwang.visit.cadence.channels.*}). */
     public Set<Channel> countingChannels(Layer layer) {
         VisitConfig.Cadence.Channels channels = config.cadence().channels();
         return switch (layer) {

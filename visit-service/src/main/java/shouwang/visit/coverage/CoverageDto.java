@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import shouwang.visit.Layer;
+import shouwang.visit.Risk;
 
 /**
  * {@code GET /coverage}: the overdue (cadre, layer) pairs as a page, plus totals over the whole scope.

@@ -23,8 +23,11 @@ import shouwang.kit.clock.Clock;
 import shouwang.kit.security.Scope;
 import shouwang.visit.Channel;
 import shouwang.visit.Layer;
+import shouwang.visit.Risk;
 import shouwang.visit.coverage.CoverageDto.Overdue;
 import shouwang.visit.coverage.CoverageDto.Totals;
+import shouwang.visit.policy.Policies;
+import shouwang.visit.policy.Policy;
 import shouwang.visit.readmodel.Cadre;
 
 /**
@@ -83,19 +86,19 @@ public class CoverageRepository {
     }
 
     /** One page of overdue (cadre, layer) pairs: highest risk first, then the longest overdue. */
-    public List<Overdue> overduePage(Cadres cadres, LocalDate on, int offset, int limit) {
+    public List<Overdue> overduePage(Cadres cadres, Policies policies, LocalDate on, int offset, int limit) {
         Map<String, Object> params = new HashMap<>();
-        String sql = overdue(cadres, on, params) + " select " + COLUMNS + " from overdue o order by " + ORDER
+        String sql = overdue(cadres, policies, on, params) + " select " + COLUMNS + " from overdue o order by " + ORDER
                 + " offset :offset limit :limit";
         params.put("offset", offset);
         params.put("limit", limit);
         return rows(sql, params).stream().map(CoverageRepository::toOverdue).toList();
     }
 
-    public Counts counts(Cadres cadres, LocalDate on) {
+    public Counts counts(Cadres cadres, Policies policies, LocalDate on) {
         Map<String, Object> params = new HashMap<>();
         // g: 0 = all cadres, 1 = per community, 2 = per grid; the layer is null in the rows not split by layer
-        String sql = overdue(cadres, on, params) + """
+        String sql = overdue(cadres, policies, on, params) + """
                  select 'cadres', case when grouping(community_code) = 0 then 1 when grouping(grid_code) = 0 then 2
                         else 0 end, coalesce(community_code, grid_code), null, count(*), 0
                  from scoped group by grouping sets ((community_code), (grid_code), ())
@@ -152,9 +155,9 @@ public class CoverageRepository {
      * Records each overdue pair of a chunk in routine_lapse once per (cadre, layer, due day) and returns the ones that
      * were new: a rescan, or another replica scanning at the same time, gets nothing back for them.
      */
-    public List<Overdue> recordNewLapses(Cadres chunk, LocalDate on) {
+    public List<Overdue> recordNewLapses(Cadres chunk, Policies policies, LocalDate on) {
         Map<String, Object> params = new HashMap<>();
-        String sql = overdue(chunk, on, params) + ", recorded as (insert into routine_lapse (cadre_id, layer, due_on, "
+        String sql = overdue(chunk, policies, on, params) + ", recorded as (insert into routine_lapse (cadre_id, layer, due_on, "
                 + "org_code) select id, layer, due_on, org_code from overdue on conflict do nothing "
                 + "returning cadre_id, layer) select " + COLUMNS + " from overdue o join recorded r "
                 + "on r.cadre_id = o.id and r.layer = o.layer order by o.id, o.layer";
@@ -179,10 +182,14 @@ public class CoverageRepository {
     }
 
     /**
-     * The shared CTEs ending in {@code overdue}. The cadence config and the key categories are typed values (periods,
-     * enum names), so they are written into the statement; everything from a request is a parameter.
+     * The shared CTEs ending in {@code overdue}. The cadences and the key categories are typed values (periods, enum
+     * names), so they are written into the statement; everything from a request, and the district codes, are
+     * parameters. Each cadre is judged by its policy: {@code required} holds the cadences per policy key ('' for the
+     * city default, else a district with a policy of its own) and {@code scoped} the cadre's key, its district
+     * (community → street → district in org_record) when that district has its own policy. Only then are the org
+     * records joined, so a deployment whose districts all follow the default computes what it did before.
      */
-    private String overdue(Cadres cadres, LocalDate on, Map<String, Object> params) {
+    private String overdue(Cadres cadres, Policies policies, LocalDate on, Map<String, Object> params) {
         params.put("on", on);
         params.put("zone", clock.zone().getId());
         params.put("neighbourCadence", config.cadence().neighbour().toString());
@@ -222,11 +229,19 @@ public class CoverageRepository {
                     + "group by v.cadre_id, v.layer";
             params.put("until", OffsetDateTime.ofInstant(clock.startOf(on.plusDays(1)), clock.zone()));
         }
-        return "with required (risk, layer, period) as (" + requiredSql() + "),"
+        String policyKey = "cast('' as varchar)";
+        String from = "cadre c";
+        if (!policies.ownDistricts().isEmpty()) {
+            policyKey = "case when ps.parent_code in (:policyDistricts) then ps.parent_code else '' end";
+            from = "cadre c left join org_record pc on pc.kind = 'COMMUNITY' and pc.code = c.community_code "
+                    + "left join org_record ps on ps.kind = 'STREET' and ps.code = pc.parent_code";
+            params.put("policyDistricts", List.copyOf(policies.ownDistricts()));
+        }
+        return "with required (policy_key, risk, layer, period) as (" + requiredSql(policies, params) + "),"
                 + " counting (layer, channel) as (" + countingSql() + "),"
                 + " scoped as (select c.id, c.name, c.community_code, c.grid_code, c.unit_code, c.first_seen_at, "
-                + "c.household_id, c.household_member_ids, "
-                + riskSql() + " as risk from cadre c where " + where + "),"
+                + "c.household_id, c.household_member_ids, " + policyKey + " as policy_key, "
+                + riskSql() + " as risk from " + from + " where " + where + "),"
                 // a NEIGHBOUR contact from the registry counts like a pairing (from the day the cadre appeared)
                 + " pairings as (select p.cadre_id, (array_agg(p.cadence order by date '2000-01-01' "
                 + "+ cast(p.cadence as interval)))[1] as cadence, min(p.started_on) as first_started_on "
@@ -235,7 +250,8 @@ public class CoverageRepository {
                 + "union all select cc.cadre_id, cast(:neighbourCadence as varchar), null from cadre_contact cc "
                 + "where cc.layer = 'NEIGHBOUR') p "
                 + "where p.cadre_id in (select id from scoped) group by p.cadre_id),"
-                + " needs as (select s.id as cadre_id, r.layer, r.period from scoped s join required r on r.risk = s.risk"
+                + " needs as (select s.id as cadre_id, r.layer, r.period from scoped s join required r on r.risk = s.risk "
+                + "and r.policy_key = s.policy_key"
                 + " union all select p.cadre_id, 'NEIGHBOUR', cast(p.cadence as interval) from pairings p),"
                 + " contacts as (" + contacts + "),"
                 + " due as (select s.id, s.name, s.community_code, s.grid_code, s.unit_code, s.risk, n.layer, c.last_at, "
@@ -262,15 +278,26 @@ public class CoverageRepository {
                 + " else " + Risk.OTHERS.ordinal() + " end";
     }
 
-    private String requiredSql() {
+    /** The cadences of every policy in force, by policy key: the city default under '', each own district's. */
+    private String requiredSql(Policies policies, Map<String, Object> params) {
+        Map<String, Policy> byKey = new java.util.LinkedHashMap<>();
+        byKey.put("", policies.cityDefault());
+        policies.ownDistricts().stream().sorted().forEach(district -> byKey.put(district, policies.of(district)));
         List<String> rows = new ArrayList<>();
-        for (Risk risk : Risk.values()) {
-            for (Map.Entry<Layer, Period> required : rules.required(risk, List.of()).entrySet()) {
-                rows.add("(" + risk.ordinal() + ", '" + required.getKey().name() + "', interval '"
-                        + required.getValue() + "')");
+        int key = 0;
+        for (Map.Entry<String, Policy> policy : byKey.entrySet()) {
+            String parameter = "policyKey" + key++;
+            params.put(parameter, policy.getKey());
+            for (Risk risk : Risk.values()) {
+                for (Map.Entry<Layer, Period> required : rules.required(policy.getValue().cadences(), risk, List.of())
+                        .entrySet()) {
+                    rows.add("(cast(:" + parameter + " as varchar), " + risk.ordinal() + ", '"
+                            + required.getKey().name() + "', interval '" + required.getValue() + "')");
+                }
             }
         }
-        return rows.isEmpty() ? "select 0, '', interval '0 days' where false" : "values " + String.join(", ", rows);
+        return rows.isEmpty() ? "select cast('' as varchar), 0, '', interval '0 days' where false"
+                : "values " + String.join(", ", rows);
     }
 
     private String countingSql() {

@@ -22,11 +22,14 @@ import shouwang.kit.outbox.Outbox;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.security.Scope;
 import shouwang.visit.Layer;
+import shouwang.visit.Risk;
 import shouwang.visit.Topics;
 import shouwang.visit.coverage.CoverageDto.Overdue;
 import shouwang.visit.coverage.CoverageRepository.Cadres;
 import shouwang.visit.coverage.CoverageRepository.Counts;
 import shouwang.visit.org.OrgService;
+import shouwang.visit.policy.Policies;
+import shouwang.visit.policy.PolicyService;
 
 /**
  * 不漏一人: for every active cadre, each layer its risk profile requires is due one cadence after its latest counting
@@ -53,6 +56,9 @@ public class CoverageService {
     @Inject
     OrgService orgs;
 
+    @Inject
+    PolicyService policies;
+
     /**
      * Coverage on {@code day} (null: today).
      *
@@ -63,8 +69,9 @@ public class CoverageService {
             Set<String> districtCommunities, LocalDate day, PageRequest page) {
         LocalDate on = day != null ? day : clock.today();
         Cadres cadres = Cadres.inScope(scope, communityCode, gridCode, districtCommunities);
-        List<Overdue> items = repository.overduePage(cadres, on, page.offset(), page.size());
-        Counts counts = repository.counts(cadres, on);
+        Policies inForce = policies.inForce();
+        List<Overdue> items = repository.overduePage(cadres, inForce, on, page.offset(), page.size());
+        Counts counts = repository.counts(cadres, inForce, on);
         return new CoverageDto(on, communityCode, items, page.page(), page.size(), counts.overdue(), counts.cadres(),
                 counts.overdueCadres(), counts.overdueByLayer(), counts.byCommunity(), counts.byGrid(), districtCode,
                 byDistrict(counts.byCommunity()));
@@ -108,7 +115,7 @@ public class CoverageService {
     }
 
     private int raiseLapses(Cadres chunk, LocalDate today) {
-        List<Overdue> lapses = repository.recordNewLapses(chunk, today);
+        List<Overdue> lapses = repository.recordNewLapses(chunk, policies.inForce(), today);
         Instant now = clock.now();
         Map<String, String> districts = lapses.isEmpty() ? Map.of() : orgs.districtsOfCommunities();
         outbox.publishAll(lapses.stream().map(o -> new Outbox.Event(Topics.VISITS, o.cadreId().toString(),

@@ -9,6 +9,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 import shouwang.visit.Labels;
+import shouwang.visit.Risk;
 import shouwang.visit.Xlsx;
 
 /** 未按时走访名单 as XLSX: the asked page of overdue (cadre, layer) rows with Chinese headers, then the totals. */

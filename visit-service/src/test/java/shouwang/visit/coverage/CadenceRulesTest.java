@@ -17,7 +17,9 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 
 import shouwang.visit.Channel;
 import shouwang.visit.Layer;
+import shouwang.visit.Risk;
 import shouwang.visit.VisitConfig;
+import shouwang.visit.policy.Cadences;
 import shouwang.visit.readmodel.ActivePairing;
 import shouwang.visit.readmodel.Cadre;
 
@@ -44,6 +46,13 @@ class CadenceRulesTest {
     }
 
     static final CadenceRules SHIPPED = rules(Map.of());
+
+    /** Version 0 of the visit policy: the cadences of the rules' configuration. */
+    static Cadences configured(CadenceRules rules) {
+        return Cadences.configured(rules.config.cadence());
+    }
+
+    static final Cadences V0 = configured(SHIPPED);
 
     static Cadre cadre(LocalDate birthDate) {
         Cadre cadre = new Cadre();
@@ -96,11 +105,11 @@ class CadenceRulesTest {
 
     @Test
     void theShippedCadenceSaysWhichLayerIsDueHowOften() {
-        assertThat(SHIPPED.required(Risk.KEY_TARGET, List.of())).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(SHIPPED.required(V0, Risk.KEY_TARGET, List.of())).containsExactlyInAnyOrderEntriesOf(Map.of(
                 Layer.GRID, Period.ofDays(7), Layer.COMMUNITY, Period.ofMonths(1), Layer.UNIT, Period.ofMonths(3)));
-        assertThat(SHIPPED.required(Risk.AGED_80, List.of())).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(SHIPPED.required(V0, Risk.AGED_80, List.of())).containsExactlyInAnyOrderEntriesOf(Map.of(
                 Layer.GRID, Period.ofDays(14), Layer.COMMUNITY, Period.ofMonths(1), Layer.UNIT, Period.ofMonths(3)));
-        assertThat(SHIPPED.required(Risk.OTHERS, List.of())).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(SHIPPED.required(V0, Risk.OTHERS, List.of())).containsExactlyInAnyOrderEntriesOf(Map.of(
                 Layer.COMMUNITY, Period.ofMonths(1), Layer.UNIT, Period.ofMonths(6)));
     }
 
@@ -108,17 +117,19 @@ class CadenceRulesTest {
     void aLayerIsRequiredExactlyWhenTheConfigurationGivesItACadence() {
         CadenceRules local = rules(Map.of("shouwang.visit.cadence.others.grid", "P30D",
                 "shouwang.visit.cadence.key-target.grid", "P3D"));
-        assertThat(local.required(Risk.OTHERS, List.of())).containsEntry(Layer.GRID, Period.ofDays(30))
+        assertThat(local.required(configured(local), Risk.OTHERS, List.of()))
+                .containsEntry(Layer.GRID, Period.ofDays(30))
                 .containsEntry(Layer.COMMUNITY, Period.ofMonths(1));
-        assertThat(local.required(Risk.KEY_TARGET, List.of())).containsEntry(Layer.GRID, Period.ofDays(3));
+        assertThat(local.required(configured(local), Risk.KEY_TARGET, List.of()))
+                .containsEntry(Layer.GRID, Period.ofDays(3));
     }
 
     @Test
     void theNeighbourLayerIsRequiredOnlyWhileAPairingIsActiveAtItsShortestCadence() {
-        assertThat(SHIPPED.required(Risk.OTHERS, List.of())).doesNotContainKey(Layer.NEIGHBOUR);
-        assertThat(SHIPPED.required(Risk.OTHERS, List.of(pairing("P14D"), pairing("P7D"))))
+        assertThat(SHIPPED.required(V0, Risk.OTHERS, List.of())).doesNotContainKey(Layer.NEIGHBOUR);
+        assertThat(SHIPPED.required(V0, Risk.OTHERS, List.of(pairing("P14D"), pairing("P7D"))))
                 .containsEntry(Layer.NEIGHBOUR, Period.ofDays(7));
-        assertThat(SHIPPED.required(Risk.KEY_TARGET, List.of(pairing("P1M"), pairing("P28D"))))
+        assertThat(SHIPPED.required(V0, Risk.KEY_TARGET, List.of(pairing("P1M"), pairing("P28D"))))
                 .containsEntry(Layer.NEIGHBOUR, Period.ofDays(28));
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,11 @@ import io.restassured.path.json.JsonPath;
 
 import shouwang.kit.testing.PlatformTestProfile;
 import shouwang.kit.testing.TestTokens;
+import shouwang.visit.OrgRecords;
+import shouwang.visit.Risk;
 import shouwang.visit.TestDb;
+import shouwang.visit.policy.Policies;
+import shouwang.visit.policy.PolicyService;
 import shouwang.visit.readmodel.Cadre;
 
 /**
@@ -47,6 +52,9 @@ class CoverageAtScaleTest {
 
     @Inject
     CadenceRules rules;
+
+    @Inject
+    PolicyService policies;
 
     @Test
     void aLargeCommunityIsPagedByTheDatabaseAndEachLapseIsAnnouncedOnce() {
@@ -86,6 +94,66 @@ class CoverageAtScaleTest {
                 + "where c.community_code = ?", community)).isEqualTo(CADRES);
         assertThat(TestDb.queryLong("select count(*) from outbox_event where event_type = 'shouwang.VisitMissed.v1' "
                 + "and cast(payload as jsonb) ->> 'communityCode' = ?", community)).isEqualTo(CADRES);
+    }
+
+    /**
+     * The database applies each cadre's policy as {@link CadenceRules} does: cadres of every risk profile, none ever
+     * contacted, in a district with cadences of its own and in a community of no district (the city default). Every
+     * overdue (cadre, layer, due day) the database finds is the one the rules give under that cadre's policy, and
+     * no other.
+     */
+    @Test
+    void eachCadreIsJudgedByItsDistrictsPolicyAsTheCadenceRulesJudgeIt() {
+        String n = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String district = "RD" + n;
+        String own = "RDSQ" + n;
+        String none = "RNSQ" + n;
+        OrgRecords.district(district, "RDJD" + n, own);
+        try {
+            Map<String, Map<String, String>> cadences = new HashMap<>();
+            cadences.put("KEY_TARGET", new HashMap<>(Map.of("GRID", "P3D", "COMMUNITY", "P10D")));
+            cadences.get("KEY_TARGET").put("UNIT", null);
+            cadences.put("AGED_80", Map.of("GRID", "P2M", "UNIT", "P1Y"));
+            cadences.put("OTHERS", Map.of("GRID", "P21D", "COMMUNITY", "P2W"));
+            policies.change(district, new shouwang.visit.policy.PolicyDocument(null, null, null, null, null,
+                    cadences, null), "test");
+            Policies inForce = policies.inForce();
+            LocalDate firstSeen = TODAY.minusDays(400);
+            Map<UUID, String> districtOf = new HashMap<>();
+            for (String community : List.of(own, none)) {
+                for (String[] kind : new String[][] { { "1960-01-01", "ALONE" }, { "1940-06-01", "WITH_FAMILY" },
+                        { "1960-01-01", "WITH_FAMILY" } }) {
+                    UUID id = UUID.randomUUID();
+                    districtOf.put(id, community.equals(own) ? district : null);
+                    TestDb.update("insert into cadre (id, version, name, birth_date, community_code, grid_code, "
+                            + "living_arrangement, self_care, special_categories, key_service_target, status, "
+                            + "first_seen_at) values (?, 1, '测试', ?, ?, ?, ?, 'FULL', '', false, 'ACTIVE', ?)", id,
+                            java.sql.Date.valueOf(kind[0]), community, community + "-WG01", kind[1],
+                            java.sql.Timestamp.from(firstSeen.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()));
+                }
+            }
+            Set<String> expected = new HashSet<>();
+            for (UUID id : districtOf.keySet()) {
+                Risk risk = QuarkusTransaction.requiringNew().call(() -> rules.riskOf(Cadre.findById(id), TODAY));
+                rules.required(inForce.of(districtOf.get(id)).cadences(), risk, List.of()).forEach((layer, period) -> {
+                    LocalDate due = firstSeen.plus(period);
+                    if (due.isBefore(TODAY)) {
+                        expected.add(id + "/" + layer + "/" + due);
+                    }
+                });
+            }
+            Set<String> byDatabase = new HashSet<>();
+            for (String community : List.of(own, none)) {
+                QuarkusTransaction.requiringNew().run(() -> repository.overduePage(CoverageRepository.Cadres.inScope(
+                        shouwang.kit.security.Scope.everything(), community, null, null), inForce, TODAY, 0, 100)
+                        .forEach(o -> byDatabase.add(o.cadreId() + "/" + o.layer() + "/" + o.dueOn())));
+            }
+            assertThat(byDatabase).isEqualTo(expected);
+            // the district's own cadences are in play: its ordinary cadre's grid is due, the default's is not
+            assertThat(expected).anyMatch(row -> row.endsWith("/GRID/" + firstSeen.plusDays(21)));
+        } finally {
+            TestDb.update("delete from org_record where kind = 'DISTRICT'");
+        }
     }
 
     @Test

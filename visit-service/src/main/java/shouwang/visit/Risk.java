@@ -1,4 +1,4 @@
-package shouwang.visit.coverage;
+package shouwang.visit;
 
 /** Risk profiles that set the contact cadence, highest first (the coverage list's sort order). */
 public enum Risk {
