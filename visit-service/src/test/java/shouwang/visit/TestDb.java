@@ -25,14 +25,22 @@ public final class TestDb {
     }
 
     public static long queryLong(String sql, Object... params) {
+        return queryLongs(sql, params).get(0);
+    }
+
+    /** The first column of every row. */
+    public static java.util.List<Long> queryLongs(String sql, Object... params) {
         try (Connection c = dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
+            java.util.List<Long> values = new java.util.ArrayList<>();
             try (ResultSet rows = s.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
+                while (rows.next()) {
+                    values.add(rows.getLong(1));
+                }
             }
+            return values;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -58,8 +58,11 @@ public class CadreRepository {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             Map<UUID, Held> held = new HashMap<>();
             Array array = connection.createArrayOf("uuid", ids.toArray());
-            try (PreparedStatement select = connection.prepareStatement("select id, version, status, community_code, "
-                    + "grid_code, unit_code, first_seen_at from cadre where id = any(?) order by id for update")) {
+            // the ids joined as unnest rows, so the primary key is probed whatever the statistics say (see
+            // ContactRepository.replaceProfileContacts)
+            try (PreparedStatement select = connection.prepareStatement("select c.id, c.version, c.status, "
+                    + "c.community_code, c.grid_code, c.unit_code, c.first_seen_at from cadre c "
+                    + "join unnest(cast(? as uuid[])) as batch (id) on c.id = batch.id order by c.id for update of c")) {
                 select.setArray(1, array);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {

@@ -71,6 +71,8 @@ public class ReadModelService {
         List<Cadre> applied = new ArrayList<>();
         List<CadreChanged> changed = new ArrayList<>();
         Map<UUID, List<CadreProfile.LayerContact>> contactsByCadre = new LinkedHashMap<>();
+        // cadres held before whose newer profile is applied: only their contacts can need deleting
+        List<UUID> replaced = new ArrayList<>();
         for (CadreProfile profile : newest.values()) {
             CadreRepository.Held before = held.get(profile.id());
             if (before != null && before.version() >= profile.version()) {
@@ -81,6 +83,9 @@ public class ReadModelService {
             Cadre cadre = cadreOf(profile, before == null || before.firstSeenAt() == null ? now : before.firstSeenAt(),
                     now);
             applied.add(cadre);
+            if (before != null) {
+                replaced.add(cadre.id);
+            }
             contactsByCadre.put(cadre.id, profile.contacts() == null ? List.of()
                     : profile.contacts().stream().filter(c -> PROFILE_LAYERS.contains(c.layer())).toList());
             changed.add(new CadreChanged(cadre, before == null ? null : before.status(),
@@ -90,7 +95,7 @@ public class ReadModelService {
             return;
         }
         cadres.upsert(applied);
-        contacts.replaceProfileContacts(contactsByCadre);
+        contacts.replaceProfileContacts(contactsByCadre, replaced);
         // debug: an import applies thousands per second; the kit logs one line per batch
         LOG.debugf("Applied %d cadre profiles of a batch of %d", applied.size(), batch.size());
         changes.fire(new ProfilesApplied(changed));

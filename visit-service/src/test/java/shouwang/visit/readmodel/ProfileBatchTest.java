@@ -79,6 +79,60 @@ class ProfileBatchTest {
                 .containsExactly("DW003", "SQ003", "SQ003-WG01");
     }
 
+    /**
+     * A re-import (every cadre one version up, in one batch): contacts that did not change are left as they are (the
+     * same row version), a changed phone is written, a layer the newer profile no longer names is gone, and a profile
+     * without contacts leaves none; a cadre not held before gets all of its contacts.
+     */
+    @Test
+    void aReimportRewritesOnlyTheContactsThatChanged() {
+        Map<String, Object> same = Profiles.profile(UUID.randomUUID(), 1, "SQ001", "SQ001-WG01", "DW001");
+        Map<String, Object> newPhone = Profiles.profile(UUID.randomUUID(), 1, "SQ001", "SQ001-WG02", "DW001");
+        Map<String, Object> lessLayers = Profiles.profile(UUID.randomUUID(), 1, "SQ002", "SQ002-WG01", "DW001");
+        Map<String, Object> noContacts = Profiles.profile(UUID.randomUUID(), 1, "SQ002", "SQ002-WG02", "DW001");
+        List<Map<String, Object>> held = List.of(same, newPhone, lessLayers, noContacts);
+        TopicProbe.sendAll(held.stream().map(p -> record(p, "CadreRegistered", UUID.randomUUID().toString())).toList());
+        held.forEach(Profiles::awaitVersion);
+        UUID sameId = UUID.fromString((String) same.get("id"));
+        long rowVersions = contactRowVersions(sameId);
+
+        held.forEach(p -> p.put("version", 2L));
+        contacts(newPhone).set(2, Map.of("layer", "GRID", "name", "孙强", "phone", "13900000009",
+                "orgCode", "SQ001-WG02"));
+        contacts(lessLayers).remove(0);
+        noContacts.remove("contacts");
+        Map<String, Object> fresh = Profiles.profile(UUID.randomUUID(), 1, "SQ003", "SQ003-WG01", "DW001");
+        List<Map<String, Object>> reimport = new java.util.ArrayList<>(held);
+        reimport.add(fresh);
+        TopicProbe.sendAll(reimport.stream().map(p -> record(p, "CadreUpdated", UUID.randomUUID().toString()))
+                .toList());
+        reimport.forEach(Profiles::awaitVersion);
+
+        assertThat(contactRowVersions(sameId)).as("unchanged contacts are not rewritten").isEqualTo(rowVersions);
+        assertThat(ReadModelTest.contactsOf(UUID.fromString((String) newPhone.get("id"))))
+                .extracting(c -> c.get("layer") + "/" + c.get("phone"))
+                .containsExactly("UNIT/13900000001", "COMMUNITY/13900000002", "GRID/13900000009");
+        assertThat(ReadModelTest.contactsOf(UUID.fromString((String) lessLayers.get("id"))))
+                .extracting(c -> (String) c.get("layer")).containsExactly("COMMUNITY", "GRID");
+        assertThat(TestDb.queryLong("select count(*) from cadre_contact where cadre_id = ?",
+                UUID.fromString((String) noContacts.get("id")))).isZero();
+        assertThat(ReadModelTest.contactsOf(UUID.fromString((String) fresh.get("id")))).hasSize(3);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> contacts(Map<String, Object> profile) {
+        List<Map<String, Object>> contacts = (List<Map<String, Object>>) profile.get("contacts");
+        return contacts;
+    }
+
+    /**
+     * The row versions (xmin) of a cadre's contacts, summed: the same after a statement that wrote none of them,
+     * larger once one is rewritten (its new version carries a newer transaction id).
+     */
+    private static long contactRowVersions(UUID cadreId) {
+        return TestDb.queryLong("select sum(xmin::text::bigint) from cadre_contact where cadre_id = ?", cadreId);
+    }
+
     private static ProducerRecord<String, String> record(Map<String, Object> profile, String eventName, String ceId) {
         return TopicProbe.record("cadre-profiles", (String) profile.get("id"), eventName, ceId, profile);
     }

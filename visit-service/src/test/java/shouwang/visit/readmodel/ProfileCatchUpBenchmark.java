@@ -27,7 +27,9 @@ import shouwang.visit.TestDb;
  * -Dsurefire.failIfNoSpecifiedTests=false} (optional: {@code -Dbenchmark.profiles=20000 -Dbenchmark.rounds=3}).
  * Each round publishes that many new cadres (an import), then the same cadres again one version up (a monthly
  * re-import), on the in-JVM broker, and prints profiles/s from the first send until the last is applied, and how long
- * after the last send that was (the import's DONE). It prints the figures and fails only if a profile is not applied.
+ * after the last send that was (the import's DONE), and the CPU time the test JVM and the PostgreSQL server spent
+ * meanwhile per 1,000 profiles (from {@code /proc}: unlike the wall-clock figures, hardly moved by other processes on
+ * a shared machine). It prints the figures and fails only if a profile is not applied.
  */
 @QuarkusTest
 @TestProfile(PlatformTestProfile.class)
@@ -64,6 +66,7 @@ class ProfileCatchUpBenchmark {
             long version) {
         List<ProducerRecord<String, String>> records = profiles.stream().map(p -> TopicProbe.record("cadre-profiles",
                 (String) p.get("id"), eventName, UUID.randomUUID().toString(), p)).toList();
+        CpuTime cpuBefore = CpuTime.now();
         long start = System.nanoTime();
         TopicProbe.sendAll(records);
         long sent = System.nanoTime();
@@ -71,13 +74,53 @@ class ProfileCatchUpBenchmark {
                 .queryLong("select count(*) from cadre where unit_code = ? and version = ?", unit, version)
                 == profiles.size());
         long applied = System.nanoTime();
+        CpuTime cpu = CpuTime.now().minus(cpuBefore);
         double perSecond = profiles.size() / ((applied - start) / 1e9);
+        double thousands = profiles.size() / 1000.0;
         System.out.printf("[benchmark] %s: %,d profiles sent in %.1f s, all applied %.1f s after the first send "
-                + "(%.1f s after the last): %.0f profiles/s%n", label, profiles.size(), (sent - start) / 1e9,
-                (applied - start) / 1e9, (applied - sent) / 1e9, perSecond);
+                + "(%.1f s after the last): %.0f profiles/s; CPU per 1,000 profiles: JVM %.0f ms (sending "
+                + "included), PostgreSQL %.0f ms; load average %.1f%n", label, profiles.size(), (sent - start) / 1e9,
+                (applied - start) / 1e9, (applied - sent) / 1e9, perSecond, cpu.jvmMillis() / thousands,
+                cpu.postgresMillis() / thousands, java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
         assertThat(TestDb.queryLong("select count(*) from cadre_contact c join cadre p on p.id = c.cadre_id "
                 + "where p.unit_code = ?", unit)).isEqualTo(3L * profiles.size());
         return perSecond;
+    }
+
+    /**
+     * CPU time so far of this JVM and of the PostgreSQL server's processes (the backends of pg_stat_activity, which
+     * lists the auxiliary processes too; a process ended meanwhile is missed): {@code /proc/<pid>/stat}, Linux only
+     * (zero elsewhere).
+     */
+    record CpuTime(long jvmMillis, long postgresMillis) {
+
+        private static final long TICK_MILLIS = 10; // USER_HZ = 100 on Linux
+
+        static CpuTime now() {
+            long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+            long postgres = 0;
+            for (long pid : TestDb.queryLongs("select pid from pg_stat_activity")) {
+                postgres += ticks(pid) * TICK_MILLIS;
+            }
+            return new CpuTime(jvm, postgres);
+        }
+
+        CpuTime minus(CpuTime before) {
+            return new CpuTime(jvmMillis - before.jvmMillis, postgresMillis - before.postgresMillis);
+        }
+
+        private static long ticks(long pid) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid + "", "stat"));
+                // after the command name in parentheses: state is field 3, utime 14 and stime 15
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (java.io.IOException | RuntimeException e) {
+                return 0;
+            }
+        }
     }
 
     private static double median(List<Double> values) {
