@@ -83,6 +83,12 @@ class AccessMatrixTest extends AccessMatrixContract {
         }, () -> TestDb.update("delete from org_record where kind = 'DISTRICT'"));
     }
 
+    /** The visit policy is no scoped data: every staff role reads any district's cadences (docs/visit-service.md). */
+    @Override
+    protected boolean leaveOutOfScopeLists(Operation operation) {
+        return operation.path().endsWith("/visit-policy");
+    }
+
     private static void placeStreet(String street, String name, String district) {
         OrgRecords.applied(OrgRecords.record("DISTRICT", district, district + "区",
                 null, TestDb.orgVersion("DISTRICT", district) + 2, List.of()));
