@@ -40,10 +40,6 @@ export async function call<T>(service: string, request: Promise<{ data?: T; erro
   return answer.data as T;
 }
 
-/** The body of an action whose body is optional (decline, cancel, reject …): the service reads it as JSON text, so it
- * is documented as a string. */
-export const jsonText = (body: object) => ({ body: JSON.stringify(body), bodySerializer: (b: string) => b });
-
 /** Runs one panel's loading; its failure becomes that panel's message, so the other panels of a screen still show. */
 export async function attempt(failure: Ref<string>, work: () => Promise<void>): Promise<boolean> {
   failure.value = '';

@@ -149,6 +149,11 @@ public final class ApiDescription {
             return types;
         }
 
+        /** Whether the body may be left out (an action's options: {@code requestBody.required} false). */
+        public boolean bodyOptional() {
+            return node.path("requestBody").has("required") && !node.path("requestBody").path("required").asBoolean();
+        }
+
         public boolean takesJson() {
             return bodyTypes().stream().anyMatch(t -> t.contains("json"));
         }

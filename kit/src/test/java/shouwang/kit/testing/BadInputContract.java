@@ -71,7 +71,10 @@ public abstract class BadInputContract {
                     if (answer.status() >= 400) {
                         refused++;
                     }
-                    String wrong = judge(c, answer);
+                    // a caller the operation does not admit is refused before its body is looked at, whatever the
+                    // Content-Type: the admin tries a cadre's own /me operation only to see that it is a clean 403
+                    boolean admitted = !token.equals(admin) || operation.roles().contains(Roles.DISTRICT_ADMIN);
+                    String wrong = !admitted && answer.status() == 403 && answer.isProblem() ? null : judge(c, answer);
                     if (wrong != null) {
                         failures.add(c.describe() + (token == admin ? "" : " as " + scoped.role()) + ": " + wrong);
                     }

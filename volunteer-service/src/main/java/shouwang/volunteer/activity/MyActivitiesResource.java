@@ -1,5 +1,7 @@
 package shouwang.volunteer.activity;
 
+import java.io.IOException;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -8,6 +10,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -15,16 +19,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.QueryParams;
+import shouwang.kit.rest.OptionalBody;
 import shouwang.kit.security.Roles;
-import shouwang.volunteer.OptionalBody;
 import shouwang.volunteer.activity.ActivityDtos.AttendanceView;
 import shouwang.volunteer.activity.ActivityDtos.EnrolmentView;
 import shouwang.volunteer.activity.ActivityDtos.MyActivityView;
@@ -74,8 +77,10 @@ public class MyActivitiesResource {
     public Response enrol(
             @Parameter(description = "活动编号 (UUID) / Activity id (UUID)", schema = @Schema(format = "uuid"))
             @PathParam("id") String id,
-            String body) throws JsonProcessingException {
-        MyEnrolmentRequest request = bodies.read(body, MyEnrolmentRequest.class, new MyEnrolmentRequest(null));
+            @RequestBody(required = false, description = "可不带请求体 / May be left out", content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MyEnrolmentRequest.class)))
+            byte[] body, @Context HttpHeaders headers) throws IOException {
+        MyEnrolmentRequest request = bodies.read(body, headers, MyEnrolmentRequest.class, new MyEnrolmentRequest(null));
         return enrolments.enrolMe(QueryParams.uuid("id", id), request.id()).response();
     }
 

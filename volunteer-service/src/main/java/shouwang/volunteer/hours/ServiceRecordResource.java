@@ -1,5 +1,7 @@
 package shouwang.volunteer.hours;
 
+import java.io.IOException;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -12,6 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -19,16 +23,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.QueryParams;
+import shouwang.kit.rest.OptionalBody;
 import shouwang.kit.security.Roles;
-import shouwang.volunteer.OptionalBody;
 import shouwang.volunteer.hours.HoursDtos.RejectRequest;
 import shouwang.volunteer.hours.HoursDtos.ServiceRecordRequest;
 import shouwang.volunteer.hours.HoursDtos.ServiceRecordView;
@@ -117,8 +120,10 @@ public class ServiceRecordResource {
     public ServiceRecordView reject(
             @Parameter(description = "服务记录编号 (UUID) / Service record id (UUID)", schema = @Schema(format = "uuid"))
             @PathParam("id") String id,
-            String body) throws JsonProcessingException {
-        RejectRequest request = bodies.read(body, RejectRequest.class, new RejectRequest(null));
+            @RequestBody(required = false, description = "可不带请求体 / May be left out", content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RejectRequest.class)))
+            byte[] body, @Context HttpHeaders headers) throws IOException {
+        RejectRequest request = bodies.read(body, headers, RejectRequest.class, new RejectRequest(null));
         return service.reject(QueryParams.uuid("id", id), request.reason());
     }
 }

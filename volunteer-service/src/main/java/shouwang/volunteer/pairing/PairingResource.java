@@ -1,5 +1,7 @@
 package shouwang.volunteer.pairing;
 
+import java.io.IOException;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -12,6 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -19,16 +23,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.QueryParams;
+import shouwang.kit.rest.OptionalBody;
 import shouwang.kit.security.Roles;
-import shouwang.volunteer.OptionalBody;
 import shouwang.volunteer.pairing.PairingDtos.EndRequest;
 import shouwang.volunteer.pairing.PairingDtos.PairingRequest;
 import shouwang.volunteer.pairing.PairingDtos.PairingView;
@@ -102,8 +105,10 @@ public class PairingResource {
     public PairingView end(
             @Parameter(description = "结对编号 (UUID) / Pairing id (UUID)", schema = @Schema(format = "uuid"))
             @PathParam("id") String id,
-            String body) throws JsonProcessingException {
-        EndRequest request = bodies.read(body, EndRequest.class, new EndRequest(null, null));
+            @RequestBody(required = false, description = "可不带请求体 / May be left out", content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EndRequest.class)))
+            byte[] body, @Context HttpHeaders headers) throws IOException {
+        EndRequest request = bodies.read(body, headers, EndRequest.class, new EndRequest(null, null));
         return service.end(QueryParams.uuid("id", id), request.endedOn(), request.reason());
     }
 }

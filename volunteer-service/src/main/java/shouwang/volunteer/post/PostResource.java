@@ -1,5 +1,7 @@
 package shouwang.volunteer.post;
 
+import java.io.IOException;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -12,6 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -19,16 +23,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.QueryParams;
+import shouwang.kit.rest.OptionalBody;
 import shouwang.kit.security.Roles;
-import shouwang.volunteer.OptionalBody;
 import shouwang.volunteer.ServiceCategory;
 import shouwang.volunteer.post.PostDtos.ClaimRequest;
 import shouwang.volunteer.post.PostDtos.ClaimView;
@@ -153,8 +156,10 @@ public class PostResource {
             @PathParam("id") String id,
             @Parameter(description = "认领编号 (UUID) / Claim id (UUID)", schema = @Schema(format = "uuid"))
             @PathParam("claimId") String claimId,
-            String body) throws JsonProcessingException {
-        WithdrawRequest request = bodies.read(body, WithdrawRequest.class, new WithdrawRequest(null));
+            @RequestBody(required = false, description = "可不带请求体 / May be left out", content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WithdrawRequest.class)))
+            byte[] body, @Context HttpHeaders headers) throws IOException {
+        WithdrawRequest request = bodies.read(body, headers, WithdrawRequest.class, new WithdrawRequest(null));
         return service.withdraw(QueryParams.uuid("id", id), QueryParams.uuid("claimId", claimId), request.reason());
     }
 }

@@ -1,5 +1,7 @@
 package shouwang.volunteer.request;
 
+import java.io.IOException;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -12,6 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -19,16 +23,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 import shouwang.kit.paging.Page;
 import shouwang.kit.paging.PageRequest;
 import shouwang.kit.problem.QueryParams;
+import shouwang.kit.rest.OptionalBody;
 import shouwang.kit.security.Roles;
-import shouwang.volunteer.OptionalBody;
 import shouwang.volunteer.request.RequestDtos.CompletionForm;
 import shouwang.volunteer.request.RequestDtos.DispatchForm;
 import shouwang.volunteer.request.RequestDtos.RatingForm;
@@ -134,8 +137,10 @@ public class RequestResource {
     public RequestView decline(
             @Parameter(description = "服务请求编号 (UUID) / Service request id (UUID)", schema = @Schema(format = "uuid"))
             @PathParam("id") String id,
-            String body) throws JsonProcessingException {
-        ReasonForm form = bodies.read(body, ReasonForm.class, new ReasonForm(null));
+            @RequestBody(required = false, description = "可不带请求体 / May be left out", content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReasonForm.class)))
+            byte[] body, @Context HttpHeaders headers) throws IOException {
+        ReasonForm form = bodies.read(body, headers, ReasonForm.class, new ReasonForm(null));
         return service.decline(QueryParams.uuid("id", id), form.reason());
     }
 
@@ -147,8 +152,10 @@ public class RequestResource {
     public RequestView complete(
             @Parameter(description = "服务请求编号 (UUID) / Service request id (UUID)", schema = @Schema(format = "uuid"))
             @PathParam("id") String id,
-            String body) throws JsonProcessingException {
-        CompletionForm form = bodies.read(body, CompletionForm.class, new CompletionForm(null, null));
+            @RequestBody(required = false, description = "可不带请求体 / May be left out", content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompletionForm.class)))
+            byte[] body, @Context HttpHeaders headers) throws IOException {
+        CompletionForm form = bodies.read(body, headers, CompletionForm.class, new CompletionForm(null, null));
         return service.complete(QueryParams.uuid("id", id), form);
     }
 
@@ -160,8 +167,10 @@ public class RequestResource {
     public RequestView cancel(
             @Parameter(description = "服务请求编号 (UUID) / Service request id (UUID)", schema = @Schema(format = "uuid"))
             @PathParam("id") String id,
-            String body) throws JsonProcessingException {
-        ReasonForm form = bodies.read(body, ReasonForm.class, new ReasonForm(null));
+            @RequestBody(required = false, description = "可不带请求体 / May be left out", content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReasonForm.class)))
+            byte[] body, @Context HttpHeaders headers) throws IOException {
+        ReasonForm form = bodies.read(body, headers, ReasonForm.class, new ReasonForm(null));
         return service.cancel(QueryParams.uuid("id", id), form.reason());
     }
 
