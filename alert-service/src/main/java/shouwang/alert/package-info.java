@@ -11,8 +11,9 @@
  * <li>{@code org}: the org-records read model (who leads a unit or community, a community's street, the street
  * office's and the district bureau's people) and the street officers' communities (kit OrgHierarchy). Depends on
  * nothing here.</li>
- * <li>{@code cadre}: the cadre-profiles read model and the per-cadre lock. Depends on nothing here; a newer profile
- * reaches the others as the CDI event {@code CadreChanged}, which they observe.</li>
+ * <li>{@code cadre}: the cadre-profiles read model and the per-cadre lock. Depends on nothing here; newer profiles
+ * reach the others as the CDI event {@code ProfilesApplied} (one per batch, a {@code CadreChanged} per cadre), which
+ * they observe.</li>
  * <li>{@code signal}: care signals from every path (REST, care-signals, routine lapses, emergency misses, moves of
  * house seen in a profile), their kinds and
  * idempotency. Where an applicable signal goes (raise or join an alert) is the {@code Alerting} interface it declares;

@@ -3,9 +3,10 @@ package shouwang.alert.cadre;
 import shouwang.kit.security.Placement;
 
 /**
- * Fired synchronously, inside the transaction that applied a newer profile, so the capabilities holding work for the
- * cadre (open alerts, signals waiting for the profile) follow a move, a death or a first arrival in the same commit.
- * The cadre lock is held while observers run. {@code before} is the placement held until now, null on a first arrival.
+ * One cadre's newer profile, as {@link ProfilesApplied} carries it, so the capabilities holding work for the cadre
+ * (open alerts, signals waiting for the profile) follow a move, a death or a first arrival in the same commit.
+ * {@code profile} is the row as written (not a managed entity); {@code before} is the placement held until now, null
+ * on a first arrival.
  */
 public record CadreChanged(CadreProfile profile, Placement before) {
 

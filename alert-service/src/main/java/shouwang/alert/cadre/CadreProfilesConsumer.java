@@ -13,7 +13,8 @@ import shouwang.kit.inbox.EventReceiver;
 
 /**
  * cadre-profiles → the read model. Every event type carries the full profile, so all are applied alike: a poll's
- * records in one transaction, only each cadre's newest profile of the batch (a registry import publishes thousands).
+ * records in one transaction, only each cadre's newest profile of the batch (a registry import publishes thousands),
+ * handed to {@link CadreProfileService#applyAll} at once so the batch costs a fixed number of statements.
  */
 @ApplicationScoped
 public class CadreProfilesConsumer {
@@ -25,7 +26,7 @@ public class CadreProfilesConsumer {
     CadreProfileService service;
 
     private final EventHandlers handlers = EventHandlers.of("alert-service.cadre-profiles").newestPerKey()
-            .onAny(ProfileData.class, profile -> service.apply(profile));
+            .onAnyBatch(ProfileData.class, profiles -> service.applyAll(profiles));
 
     @Incoming("cadre-profiles")
     @Blocking

@@ -1,6 +1,13 @@
 package shouwang.alert.cadre;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,9 +15,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import shouwang.kit.security.Placement;
 
 /** The cadre read model: profiles, their contacts, and the per-cadre lock everything that opens alerts takes. */
 @ApplicationScoped
@@ -20,6 +31,20 @@ public class CadreRepository {
     private static final int CADRE_LOCKS = 0x41_4C_01;
     private static final TypeReference<List<Contact>> CONTACTS = new TypeReference<>() {
     };
+    /** {@link #upsert}'s array types, in its columns' order. */
+    private static final String[] UPSERT_TYPES = {"uuid", "int8", "varchar", "varchar", "varchar", "varchar",
+        "varchar", "varchar", "text", "varchar", "varchar"};
+    private static final String UPSERT = "insert into cadre_profile (id, version, name, community_code, grid_code, "
+            + "unit_code, street_code, status, contacts, profile_updated_at, received_at) "
+            + "select id, version, name, community_code, grid_code, unit_code, street_code, status, contacts, "
+            + "cast(profile_updated_at as timestamptz), cast(received_at as timestamptz) "
+            + "from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) as p(id, version, name, community_code, grid_code, "
+            + "unit_code, street_code, status, contacts, profile_updated_at, received_at) "
+            + "on conflict (id) do update set version = excluded.version, name = excluded.name, "
+            + "community_code = excluded.community_code, grid_code = excluded.grid_code, "
+            + "unit_code = excluded.unit_code, street_code = excluded.street_code, status = excluded.status, "
+            + "contacts = excluded.contacts, profile_updated_at = excluded.profile_updated_at, "
+            + "received_at = excluded.received_at where cadre_profile.version < excluded.version";
 
     @Inject
     EntityManager entityManager;
@@ -42,6 +67,104 @@ public class CadreRepository {
                 .setParameter(1, CADRE_LOCKS)
                 .setParameter(2, cadreId.toString())
                 .getSingleResult();
+    }
+
+    /**
+     * {@link #lock} on each of these cadres, in one statement for a batch. In the order of the lock keys, so two
+     * transactions locking overlapping sets never wait on each other in a circle; a key taken twice (a hash
+     * collision) is re-entrant within the transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockAll(Collection<UUID> cadreIds) {
+        if (cadreIds.isEmpty()) {
+            return;
+        }
+        session().doWork(connection -> {
+            Array ids = connection.createArrayOf("varchar", cadreIds.stream().map(UUID::toString).toArray());
+            try (PreparedStatement lock = connection.prepareStatement("select count(pg_advisory_xact_lock(?, k)) "
+                    + "from (select hashtext(id) as k from unnest(?) as id order by 1) as keys")) {
+                lock.setInt(1, CADRE_LOCKS);
+                lock.setArray(2, ids);
+                lock.executeQuery().close();
+            } finally {
+                ids.free();
+            }
+        });
+    }
+
+    /** What the read model holds of a cadre before a batch applies: enough to skip stale profiles and see moves. */
+    public record Held(long version, Placement placement) {
+    }
+
+    /** The held version and placement of each of these cadres that has a profile, in one query. */
+    public Map<UUID, Held> heldOf(Collection<UUID> cadreIds) {
+        if (cadreIds.isEmpty()) {
+            return Map.of();
+        }
+        return session().doReturningWork(connection -> {
+            Map<UUID, Held> held = new HashMap<>();
+            Array ids = connection.createArrayOf("uuid", cadreIds.toArray());
+            try (PreparedStatement select = connection.prepareStatement("select id, version, community_code, "
+                    + "grid_code, unit_code from cadre_profile where id = any(?)")) {
+                select.setArray(1, ids);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        held.put(rows.getObject(1, UUID.class), new Held(rows.getLong(2),
+                                new Placement(rows.getString(3), rows.getString(4), rows.getString(5))));
+                    }
+                }
+            } finally {
+                ids.free();
+            }
+            return held;
+        });
+    }
+
+    /**
+     * Inserts or replaces these profiles' rows (distinct ids, callers hold their locks) in one statement: each column
+     * as an array, unnested into rows. A row already at the same or a newer version is left as it is. The entities
+     * are not managed afterwards; {@link #find} reads the written rows.
+     */
+    public void upsert(List<CadreProfile> profiles) {
+        if (profiles.isEmpty()) {
+            return;
+        }
+        int n = profiles.size();
+        Object[][] columns = new Object[UPSERT_TYPES.length][n];
+        for (int i = 0; i < n; i++) {
+            CadreProfile profile = profiles.get(i);
+            Placement placement = profile.placement();
+            Object[] row = {profile.id, profile.version, profile.name, placement.communityCode, placement.gridCode,
+                    placement.unitCode, profile.streetCode, profile.status, profile.contacts,
+                    text(profile.profileUpdatedAt), text(profile.receivedAt)};
+            for (int c = 0; c < row.length; c++) {
+                columns[c][i] = row[c];
+            }
+        }
+        session().doWork(connection -> {
+            List<Array> arrays = new ArrayList<>();
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+                for (int c = 0; c < columns.length; c++) {
+                    Array array = connection.createArrayOf(UPSERT_TYPES[c], columns[c]);
+                    arrays.add(array);
+                    upsert.setArray(c + 1, array);
+                }
+                upsert.executeUpdate();
+            } finally {
+                for (Array array : arrays) {
+                    array.free();
+                }
+            }
+        });
+    }
+
+    private Session session() {
+        return entityManager.unwrap(Session.class);
+    }
+
+    /** Instants travel as ISO text, cast by the statement (the driver has no array of java.time). */
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     /** The community a grid lies in, as the profiles received show it; null when no known cadre lives there. */

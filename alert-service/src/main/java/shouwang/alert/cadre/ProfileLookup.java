@@ -26,7 +26,7 @@ import shouwang.kit.inbox.PoisonReasons;
  * Accelerates work waiting for a cadre's profile during a bulk load (issue 17): when a signal waits for a profile,
  * the cadre's latest profile is read straight from cadre-profiles ({@link LatestProfileConsumer}) and applied through
  * {@link CadreProfileService#apply} like the consumer's, so the waiting signals are raised by the same
- * {@link CadreChanged} as on the consumer's path. Version order makes it safe: the consumer later skips the same
+ * {@link ProfilesApplied} as on the consumer's path. Version order makes it safe: the consumer later skips the same
  * profile as not newer and still applies a newer one on top. The consumer stays the path that applies everything;
  * a lookup that finds nothing (or runs out of records or time) leaves the work to it.
  * <p>

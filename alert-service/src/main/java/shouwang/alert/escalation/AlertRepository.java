@@ -122,13 +122,11 @@ public class AlertRepository {
     }
 
     /**
-     * The cadre's alerts not resolved whose placement differs from {@code now} (they have to follow it), row-locked
-     * so a task event applied at the same time does not write back the old placement.
+     * The not resolved alerts of these cadres (a batch of profiles), in one query, row-locked so a task event applied
+     * at the same time does not write back an old placement; oldest first.
      */
-    public List<Alert> openAlertsElsewhere(UUID cadreId, Placement now) {
-        return Alert.<Alert>find("cadreId = ?1 and status <> ?2", cadreId, AlertStatus.RESOLVED)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list().stream()
-                .filter(a -> !a.placement().equals(now))
-                .toList();
+    public List<Alert> openAlertsOf(List<UUID> cadreIds) {
+        return Alert.<Alert>find("cadreId in ?1 and status <> ?2 order by raisedAt, id", cadreIds,
+                AlertStatus.RESOLVED).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 }

@@ -2,6 +2,7 @@ package shouwang.alert.escalation;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -9,8 +10,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -18,6 +17,7 @@ import org.jboss.logging.Logger;
 import shouwang.alert.cadre.CadreChanged;
 import shouwang.alert.cadre.CadreProfile;
 import shouwang.alert.cadre.CadreRepository;
+import shouwang.alert.cadre.ProfilesApplied;
 import shouwang.alert.org.OrgDirectory;
 import shouwang.alert.policy.KindRule;
 import shouwang.alert.policy.Policy;
@@ -62,9 +62,6 @@ public class AlertService implements Alerting {
 
     @Inject
     AlertEvents events;
-
-    @Inject
-    EntityManager entityManager;
 
     @Inject
     Clock clock;
@@ -117,27 +114,27 @@ public class AlertService implements Alerting {
     }
 
     /**
-     * A newer profile: open alerts follow the cadre when registry moves it (so scope filters see them where it lives
+     * Newer profiles: open alerts follow the cadre when registry moves it (so scope filters see them where it lives
      * now), and a cadre who died or moved away will get no more visits (visit-service cancels the open tasks), so
      * its open alerts are closed rather than left to linger: resolution MANUAL, by registry, the status as reason.
+     * The batch's open alerts are read (and row-locked) with one query; during a bulk load there are almost none.
      */
-    void followProfile(@Observes @Priority(BEFORE_SIGNALS) CadreChanged changed) {
-        CadreProfile profile = changed.profile();
+    void followProfiles(@Observes @Priority(BEFORE_SIGNALS) ProfilesApplied applied) {
+        Map<UUID, CadreChanged> changes = applied.byCadre();
         Instant at = clock.now();
-        for (Alert moved : repository.openAlertsElsewhere(profile.id, profile.placement())) {
-            // an offline device that saw the alert where the cadre lived learns to drop it (GET /alerts removed)
-            tombstones.record(TOMBSTONE_KIND, moved.id, moved.placement(), profile.placement(), Tombstones.MOVED, at);
-            moved.placement = profile.placement().copy();
-            moved.updatedAt = at;
-            LOG.infof("Alert %s follows cadre %s to community %s", moved.id, profile.id,
-                    profile.placement().communityCode);
-        }
-        if (!profile.isActive()) {
-            List<Alert> open = Alert.list("cadreId = ?1 and status <> ?2", profile.id, AlertStatus.RESOLVED);
-            Instant now = clock.now();
-            for (Alert alert : open) {
-                entityManager.lock(alert, LockModeType.PESSIMISTIC_WRITE);
-                resolve(alert, Resolution.MANUAL, "cadre " + profile.status, REGISTRY, now);
+        for (Alert alert : repository.openAlertsOf(applied.cadreIds())) {
+            CadreProfile profile = changes.get(alert.cadreId).profile();
+            if (!alert.placement().equals(profile.placement())) {
+                // an offline device that saw the alert where the cadre lived learns to drop it (GET /alerts removed)
+                tombstones.record(TOMBSTONE_KIND, alert.id, alert.placement(), profile.placement(), Tombstones.MOVED,
+                        at);
+                alert.placement = profile.placement().copy();
+                alert.updatedAt = at;
+                LOG.infof("Alert %s follows cadre %s to community %s", alert.id, profile.id,
+                        profile.placement().communityCode);
+            }
+            if (!profile.isActive()) {
+                resolve(alert, Resolution.MANUAL, "cadre " + profile.status, REGISTRY, at);
             }
         }
     }

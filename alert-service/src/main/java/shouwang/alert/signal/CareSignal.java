@@ -71,8 +71,10 @@ public class CareSignal extends PanacheEntityBase {
                 serviceType);
     }
 
-    public static List<CareSignal> pendingFor(UUID cadreId) {
-        return list("cadreId = ?1 and status = ?2 order by receivedAt, signalId", cadreId, SignalStatus.PENDING_PROFILE);
+    /** The signals waiting for these cadres' profiles, oldest first. */
+    public static List<CareSignal> pendingFor(List<UUID> cadreIds) {
+        return list("cadreId in ?1 and status = ?2 order by receivedAt, signalId", cadreIds,
+                SignalStatus.PENDING_PROFILE);
     }
 
     /** The signals an alert is made of (raised or joined), oldest first. */

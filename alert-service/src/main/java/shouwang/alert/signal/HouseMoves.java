@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import shouwang.alert.cadre.CadreChanged;
+import shouwang.alert.cadre.ProfilesApplied;
 import shouwang.alert.cadre.CadreProfile;
 import shouwang.kit.clock.Clock;
 import shouwang.kit.security.Caller;
@@ -34,11 +35,17 @@ public class HouseMoves {
     @Inject
     Clock clock;
 
-    void onProfile(@Observes @Priority(AFTER_PENDING) CadreChanged changed) {
-        CadreProfile profile = changed.profile();
-        if (!profile.isActive() || !changed.movedCommunity()) {
-            return;
+    /** Moves are seen in Java from the placement held before, so a batch without one costs no statement here. */
+    void onProfiles(@Observes @Priority(AFTER_PENDING) ProfilesApplied applied) {
+        for (CadreChanged changed : applied.changes()) {
+            if (changed.profile().isActive() && changed.movedCommunity()) {
+                raise(changed);
+            }
         }
+    }
+
+    private void raise(CadreChanged changed) {
+        CadreProfile profile = changed.profile();
         String origin = "house-move/" + profile.id + "/" + profile.version;
         SignalInput move = new SignalInput(UUID.nameUUIDFromBytes(origin.getBytes(StandardCharsets.UTF_8)),
                 profile.id, SignalKind.HOUSE_MOVE,

@@ -1,5 +1,6 @@
 package shouwang.alert.signal;
 
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.Priority;
@@ -14,6 +15,7 @@ import org.jboss.logging.Logger;
 import shouwang.alert.cadre.CadreChanged;
 import shouwang.alert.cadre.CadreProfile;
 import shouwang.alert.cadre.ProfileAwaited;
+import shouwang.alert.cadre.ProfilesApplied;
 import shouwang.alert.cadre.CadreRepository;
 import shouwang.kit.clock.Clock;
 import shouwang.kit.outbox.Outbox;
@@ -97,10 +99,14 @@ public class SignalService {
         return new SignalOutcome(signal.signalId, signal.alertId, signal.status, false);
     }
 
-    /** The cadre's profile has arrived (or changed): apply the signals that were waiting for it. */
-    void releasePending(@Observes @Priority(AFTER_ALERTS) CadreChanged changed) {
-        CadreProfile profile = changed.profile();
-        for (CareSignal signal : CareSignal.pendingFor(profile.id)) {
+    /**
+     * Cadres' profiles have arrived (or changed): apply the signals that were waiting for them, found for the whole
+     * batch with one query (during a bulk load almost always none), each cadre's in the order received.
+     */
+    void releasePending(@Observes @Priority(AFTER_ALERTS) ProfilesApplied applied) {
+        Map<UUID, CadreChanged> changes = applied.byCadre();
+        for (CareSignal signal : CareSignal.pendingFor(applied.cadreIds())) {
+            CadreProfile profile = changes.get(signal.cadreId).profile();
             if (profile.isActive()) {
                 signal.placed(alerting.raiseOrJoin(signal.forAlerting(), profile));
             } else {

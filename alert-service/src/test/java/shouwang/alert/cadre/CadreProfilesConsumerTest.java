@@ -15,8 +15,10 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -109,5 +111,61 @@ class CadreProfilesConsumerTest {
             String reason = record.header("dead-letter-reason");
             assertTrue(reason != null && (reason.contains("lacks id or version") || reason.contains("not JSON")), reason);
         }
+    }
+
+    /**
+     * One send (so, as a rule, one poll and one batch transaction): a redelivered record, a poison record, two
+     * versions of one cadre, a first arrival a signal waits for, a move with an open alert and a death with one.
+     * Each effect happens exactly once, the newest version wins, the poison record alone goes to the DLQ.
+     */
+    @Test
+    void aBatchAppliesEachCadresNewestProfileOnceWithItsEffects() {
+        UUID moving = Fixtures.knownCadre("SQ511", "SQ511-WG01", "DW511");
+        UUID movingAlert = Api.report(moving, "HOSPITALISATION");
+        UUID dying = Fixtures.knownCadre("SQ512", "SQ512-WG01", "DW512");
+        UUID dyingAlert = Api.report(dying, "WORRY");
+        UUID arriving = UUID.randomUUID();
+        String waitingAlert = Api.postSignal(Api.admin(), Api.signal(UUID.randomUUID(), arriving, "HOSPITALISATION"))
+                .statusCode(202).body("status", equalTo("PENDING_PROFILE")).extract().path("alertId");
+        UUID twice = UUID.randomUUID();
+
+        ProducerRecord<String, String> moved = Fixtures.profileRecord(moving, 2, "SQ513", "SQ513-WG01", "DW511",
+                "ACTIVE");
+        UUID unversioned = UUID.randomUUID();
+        String poison = UUID.randomUUID().toString();
+        TopicProbe.sendAll(List.of(moved,
+                TopicProbe.record("cadre-profiles", unversioned.toString(), "CadreUpdated", poison,
+                        Map.of("id", unversioned.toString(), "communityCode", "SQ517")),
+                Fixtures.profileRecord(twice, 1, "SQ514", "SQ514-WG01", "DW514", "ACTIVE"),
+                Fixtures.profileRecord(arriving, 1, "SQ515", "SQ515-WG01", "DW515", "ACTIVE"),
+                moved,
+                Fixtures.profileRecord(dying, 2, "SQ512", "SQ512-WG01", "DW512", "DECEASED"),
+                Fixtures.profileRecord(twice, 2, "SQ516", "SQ516-WG01", "DW514", "ACTIVE")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.held(twice) != null
+                && Fixtures.held(twice).version == 2 && Fixtures.held(moving).version == 2
+                && Fixtures.held(dying).version == 2 && Fixtures.held(arriving) != null);
+
+        assertEquals("SQ516", Fixtures.held(twice).placement().communityCode);
+        Api.admin().get("/api/v1/alerts/" + movingAlert).then().statusCode(200).body("communityCode", equalTo("SQ513"));
+        Api.admin().get("/api/v1/alerts/" + dyingAlert).then().statusCode(200).body("status", equalTo("RESOLVED"))
+                .body("reason", equalTo("cadre DECEASED"));
+        Api.admin().get("/api/v1/alerts/" + waitingAlert).then().statusCode(200)
+                .body("communityCode", equalTo("SQ515"));
+        List<String> houseMoves = Api.admin().get("/api/v1/alerts?kind=HOUSE_MOVE&cadreId=" + moving).then()
+                .statusCode(200).extract().path("items.id");
+        assertEquals(1, houseMoves.size(), "one move, one HOUSE_MOVE alert: " + houseMoves);
+        assertEquals(1, tombstones(movingAlert), "the alert followed the cadre once");
+        assertEquals(1, Fixtures.alertEventsDuring("AlertRaised", UUID.fromString(waitingAlert),
+                Duration.ofSeconds(2)).size());
+        List<JsonNode> resolved = Fixtures.alertEventsDuring("AlertResolved", dyingAlert, Duration.ofSeconds(2));
+        assertEquals(1, resolved.size());
+        List<TopicProbe.Received> dead = Fixtures.deadLetters("cadre-profiles", Set.of(poison));
+        assertTrue(dead.get(0).header("dead-letter-reason").contains("lacks id or version"));
+    }
+
+    private long tombstones(UUID alertId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from tombstone where record_id = ?1").setParameter(1, alertId.toString())
+                .getSingleResult()).longValue());
     }
 }

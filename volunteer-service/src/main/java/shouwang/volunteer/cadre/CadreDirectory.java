@@ -1,6 +1,10 @@
 package shouwang.volunteer.cadre;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,20 +38,50 @@ public class CadreDirectory {
     @Inject
     Clock clock;
 
-    /** Applies one full profile; a profile whose version is not newer than the one held is ignored. */
-    public void apply(CadreProfile profile) {
-        CadreRef cadre = CadreRef.findById(profile.id());
-        if (cadre != null && cadre.version >= profile.version()) {
-            LOG.debugf("Ignored cadre profile %s version %d (holding %d)", profile.id(), profile.version(),
-                    cadre.version);
-            return;
+    @Inject
+    CadreRepository cadres;
+
+    /**
+     * Applies a batch of full profiles (a consumer poll's, in record order) with a fixed number of statements: each
+     * cadre's newest profile of the batch only, the held rows read with one query, one upsert. A profile whose version
+     * is not newer than the one held is ignored. Moves and departures are announced per cadre, as before.
+     */
+    public void applyAll(List<CadreProfile> batch) {
+        Map<UUID, CadreProfile> newest = new LinkedHashMap<>();
+        for (CadreProfile profile : batch) {
+            newest.merge(profile.id(), profile, (held, next) -> next.version() > held.version() ? next : held);
         }
-        boolean wasActive = cadre == null || cadre.isActive();
-        Placement placedBefore = cadre == null ? null : cadre.placement();
-        if (cadre == null) {
-            cadre = new CadreRef();
-            cadre.id = profile.id();
+        Map<UUID, CadreRepository.Held> held = cadres.heldOf(newest.keySet());
+        Instant now = clock.now();
+        List<CadreRef> rows = new ArrayList<>();
+        List<CadrePlaced> placed = new ArrayList<>();
+        List<CadreLeft> left = new ArrayList<>();
+        for (CadreProfile profile : newest.values()) {
+            CadreRepository.Held before = held.get(profile.id());
+            if (before != null && before.version() >= profile.version()) {
+                LOG.debugf("Ignored cadre profile %s version %d (holding %d)", profile.id(), profile.version(),
+                        before.version());
+                continue;
+            }
+            CadreRef cadre = rowOf(profile, now);
+            rows.add(cadre);
+            if (before != null && !before.placement().equals(cadre.placement())) {
+                placed.add(new CadrePlaced(cadre.id, cadre.placement()));
+            }
+            if ((before == null || before.isActive()) && !cadre.isActive()) {
+                left.add(new CadreLeft(cadre.id, cadre.status, profile.leftOn(clock.today())));
+            }
         }
+        cadres.upsert(rows);
+        // debug: an import applies thousands per second; the kit logs one line per batch
+        LOG.debugf("Applied %d cadre profiles of a batch of %d", rows.size(), batch.size());
+        placed.forEach(cadrePlaced::fire);
+        left.forEach(cadreLeft::fire);
+    }
+
+    private static CadreRef rowOf(CadreProfile profile, Instant now) {
+        CadreRef cadre = new CadreRef();
+        cadre.id = profile.id();
         cadre.version = profile.version();
         cadre.name = profile.name();
         cadre.phone = profile.phone();
@@ -55,16 +89,8 @@ public class CadreDirectory {
         cadre.status = profile.status();
         cadre.selfCare = profile.selfCare();
         cadre.specialCategories = profile.categoriesText();
-        cadre.updatedAt = clock.now();
-        cadre.persist();
-        // debug: an import applies thousands per second; the kit logs one line per batch
-        LOG.debugf("Cadre profile %s applied at version %d (status %s)", cadre.id, cadre.version, cadre.status);
-        if (placedBefore != null && !placedBefore.equals(cadre.placement())) {
-            cadrePlaced.fire(new CadrePlaced(cadre.id, cadre.placement()));
-        }
-        if (wasActive && !cadre.isActive()) {
-            cadreLeft.fire(new CadreLeft(cadre.id, cadre.status, profile.leftOn(clock.today())));
-        }
+        cadre.updatedAt = now;
+        return cadre;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

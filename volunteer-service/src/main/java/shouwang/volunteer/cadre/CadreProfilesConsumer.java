@@ -13,7 +13,8 @@ import shouwang.kit.inbox.EventReceiver;
 
 /**
  * Every event on cadre-profiles carries the full profile, so all of them are applied alike, a poll's records in one
- * transaction and only each cadre's newest profile of the batch (a registry import publishes thousands at once).
+ * transaction and only each cadre's newest profile of the batch (a registry import publishes thousands at once),
+ * handed to {@link CadreDirectory#applyAll} at once so the batch costs a fixed number of statements.
  */
 @ApplicationScoped
 public class CadreProfilesConsumer {
@@ -25,7 +26,7 @@ public class CadreProfilesConsumer {
     CadreDirectory directory;
 
     private final EventHandlers handlers = EventHandlers.of("volunteer-service.cadre-profiles").newestPerKey()
-            .onAny(CadreProfile.class, profile -> directory.apply(profile));
+            .onAnyBatch(CadreProfile.class, profiles -> directory.applyAll(profiles));
 
     @Incoming("cadre-profiles")
     @Blocking
