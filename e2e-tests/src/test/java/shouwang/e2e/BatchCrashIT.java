@@ -24,7 +24,8 @@ import shouwang.kit.testing.TopicProbe;
 
 /**
  * Issue 17: visit-service applies a bulk load's profiles in batches, one transaction per batch with its inbox rows.
- * Killed (SIGKILL) in the middle of the catch-up and started again, it applies every profile exactly once: no
+ * Killed (SIGKILL) in the middle of the catch-up (a batch held open on one uncommitted inbox row, so the kill lands
+ * mid-batch however fast the machine) and started again, it applies every profile exactly once: no
  * profile is lost with the batch that died, none is applied twice from the batch that was redelivered.
  */
 class BatchCrashIT {
@@ -39,18 +40,37 @@ class BatchCrashIT {
     void aServiceKilledMidBatchAppliesEveryProfileExactlyOnceAfterRestart() throws Exception {
         String[] orgs = Fixtures.orgs(platform);
         String community = orgs[1];
+        // the load waits on the topic while visit-service is down, so that it is caught up as one backlog
+        platform.kill(Service.VISIT);
         Object job = given().auth().oauth2(Fixtures.admin()).contentType("text/csv; charset=UTF-8")
                 .body(csv(orgs)).post(platform.api(Service.REGISTRY) + "/imports/cadres")
                 .then().statusCode(202).extract().path("id");
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> "DONE".equals(
                 given().auth().oauth2(Fixtures.admin()).get(platform.api(Service.REGISTRY) + "/imports/" + job)
                         .then().statusCode(200).extract().path("status")));
+        List<ConsumerRecord<String, String>> load = TopicProbe.await("cadre-profiles",
+                r -> r.value() != null && r.value().contains("\"communityCode\":\"" + community + "\""), CADRES,
+                Duration.ofSeconds(60));
 
-        // kill visit-service as soon as it has applied part of the load
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
-                .until(() -> cadresHeld(community) > 0);
-        platform.kill(Service.VISIT);
-        int atKill = cadresHeld(community);
+        // Mid-batch, whatever the machine's speed: an uncommitted inbox row for one record of the load makes the batch
+        // holding it wait on the insert-first dedupe (batches before it, and the other partitions', commit), and
+        // visit-service is killed while that batch's transaction is open.
+        String held = TopicProbe.header(load.get(load.size() / 2), "ce_id");
+        int atKill;
+        try (Connection hold = visitDatabase()) {
+            hold.setAutoCommit(false);
+            try (PreparedStatement insert = hold.prepareStatement(
+                    "insert into inbox_message (consumer, ce_id) values ('visit-service.cadre-profiles', ?)")) {
+                insert.setString(1, held);
+                insert.executeUpdate();
+            }
+            platform.start(Service.VISIT);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> cadresHeld(community) > 0);
+            platform.kill(Service.VISIT);
+            atKill = cadresHeld(community);
+            hold.rollback();
+        }
         assertThat(atKill).as("killed in the middle of the catch-up").isBetween(1, CADRES - 1);
 
         platform.start(Service.VISIT);
