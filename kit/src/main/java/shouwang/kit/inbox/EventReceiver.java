@@ -251,6 +251,7 @@ public class EventReceiver {
                         }));
                 if (applied) {
                     progress.applied(consumer, event.time(), 1);
+                    logHops(consumer, prepared);
                 } else {
                     LOG.debugf("%s skipped duplicate event %s (%s)", consumer, event.id(), event.type());
                 }
@@ -275,6 +276,23 @@ public class EventReceiver {
                 pause(attempt);
             }
         }
+    }
+
+    /**
+     * The signal chain's hops for one applied record, at DEBUG (issue 13): {@code ce_time} is the outbox row's
+     * created_at (the producing transaction), the record's timestamp the relay's send (CreateTime), and now the
+     * consumer's commit, so a slow chain shows whether it waited on the producer's relay or on broker, poll and apply.
+     */
+    private static void logHops(String consumer, Prepared prepared) {
+        if (!LOG.isDebugEnabled() || prepared.event().time() == null) {
+            return;
+        }
+        long written = prepared.event().time().toInstant().toEpochMilli();
+        long sent = prepared.record().timestamp();
+        long committed = System.currentTimeMillis();
+        LOG.debugf("%s applied %s %s from %s-%d@%d: outbox to send %d ms, send to commit %d ms", consumer,
+                prepared.event().type(), prepared.event().id(), prepared.record().topic(),
+                prepared.record().partition(), prepared.record().offset(), sent - written, committed - sent);
     }
 
     /** The event's data as the handler's record: a missing or malformed field it requires is a poison record. */
