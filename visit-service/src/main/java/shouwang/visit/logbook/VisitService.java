@@ -174,7 +174,9 @@ public class VisitService {
         store(visit);
         boolean completed = visit.contacted && task.isPresent() && tasks.completeByVisit(visit.taskId, visit.id);
         announce(visit);
-        String defaultOwner = cadre.map(c -> readModel.responsibleOrg(c, layer)).orElse(placement.communityCode);
+        // asked only when a need is raised: most visits raise none, and each query is a round trip under load
+        String defaultOwner = needs.isEmpty() ? null
+                : cadre.map(c -> readModel.responsibleOrg(c, layer)).orElse(placement.communityCode);
         List<IssueService.NewIssue> newIssues = new ArrayList<>();
         for (VisitRequest.Need need : needs) {
             newIssues.add(new IssueService.NewIssue(need.description(), need.category(),
