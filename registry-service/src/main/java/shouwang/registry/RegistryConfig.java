@@ -1,5 +1,6 @@
 package shouwang.registry;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +36,17 @@ public interface RegistryConfig {
     MemorySize maxJsonBody();
 
     Imports imports();
+
+    Statistics statistics();
+
+    interface Statistics {
+        /**
+         * How often the statistics' pending tally changes are folded into the tallies (the reads are exact either
+         * way; folding keeps them short). The {@code @Scheduled} interval reads the same key.
+         */
+        @WithDefault("5s")
+        Duration foldEvery();
+    }
 
     interface Imports {
         /** Rows committed per transaction. */

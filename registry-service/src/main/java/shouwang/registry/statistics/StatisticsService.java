@@ -1,9 +1,9 @@
 package shouwang.registry.statistics;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,19 +15,21 @@ import shouwang.kit.clock.Clock;
 import shouwang.kit.problem.ForbiddenException;
 import shouwang.kit.problem.InvalidFieldsException;
 import shouwang.kit.security.CallerScope;
+import shouwang.kit.security.Scope;
 import shouwang.registry.cadre.AgeBand;
-import shouwang.registry.cadre.Codes.Gender;
-import shouwang.registry.cadre.Codes.Rank;
-import shouwang.registry.cadre.Codes.RetirementType;
 import shouwang.registry.org.OrgService;
 
 /**
- * The counts of the cadres active on {@code asOf}, within the caller's scope: the marginals are summed in Java from
- * the repository's groups, and every key of every map is present, zero or not.
+ * The counts of the cadres active on {@code asOf}, within the caller's scope, every key of every map present, zero or
+ * not: from the tallies when the selection is a set of communities (a district, a street's, the city), else from a
+ * grouped scan of the cadres selected (a grid or a unit: few rows, by index).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class StatisticsService {
+
+    /** The tallies' dimension of birth months, {@code yyyy-MM} (V8). */
+    private static final String BIRTH_MONTH = "birthMonth";
 
     @Inject
     StatisticsRepository repository;
@@ -60,44 +62,61 @@ public class StatisticsService {
         }
         caller.requireFilter(communityCode, gridCode, unitCode, org::communityOfGrid);
         LocalDate on = asOf != null ? asOf : clock.today();
-        Map<String, Long> byRetirementType = zeros(RetirementType.values());
-        Map<String, Long> byGender = zeros(Gender.values());
-        Map<String, Long> byPartyMember = new LinkedHashMap<>(Map.of("true", 0L, "false", 0L));
-        Map<String, Long> byRank = zeros(Rank.values());
-        Map<String, Long> byAgeBand = new LinkedHashMap<>();
-        for (AgeBand band : AgeBand.values()) {
-            byAgeBand.put(band.key, 0L);
+        Scope scope = caller.scope();
+        if (gridCode != null || unitCode != null || !scope.gridCodes().isEmpty() || !scope.unitCodes().isEmpty()) {
+            return scanned(on, communityCode, gridCode, unitCode, districtCode, scope);
         }
-        Map<String, Long> byCommunity = new TreeMap<>();
-        Map<String, Long> byDistrict = new TreeMap<>();
-        long total = 0;
-        for (StatisticsRepository.Group group : repository.activeOn(on, communityCode, gridCode, unitCode,
-                districtCode, caller.scope())) {
-            long count = group.count();
-            total += count;
-            byRetirementType.merge(group.retirementType(), count, Long::sum);
-            byGender.merge(group.gender(), count, Long::sum);
-            byPartyMember.merge(group.partyMember(), count, Long::sum);
-            byRank.merge(group.rank(), count, Long::sum);
-            byCommunity.merge(group.communityCode(), count, Long::sum);
-            byAgeBand.merge(group.band(), count, Long::sum);
-            if (group.districtCode() != null) {
-                byDistrict.merge(group.districtCode(), count, Long::sum);
-            }
-        }
-        long aged70Plus = byAgeBand.get("70-79") + byAgeBand.get("80-89") + byAgeBand.get("90+");
-        double share = total == 0 ? 0.0
-                : BigDecimal.valueOf(aged70Plus).divide(BigDecimal.valueOf(total), 3, RoundingMode.HALF_UP).doubleValue();
-        return new CadreStatistics(on, total, byRetirementType, byGender, byPartyMember, byRank, byAgeBand, share,
-                byCommunity, byDistrict);
+        return tallied(on, communityCode, districtCode, scope);
     }
 
-    private static Map<String, Long> zeros(Enum<?>[] values) {
-        Map<String, Long> map = new LinkedHashMap<>();
-        for (Enum<?> value : values) {
-            map.put(value.name(), 0L);
+    /** From the grouped scan of every active cadre in the selection: grids and units are not tallied. */
+    CadreStatistics scanned(LocalDate on, String communityCode, String gridCode, String unitCode,
+            String districtCode, Scope scope) {
+        Tally tally = new Tally();
+        for (StatisticsRepository.Group group : repository.activeOn(on, communityCode, gridCode, unitCode,
+                districtCode, scope)) {
+            tally.add(group, 1, true);
         }
-        return map;
+        return tally.statistics(on);
+    }
+
+    /**
+     * From the tallies of the open cadres of the communities selected, less those born after {@code on}, plus the
+     * closed records still active on it. Age bands: the open cadres born by each band's first birthday are those of
+     * the birth months before that day's month and, read from the rows, those of its month up to that day.
+     */
+    CadreStatistics tallied(LocalDate on, String communityCode, String districtCode, Scope scope) {
+        Tally tally = new Tally();
+        TreeMap<String, Long> byBirthMonth = new TreeMap<>();
+        for (StatisticsRepository.Tallied row : repository.tallied(communityCode, districtCode, scope)) {
+            if (BIRTH_MONTH.equals(row.dimension())) {
+                byBirthMonth.put(row.value(), row.count());
+            } else {
+                tally.add(row.dimension(), row.value(), row.count(), row.communityCode(), row.districtCode());
+            }
+        }
+        for (StatisticsRepository.Group group : repository.openBornAfter(on, communityCode, districtCode, scope)) {
+            tally.add(group, -1, false);
+        }
+        AgeBand[] bands = AgeBand.values();
+        List<LocalDate> firstBirthdays = new ArrayList<>();
+        for (int i = 1; i < bands.length; i++) {
+            firstBirthdays.add(AgeBand.bornBy(on, bands[i].from));
+        }
+        long[] inBoundaryMonth = repository.openBornInMonthUpTo(firstBirthdays, communityCode, districtCode, scope);
+        long older = 0;
+        for (int i = bands.length - 1; i >= 1; i--) {
+            LocalDate day = firstBirthdays.get(i - 1);
+            long bornBy = byBirthMonth.headMap(YearMonth.from(day).toString()).values().stream()
+                    .mapToLong(Long::longValue).sum() + inBoundaryMonth[i - 1];
+            tally.addToBand(bands[i], bornBy - older);
+            older = bornBy;
+        }
+        tally.addToBand(bands[0], tally.total() - older);
+        for (StatisticsRepository.Group group : repository.closedAfter(on, communityCode, districtCode, scope)) {
+            tally.add(group, 1, true);
+        }
+        return tally.statistics(on);
     }
 
     /** Community names by code, for the XLSX (which shows names, not only codes). */

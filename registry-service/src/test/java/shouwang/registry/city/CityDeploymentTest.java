@@ -246,6 +246,10 @@ class CityDeploymentTest {
         }
         assertEquals(Map.of(QX01, 847, QX02, 844), city.getMap("byDistrict"));
         assertEquals(Map.of(QX01, 847), one.getMap("byDistrict"));
+        // every cadre here is of P-DW: without the unit filter the answer comes from the tallies, and is the same
+        assertEquals(city.prettify(), statistics(CITY, null, false).prettify());
+        assertEquals(one.prettify(), statistics(CITY, QX01, false).prettify());
+        assertEquals(two.prettify(), statistics(ADMIN_2, null, false).prettify());
         // a district admin's own figures without a filter are its district's; another district is refused
         assertEquals(one.getMap("byRank"), statistics(ADMIN_1, null).getMap("byRank"));
         assertEquals(847, statistics(ADMIN_1, QX01).getInt("total"));
@@ -284,8 +288,15 @@ class CityDeploymentTest {
     }
 
     private static JsonPath statistics(String token, String district) {
-        var request = given().auth().oauth2(token).queryParam("asOf", SEED_DAY.toString())
-                .queryParam("unitCode", P + "-DW");
+        return statistics(token, district, true);
+    }
+
+    /** As of the seed day; {@code ofTheUnit}: filtered by P-DW (a grouped scan), else from the tallies. */
+    private static JsonPath statistics(String token, String district, boolean ofTheUnit) {
+        var request = given().auth().oauth2(token).queryParam("asOf", SEED_DAY.toString());
+        if (ofTheUnit) {
+            request = request.queryParam("unitCode", P + "-DW");
+        }
         if (district != null) {
             request = request.queryParam("districtCode", district);
         }

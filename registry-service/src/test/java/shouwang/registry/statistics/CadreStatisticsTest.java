@@ -64,6 +64,20 @@ class CadreStatisticsTest {
         assertEquals(0.485, stats.getDouble("aged70PlusShare"), 1e-9);
         assertEquals(Map.of(p + "-SQ1", 844, p + "-SQ2", 843), stats.getMap("byCommunity"));
         assertEquals(Map.of("LIXIU", 85, "TUIXIU", 1602), stats.getMap("byRetirementType"));
+        // by community (the tallies, not a scan): the two communities hold the unit's cadres between them
+        JsonPath one = given().auth().oauth2(TestTokens.districtAdmin()).queryParam("asOf", "2019-12-31")
+                .queryParam("communityCode", p + "-SQ1").get("/api/v1/statistics/cadres").then().statusCode(200)
+                .extract().jsonPath();
+        JsonPath two = given().auth().oauth2(TestTokens.user("community-worker").communities(p + "-SQ2").token())
+                .queryParam("asOf", "2019-12-31").get("/api/v1/statistics/cadres").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(Map.of(p + "-SQ1", 844), one.getMap("byCommunity"));
+        assertEquals(Map.of(p + "-SQ2", 843), two.getMap("byCommunity"));
+        for (String breakdown : new String[] { "byRetirementType", "byGender", "byPartyMember", "byRank", "byAgeBand" }) {
+            Map<String, Integer> sum = new java.util.TreeMap<>(one.getMap(breakdown));
+            two.<String, Integer>getMap(breakdown).forEach((key, count) -> sum.merge(key, count, Integer::sum));
+            assertEquals(new java.util.TreeMap<>(stats.getMap(breakdown)), sum, breakdown);
+        }
     }
 
     @Test
