@@ -1,6 +1,5 @@
 package shouwang.kit.outbox;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import shouwang.kit.events.CloudEvents;
 import shouwang.kit.events.TraceContext;
+import shouwang.kit.jdbc.CopyRows;
 
 /**
  * Records an event in the caller's transaction. The event reaches Kafka only if that transaction commits, and it
@@ -31,9 +31,6 @@ import shouwang.kit.events.TraceContext;
 public class Outbox {
 
     private static final String WAKE_REGISTERED = Outbox.class.getName() + ".wake";
-    private static final String INSERT =
-            "insert into outbox_event (id, topic, event_key, event_type, payload, traceparent, dataschema) "
-                    + "values (?, ?, ?, ?, ?, ?, ?)";
 
     /** One event of a batch: see {@link #publish(String, String, Object)} for the meaning of each part. */
     public record Event(String topic, String key, Object event) {
@@ -84,7 +81,7 @@ public class Outbox {
     }
 
     /**
-     * Records many events in the caller's transaction with one JDBC batch, in list order. For bulk work (imports),
+     * Records many events in the caller's transaction with one COPY, in list order. For bulk work (imports),
      * where one native insert per event would flush the persistence context every time.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -96,23 +93,17 @@ public class Outbox {
         entityManager.flush();
         List<UUID> ids = new ArrayList<>(events.size());
         String traceparent = traces.currentTraceparent();
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-                for (Event event : events) {
-                    UUID id = UUID.randomUUID();
-                    statement.setObject(1, id);
-                    statement.setString(2, event.topic());
-                    statement.setString(3, event.key());
-                    statement.setString(4, typeOf(event.event()));
-                    statement.setString(5, toJson(event.event()));
-                    statement.setString(6, traceparent);
-                    statement.setString(7, CloudEvents.schemaOf(event.event().getClass()));
-                    statement.addBatch();
-                    ids.add(id);
-                }
-                statement.executeBatch();
-            }
-        });
+        CopyRows rows = CopyRows.into("outbox_event", "id", "topic", "event_key", "event_type", "payload",
+                "traceparent", "dataschema");
+        for (Event event : events) {
+            UUID id = UUID.randomUUID();
+            rows.row(id, event.topic(), event.key(), typeOf(event.event()), toJson(event.event()), traceparent,
+                    CloudEvents.schemaOf(event.event().getClass()));
+            ids.add(id);
+        }
+        // COPY, not a batch of inserts: the sequence still numbers the rows in list order, and 2,000 events cost one
+        // stream instead of 2,000 binds
+        entityManager.unwrap(Session.class).doWork(rows::writeTo);
         wakeRelayAfterCommit();
         return ids;
     }

@@ -88,6 +88,23 @@ class OutboxAndInboxTest {
     }
 
     @Test
+    void aBatchKeepsEveryCharacterOfItsEvents() throws Exception {
+        String key = "batch-\u95e8-" + UUID.randomUUID();
+        // what COPY's text format must escape (backslash, tab, newline, carriage return), inside JSON's own escapes
+        String suffix = " \\ \t \n \r \\N \"引号\" 王小明 \uD83D\uDE00";
+        given().auth().oauth2(TestTokens.districtAdmin()).queryParam("key", key).queryParam("count", 2)
+                .queryParam("suffix", suffix).post("/api/v1/test-notes/batch").then().statusCode(200);
+
+        List<ConsumerRecord<String, String>> records = TopicProbe.await(TOPIC, r -> key.equals(r.key()), 2,
+                Duration.ofSeconds(30));
+
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(records).hasSize(2);
+        assertThat(json.readTree(records.get(0).value()).get("body").asText()).isEqualTo("batch 0" + suffix);
+        assertThat(json.readTree(records.get(1).value()).get("body").asText()).isEqualTo("batch 1" + suffix);
+    }
+
+    @Test
     void aRolledBackChangePublishesNothing() {
         String key = "cadre-" + UUID.randomUUID();
         given().auth().oauth2(TestTokens.districtAdmin()).contentType(ContentType.JSON)

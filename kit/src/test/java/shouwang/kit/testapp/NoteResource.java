@@ -69,13 +69,14 @@ public class NoteResource {
     @POST
     @Path("batch")
     @Transactional
-    public Map<String, Object> writeMany(@QueryParam("key") String key, @QueryParam("count") int count) {
+    public Map<String, Object> writeMany(@QueryParam("key") String key, @QueryParam("count") int count,
+            @QueryParam("suffix") String suffix) {
         java.util.List<Outbox.Event> events = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
             Note note = new Note();
             note.id = UUID.randomUUID();
             note.key = key;
-            note.body = "batch " + i;
+            note.body = "batch " + i + (suffix == null ? "" : suffix);
             note.persist();
             events.add(new Outbox.Event("kit-test-notes", key, new NoteWritten(note.id, note.body)));
         }

@@ -14,6 +14,8 @@ import jakarta.persistence.LockModeType;
 
 import org.hibernate.Session;
 
+import shouwang.kit.jdbc.CopyRows;
+
 /** The cadre queries that are more than a filtered list: lookups by blind index, and read-only loading. */
 @ApplicationScoped
 public class CadreRepository {
@@ -53,6 +55,46 @@ public class CadreRepository {
         entityManager.createNativeQuery("set local enable_seqscan = off").executeUpdate();
         return entityManager.createQuery("from Cadre where idNumberIndex in :indexes", Cadre.class)
                 .setParameter("indexes", indexes).getResultList();
+    }
+
+    /** Every column of the cadre table, in the order {@link #insertAll} writes them. */
+    public static final List<String> COLUMNS = List.of("id", "version", "name", "gender", "birth_date",
+            "id_number_cipher", "id_number_index", "id_number_masked", "retirement_type", "cadre_rank", "party_member",
+            "unit_code", "community_code", "grid_code", "living_arrangement", "self_care", "special_categories",
+            "key_target_by_profile", "phone", "address", "notes", "family_contacts", "contacts", "contact_layers",
+            "party_branch_code", "household_id", "household_member_ids", "status", "deceased_on", "moved_away_on",
+            "created_at", "updated_at");
+
+    private static final JsonColumns.SpecialCategories SPECIAL_CATEGORIES = new JsonColumns.SpecialCategories();
+    private static final JsonColumns.FamilyContacts FAMILY_CONTACTS = new JsonColumns.FamilyContacts();
+    private static final JsonColumns.Contacts CONTACTS = new JsonColumns.Contacts();
+    private static final JsonColumns.Ids IDS = new JsonColumns.Ids();
+
+    /**
+     * New cadres by one COPY (an import chunk's thousands), not as managed entities: Hibernate's batched inserts bind
+     * 32 parameters a row and keep every entity for the dirty check at commit. The cadres stay unmanaged.
+     */
+    public void insertAll(List<Cadre> created) {
+        if (created.isEmpty()) {
+            return;
+        }
+        CopyRows rows = CopyRows.into("cadre", COLUMNS.toArray(String[]::new));
+        for (Cadre c : created) {
+            rows.row(c.id, c.version, c.name, nameOf(c.gender), c.birthDate, c.idNumberCipher, c.idNumberIndex,
+                    c.idNumberMasked, nameOf(c.retirementType), nameOf(c.rank), c.partyMember,
+                    c.placement.unitCode, c.placement.communityCode, c.placement.gridCode,
+                    nameOf(c.livingArrangement), nameOf(c.selfCare),
+                    SPECIAL_CATEGORIES.convertToDatabaseColumn(c.specialCategories), c.keyTargetByProfile, c.phone,
+                    c.address, c.notes, FAMILY_CONTACTS.convertToDatabaseColumn(c.familyContacts),
+                    CONTACTS.convertToDatabaseColumn(c.contacts), c.contactLayers, c.partyBranchCode, c.householdId,
+                    IDS.convertToDatabaseColumn(c.householdMemberIds), nameOf(c.status), c.deceasedOn,
+                    c.movedAwayOn, c.createdAt, c.updatedAt);
+        }
+        entityManager.unwrap(Session.class).doWork(rows::writeTo);
+    }
+
+    private static String nameOf(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     /** The members of a household, locked for the change (in id order, like every lock of several cadres). */

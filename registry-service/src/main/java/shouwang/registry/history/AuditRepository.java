@@ -1,7 +1,5 @@
 package shouwang.registry.history;
 
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,12 +10,11 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
-/** History lines in bulk: one JDBC batch, rather than a managed entity per line (an import writes 100,000). */
+import shouwang.kit.jdbc.CopyRows;
+
+/** History lines in bulk: one COPY, rather than a managed entity per line (an import writes 100,000). */
 @ApplicationScoped
 public class AuditRepository {
-
-    private static final String INSERT = "insert into cadre_audit (id, cadre_id, version, action, actor, source, at, "
-            + "changes) values (?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Inject
     EntityManager entityManager;
@@ -37,25 +34,17 @@ public class AuditRepository {
         return Optional.of(new String[] { (String) row[0], (String) row[1], (String) row[2] });
     }
 
+    /** The lines by one COPY: an import chunk writes thousands at once. */
     public void insertAll(List<CadreAudit> lines) {
         if (lines.isEmpty()) {
             return;
         }
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-                for (CadreAudit line : lines) {
-                    statement.setObject(1, line.id);
-                    statement.setObject(2, line.cadreId);
-                    statement.setObject(3, line.version);
-                    statement.setString(4, line.action);
-                    statement.setString(5, line.actor);
-                    statement.setString(6, line.source);
-                    statement.setTimestamp(7, Timestamp.from(line.recordedAt));
-                    statement.setString(8, line.changes);
-                    statement.addBatch();
-                }
-                statement.executeBatch();
-            }
-        });
+        CopyRows rows = CopyRows.into("cadre_audit", "id", "cadre_id", "version", "action", "actor", "source", "at",
+                "changes");
+        for (CadreAudit line : lines) {
+            rows.row(line.id, line.cadreId, line.version, line.action, line.actor, line.source, line.recordedAt,
+                    line.changes);
+        }
+        entityManager.unwrap(Session.class).doWork(rows::writeTo);
     }
 }

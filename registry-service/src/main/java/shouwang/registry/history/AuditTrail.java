@@ -92,7 +92,9 @@ public class AuditTrail {
         return ListQuery.of(CadreAudit.class, "a")
                 .where("a.cadreId = :cadreId", Collections.singletonMap("cadreId", cadreId))
                 .eq("a.action", action)
-                .orderBy("a.recordedAt asc, a.id asc").pageEach(page, this::entry);
+                // by version within one instant: an import chunk stamps every line it writes with the same time, and a
+                // number twice in one file is created and then revised in that chunk
+                .orderBy("a.recordedAt asc, a.version asc nulls last, a.id asc").pageEach(page, this::entry);
     }
 
     private CadreAudit line(Change change, String actor, String source, Instant at) {

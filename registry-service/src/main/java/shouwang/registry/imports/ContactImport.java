@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,8 @@ public class ContactImport implements RowImport {
 
     private Result write(List<Spreadsheet.Line> lines, Headers headers, OrgDirectory directory, Caller caller,
             String source) {
-        Map<Spreadsheet.Line, List<String>> indexes = new HashMap<>();
+        // by identity: a record's hash would hash every cell of the line
+        Map<Spreadsheet.Line, List<String>> indexes = new IdentityHashMap<>();
         List<RowError> errors = new ArrayList<>();
         for (Spreadsheet.Line line : lines) {
             String number = IdNumbers.normalize(headers.value(line.cells(), "idNumber"));

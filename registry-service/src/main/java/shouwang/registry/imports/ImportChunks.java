@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,9 +41,10 @@ import shouwang.registry.org.OrgDirectory;
 import shouwang.registry.org.OrgService;
 
 /**
- * Applies one chunk of rows in one transaction: cadres through Hibernate (batched), their history lines as one
- * batch, and their cadre-profiles events through {@code Outbox.publishAll} (one batch; per-row {@code publish} would
- * flush the session on every call, which makes a 100,000-row import quadratic).
+ * Applies one chunk of rows in one transaction: new cadres, their history lines and their cadre-profiles events by a
+ * PostgreSQL COPY each ({@code CadreRepository.insertAll}, {@code Outbox.publishAll}), revised cadres through
+ * Hibernate; per-row {@code publish} would flush the session on every call, which makes a 100,000-row import
+ * quadratic.
  * A chunk the database refuses is retried row by row, so one bad row never costs the others. The cadre import.
  */
 @ApplicationScoped
@@ -107,7 +109,8 @@ public class ImportChunks implements RowImport {
     private Result write(List<Spreadsheet.Line> lines, Context context) {
         // every configured key version's index of each number (current first): a cadre not yet re-encrypted by the
         // key rotation is still found by the index of its old version
-        Map<Spreadsheet.Line, List<String>> indexes = new HashMap<>();
+        // by identity: a record's hash would hash every cell of the line
+        Map<Spreadsheet.Line, List<String>> indexes = new IdentityHashMap<>();
         for (Spreadsheet.Line line : lines) {
             String number = IdNumbers.normalize(context.columns().idNumber(line.cells()));
             if (number != null && IdNumbers.problem(number) == null) {
@@ -122,7 +125,7 @@ public class ImportChunks implements RowImport {
             cadres.byIdNumberIndexes(registered).forEach(cadre -> byIndex.put(cadre.idNumberIndex, cadre));
         }
         List<RowError> errors = new ArrayList<>();
-        List<String> created = new ArrayList<>();
+        List<Cadre> created = new ArrayList<>();
         List<AuditTrail.Change> changes = new ArrayList<>();
         List<Outbox.Event> events = new ArrayList<>();
         int accepted = 0;
@@ -150,9 +153,8 @@ public class ImportChunks implements RowImport {
             accepted++;
             if (existing == null) {
                 Cadre cadre = CadreService.newCadre(UUID.randomUUID(), valid, index, idNumbers, now);
-                entityManager.persist(cadre);
                 byIndex.put(index, cadre);
-                created.add(index);
+                created.add(cadre);
                 changes.add(new AuditTrail.Change(cadre.id, cadre.version, AuditTrail.CREATED,
                         CadreMapper.created(cadre)));
                 events.add(ProfileEvents.event(cadre, CadreRegistered::new, context.org(), today));
@@ -168,12 +170,15 @@ public class ImportChunks implements RowImport {
                 }
             }
         }
-        // the cadres first, in Hibernate's JDBC batches; then their history lines and their events, a batch each
+        // the revised cadres first (Hibernate's batched updates, taking their row locks), then the new ones, their
+        // history lines and their events, a COPY each. A new cadre stays unmanaged: a number twice in one file revises
+        // the same object, and the COPY writes its final state.
         entityManager.flush();
+        cadres.insertAll(created);
         audit.changedAll(changes, context.caller().username(), context.source(), now);
         outbox.publishAll(events);
         // only after the statements went through: a chunk retried row by row must not believe these exist
-        context.known().addAll(created);
+        created.forEach(cadre -> context.known().add(cadre.idNumberIndex));
         return new Result(accepted, rejected, errors);
     }
 
