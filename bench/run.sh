@@ -11,7 +11,10 @@
 #                     [--clients=8] [--community-size=20000] [--jvm-opts="-Xmx256m -XX:+ExitOnOutOfMemoryError"]
 #                     [--pg-port=15432] [--kafka-port=19092] [--kafka-controller-port=19093]
 #                     [--issuer-port=18180] [--ports=18081,18082,18083,18084] [--idle-seconds=10]
+#                     [--scenarios=statistics,visits,coverage,signals|none] [--profile=registry,visit,alert,volunteer]
 #   --quick         a tenth of every size and shorter load windows (10 s): under 10 minutes
+#   --scenarios=L   only these scenarios after the import (start-up, idle memory and the import always run)
+#   --profile=L     run these services under JFR; recordings in bench/target/logs/<module>.jfr (jfr print ...)
 #   --cadres=N      cadres imported (default 100000; 1000000 is the statistics/coverage size, see
 #                   docs/performance.md: it needs --jvm-opts with a larger heap and a long run)
 # Environment: BENCH_PG_BIN=DIR  PostgreSQL bin folder (default: an installed one, else Maven's binaries)

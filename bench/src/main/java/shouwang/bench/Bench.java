@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,8 @@ public final class Bench {
     private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
     private static final char[] CHECK = { '1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2' };
     private static final String UNIT = "B-DW1";
+    /** What {@code --scenarios} may name; start-up, idle memory, the org and the import always run. */
+    private static final List<String> SCENARIOS = List.of("statistics", "visits", "coverage", "signals");
 
     private final Map<String, String> flags;
     private final int scale;
@@ -85,7 +88,36 @@ public final class Bench {
         return Duration.ofSeconds(flags.containsKey(name) ? Integer.parseInt(flags.get(name)) : scale > 1 ? quick : fallback);
     }
 
+    /** The scenarios after the import that {@code --scenarios=a,b} (or {@code none}) keeps; all without the flag. */
+    private boolean chosen(String scenario) {
+        if (!flags.containsKey("scenarios")) {
+            return true;
+        }
+        List<String> named = List.of(flags.get("scenarios").split(","));
+        for (String name : named) {
+            if (!SCENARIOS.contains(name) && !name.equals("none")) {
+                throw new IllegalArgumentException("--scenarios: unknown " + name + ", known: " + SCENARIOS + " or none");
+            }
+        }
+        return named.contains(scenario);
+    }
+
+    /** {@code --profile=registry,visit}: those services under JFR (bench/target/logs/<module>.jfr). */
+    private Set<Service> profiled() {
+        Set<Service> profiled = EnumSet.noneOf(Service.class);
+        for (String name : flag("profile", "").split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            profiled.add(java.util.Arrays.stream(Service.values()).filter(s -> s.database.equals(name.trim()))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("--profile: unknown service " + name
+                            + ", known: registry, visit, alert, volunteer")));
+        }
+        return profiled;
+    }
+
     private void run() throws Exception {
+        chosen("none");
         int cadres = size("cadres", 100_000);
         int clients = Integer.parseInt(flag("clients", "8"));
         info("sizes: cadres=%d clients=%d%s (%d cores)", cadres, clients, scale > 1 ? " (--quick)" : "",
@@ -99,7 +131,7 @@ public final class Bench {
         try (Issuer issuer = new Issuer(Integer.parseInt(flag("issuer-port", "18180")));
                 Admin kafkaAdmin = twins.admin()) {
             services = new Services(Path.of(flag("repo", ".")).toAbsolutePath(), target, flag("postgres", "127.0.0.1:15432"),
-                    flag("kafka", "127.0.0.1:19092"), issuer.url(), jvm, servicePorts);
+                    flag("kafka", "127.0.0.1:19092"), issuer.url(), jvm, servicePorts, profiled());
             Runtime.getRuntime().addShutdownHook(new Thread(services::close));
             try {
                 admin = new Load(issuer.token("bench-admin", "district-admin"));
@@ -107,11 +139,19 @@ public final class Bench {
                 idleMemory();
                 orgs(cadres);
                 importAndCatchUp(kafkaAdmin, cadres);
-                statistics();
-                visitsThroughput(clients);
-                coverage();
-                signalLatency();
-                signalThroughput(clients);
+                if (chosen("statistics")) {
+                    statistics();
+                }
+                if (chosen("visits")) {
+                    visitsThroughput(clients);
+                }
+                if (chosen("coverage")) {
+                    coverage();
+                }
+                if (chosen("signals")) {
+                    signalLatency();
+                    signalThroughput(clients);
+                }
             } finally {
                 services.close();
             }

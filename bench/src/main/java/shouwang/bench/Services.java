@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,9 +47,11 @@ final class Services implements AutoCloseable {
     private final Map<Service, Process> processes = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String idNumberKey;
+    private final Set<Service> profiled;
 
+    /** @param profiled services run under JFR's profile settings, a recording each left in the logs folder on exit */
     Services(Path repo, Path target, String postgres, String kafka, String issuer, List<String> jvmOptions,
-            Map<Service, Integer> ports) {
+            Map<Service, Integer> ports, Set<Service> profiled) {
         this.repo = repo;
         this.logs = target.resolve("logs");
         this.work = target.resolve("run");
@@ -57,6 +60,7 @@ final class Services implements AutoCloseable {
         this.issuer = issuer;
         this.jvmOptions = jvmOptions;
         this.ports = ports;
+        this.profiled = profiled;
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         idNumberKey = Base64.getEncoder().encodeToString(key);
@@ -85,6 +89,10 @@ final class Services implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        if (profiled.contains(service)) {
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + logs.resolve(service.module + ".jfr"));
+        }
         command.add("-Dshouwang.bench.run=" + work);
         command.addAll(List.of(
                 "-Dquarkus.http.port=" + ports.get(service),

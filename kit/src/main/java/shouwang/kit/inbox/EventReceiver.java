@@ -186,8 +186,9 @@ public class EventReceiver {
     }
 
     /** A record parsed and typed for its handler. */
+    /** @param receivedAt when this consumer had the record in hand (epoch ms), for the DEBUG hop line */
     private record Prepared(ConsumerRecord<String, String> record, ReceivedEvent event,
-            EventHandlers.Handler<?> handler, Object data) {
+            EventHandlers.Handler<?> handler, Object data, long receivedAt) {
 
         void apply() {
             handler.apply(data, event.envelope());
@@ -196,6 +197,7 @@ public class EventReceiver {
 
     /** Parsed and typed, or null when the consumer has no handler for the record's type. */
     private Prepared prepare(EventHandlers handlers, ConsumerRecord<String, String> record) {
+        long receivedAt = System.currentTimeMillis();
         ReceivedEvent event = parse(record);
         handlers.requireKnown(event);
         EventHandlers.Handler<?> handler = handlers.handlerFor(event.type());
@@ -203,7 +205,7 @@ public class EventReceiver {
             LOG.debugf("%s ignores %s %s", handlers.consumer(), event.type(), event.id());
             return null;
         }
-        return new Prepared(record, event, handler, typed(event, handler.type()));
+        return new Prepared(record, event, handler, typed(event, handler.type()), receivedAt);
     }
 
     private static OffsetDateTime newestTime(List<Prepared> prepared) {
@@ -280,8 +282,9 @@ public class EventReceiver {
 
     /**
      * The signal chain's hops for one applied record, at DEBUG (issue 13): {@code ce_time} is the outbox row's
-     * created_at (the producing transaction), the record's timestamp the relay's send (CreateTime), and now the
-     * consumer's commit, so a slow chain shows whether it waited on the producer's relay or on broker, poll and apply.
+     * created_at (the producing transaction), the record's timestamp the relay's send (CreateTime), then the poll
+     * that handed it to this consumer, and now its commit: a slow chain shows whether it waited on the producer's
+     * relay, on broker and poll, or on the apply.
      */
     private static void logHops(String consumer, Prepared prepared) {
         if (!LOG.isDebugEnabled() || prepared.event().time() == null) {
@@ -290,9 +293,10 @@ public class EventReceiver {
         long written = prepared.event().time().toInstant().toEpochMilli();
         long sent = prepared.record().timestamp();
         long committed = System.currentTimeMillis();
-        LOG.debugf("%s applied %s %s from %s-%d@%d: outbox to send %d ms, send to commit %d ms", consumer,
-                prepared.event().type(), prepared.event().id(), prepared.record().topic(),
-                prepared.record().partition(), prepared.record().offset(), sent - written, committed - sent);
+        LOG.debugf("%s applied %s %s from %s-%d@%d: outbox to send %d ms, send to receive %d ms, receive to commit "
+                + "%d ms", consumer, prepared.event().type(), prepared.event().id(), prepared.record().topic(),
+                prepared.record().partition(), prepared.record().offset(), sent - written,
+                prepared.receivedAt() - sent, committed - prepared.receivedAt());
     }
 
     /** The event's data as the handler's record: a missing or malformed field it requires is a poison record. */
