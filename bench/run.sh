@@ -12,9 +12,11 @@
 #                     [--pg-port=15432] [--kafka-port=19092] [--kafka-controller-port=19093]
 #                     [--issuer-port=18180] [--ports=18081,18082,18083,18084] [--idle-seconds=10]
 #                     [--scenarios=statistics,visits,coverage,signals|none] [--profile=registry,visit,alert,volunteer]
+#                     [--warm-up=5000]
 #   --quick         a tenth of every size and shorter load windows (10 s): under 10 minutes
 #   --scenarios=L   only these scenarios after the import (start-up, idle memory and the import always run)
 #   --profile=L     run these services under JFR; recordings in bench/target/logs/<module>.jfr (jfr print ...)
+#   --warm-up=N     import N other cadres first (default: a twentieth of --cadres; 0: measure cold JVMs)
 #   --cadres=N      cadres imported (default 100000; 1000000 is the issue's statistics/coverage size, see
 #                   docs/performance.md: it needs --jvm-opts with a larger heap and a long run)
 # Environment: BENCH_PG_BIN=DIR  PostgreSQL bin folder (default: an installed one, else Maven's binaries)
@@ -198,7 +200,8 @@ java "${TOOL_JVM[@]}" -cp "$KAFKA_CP" kafka.tools.StorageTool format --standalon
 info "Kafka: fresh broker in $DATA/kafka on 127.0.0.1:$KAFKA_PORT"
 java -Xms128m -Xmx512m -Djava.awt.headless=true -Dlog4j2.configurationFile="$REPO/deploy/local/kafka/log4j2-broker.properties" \
   -cp "$KAFKA_CP" kafka.Kafka "$KAFKA_CONFIG" >"$LOGS/kafka.log" 2>&1 </dev/null &
-STARTED+=($!)
+KAFKA_PID=$!
+STARTED+=("$KAFKA_PID")
 
 for _ in {1..120}; do
   ! port_free "$PG_PORT" && ! port_free "$KAFKA_PORT" && break
@@ -219,6 +222,7 @@ done
 info "running the scenarios (services' logs: $LOGS/)"
 cd "$REPO"
 java -Xmx1g -cp "$CP" shouwang.bench.Bench --repo="$REPO" --target="$TARGET" --postgres="127.0.0.1:$PG_PORT" \
-  --kafka="127.0.0.1:$KAFKA_PORT" --issuer-port="$ISSUER_PORT" --ports="$PORTS" --pgbench="$PGBENCH" "${PASS[@]}" 2>&1 |
+  --kafka="127.0.0.1:$KAFKA_PORT" --issuer-port="$ISSUER_PORT" --ports="$PORTS" --pgbench="$PGBENCH" \
+  --pids="postgres:$PG_PID,kafka:$KAFKA_PID" "${PASS[@]}" 2>&1 |
   tee "$TARGET/bench.log"
 exit "${PIPESTATUS[0]}"

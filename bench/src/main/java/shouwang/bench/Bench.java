@@ -199,28 +199,21 @@ public final class Bench {
     }
 
     private void importAndCatchUp(Admin kafkaAdmin, int cadres) throws Exception {
+        CpuTime cpu = cpuTime();
+        warmUp(kafkaAdmin, cadres, cpu);
         Path csv = target.resolve("cadres-" + cadres + ".csv");
-        writeCsv(csv, cadres);
+        writeCsv(csv, 0, cadres);
         byte[] body = Files.readAllBytes(csv);
         info("import: %,d rows, %.1f MB CSV", cadres, body.length / 1e6);
-        String api = services.api(Service.REGISTRY);
+        Map<String, Long> cpuAtStart = cpu.snapshot();
         long start = System.nanoTime();
-        String job = admin.post(api + "/imports/cadres", "text/csv; charset=UTF-8", body).expect(202).json()
-                .get("id").asText();
-        com.fasterxml.jackson.databind.JsonNode status;
-        Duration timeout = seconds("import-timeout", 1800, 600);
-        while (true) {
-            status = admin.get(api + "/imports/" + job).expect(200).json();
-            String state = status.path("status").asText();
-            if (!"RUNNING".equals(state) || System.nanoTime() - start > timeout.toNanos()) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        com.fasterxml.jackson.databind.JsonNode status = importFile(body, start);
         long done = System.nanoTime();
         // issue 17: signals for the last cadres imported, posted at DONE while every consumer still lags behind them
         List<Future<Long>> duringCatchUp = signalsDuringCatchUp(kafkaAdmin, Integer.parseInt(flag("catch-up-signals", "5")));
         double importSeconds = (done - start) / 1e9;
+        info("CPU during the import: %s", cpu.since(cpuAtStart, importSeconds));
+        Map<String, Long> cpuAtDone = cpu.snapshot();
         if (!"DONE".equals(status.path("status").asText()) || status.path("accepted").asInt() != cadres) {
             info("import did not accept every row: %s", status.toString().substring(0, Math.min(600, status.toString().length())));
         }
@@ -249,6 +242,7 @@ public final class Bench {
             }
             Thread.sleep(200);
         }
+        info("CPU from DONE until every group caught up: %s", cpu.since(cpuAtDone, (System.nanoTime() - done) / 1e9));
         long records = twins.endOffsets(kafkaAdmin, "cadre-profiles");
         double bare = twins.readAll("cadre-profiles", records, Duration.ofMinutes(5));
         bench("import-events-published", published == null ? "timeout" : String.format(Locale.ROOT, "%.1fs", published),
@@ -272,6 +266,75 @@ public final class Bench {
             java.util.Collections.shuffle(ids, new java.util.Random(13));
             cadreIds = ids;
         }
+    }
+
+    /**
+     * {@code --warm-up=N} (default: a twentieth of the cadres, 0 for none): an import of N other cadres before the
+     * measured one, until every group has applied it, so the measured import meets JIT-compiled services, as it
+     * would on a platform that has run a while. On a freshly started JVM the C2 compiler takes a third of each
+     * service's CPU during its first import (JFR, docs/performance.md); the warm-up's own figure is the cold one.
+     */
+    private void warmUp(Admin kafkaAdmin, int cadres, CpuTime cpu) throws Exception {
+        int rows = size("warm-up", cadres / 20 * scale);
+        if (rows == 0) {
+            return;
+        }
+        Path csv = target.resolve("cadres-warm-up-" + rows + ".csv");
+        writeCsv(csv, cadres, rows);
+        Map<String, Long> before = cpu.snapshot();
+        long start = System.nanoTime();
+        com.fasterxml.jackson.databind.JsonNode status = importFile(Files.readAllBytes(csv), start);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<String> groups = List.of("visit-service", "alert-service", "volunteer-service");
+        long end = System.nanoTime() + seconds("catchup-timeout", 1200, 300).toNanos();
+        while (System.nanoTime() < end && !caughtUp(kafkaAdmin, groups, rows)) {
+            Thread.sleep(200);
+        }
+        info("warm-up import (cold services): %,d rows %s in %.1f s (%.0f rows/s), all applied %.1f s after its start; CPU: %s",
+                rows, status.path("status").asText(), seconds, rows / seconds, (System.nanoTime() - start) / 1e9,
+                cpu.since(before, (System.nanoTime() - start) / 1e9));
+    }
+
+    private boolean caughtUp(Admin kafkaAdmin, List<String> groups, long records) throws Exception {
+        if (twins.endOffsets(kafkaAdmin, "cadre-profiles") < records) {
+            return false;
+        }
+        for (String group : groups) {
+            if (twins.lag(kafkaAdmin, group, "cadre-profiles") > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Uploads one CSV to {@code POST /imports/cadres} and polls the job until it is no longer RUNNING. */
+    private com.fasterxml.jackson.databind.JsonNode importFile(byte[] body, long start) throws Exception {
+        String api = services.api(Service.REGISTRY);
+        String job = admin.post(api + "/imports/cadres", "text/csv; charset=UTF-8", body).expect(202).json()
+                .get("id").asText();
+        Duration timeout = seconds("import-timeout", 1800, 600);
+        while (true) {
+            com.fasterxml.jackson.databind.JsonNode status = admin.get(api + "/imports/" + job).expect(200).json();
+            if (!"RUNNING".equals(status.path("status").asText()) || System.nanoTime() - start > timeout.toNanos()) {
+                return status;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** The services' JVMs, PostgreSQL and Kafka ({@code --pids=postgres:N,kafka:M} from run.sh) and this client. */
+    private CpuTime cpuTime() {
+        Map<String, Long> roots = new LinkedHashMap<>();
+        for (Service service : Service.values()) {
+            roots.put(service.database, services.pid(service));
+        }
+        for (String named : flag("pids", "").split(",")) {
+            if (named.contains(":")) {
+                roots.put(named.substring(0, named.indexOf(':')), Long.parseLong(named.substring(named.indexOf(':') + 1)));
+            }
+        }
+        roots.put("bench", ProcessHandle.current().pid());
+        return new CpuTime(roots);
     }
 
     /**
@@ -480,14 +543,15 @@ public final class Bench {
     }
 
     /** Cadres of the benchmark unit, spread over the communities and their grids; unique valid ID numbers. */
-    private void writeCsv(Path csv, int cadres) throws IOException {
+    /** Rows {@code from} to {@code from + cadres - 1}: every row's ID number is unique across calls. */
+    private void writeCsv(Path csv, int from, int cadres) throws IOException {
         Files.createDirectories(csv.getParent());
         try (var out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             out.write("name,gender,birthDate,idNumber,retirementType,rank,partyMember,unitCode,communityCode,gridCode,"
                     + "livingArrangement,selfCare,specialCategories,phone\n");
             LocalDate first = LocalDate.of(1930, 1, 1);
             String[] ranks = { "OTHER", "SECTION_CHIEF" };
-            for (int i = 0; i < cadres; i++) {
+            for (int i = from; i < from + cadres; i++) {
                 LocalDate birth = first.plusDays(i % 12_000);
                 int sequence = i / 12_000;
                 boolean male = i % 2 == 0;
