@@ -12,11 +12,12 @@
 #                     [--pg-port=15432] [--kafka-port=19092] [--kafka-controller-port=19093]
 #                     [--issuer-port=18180] [--ports=18081,18082,18083,18084] [--idle-seconds=10]
 #                     [--scenarios=statistics,visits,coverage,signals|none] [--profile=registry,visit,alert,volunteer]
-#                     [--warm-up=5000]
+#                     [--warm-up=5000] [--statements=25]
 #   --quick         a tenth of every size and shorter load windows (10 s): under 10 minutes
 #   --scenarios=L   only these scenarios after the import (start-up, idle memory and the import always run)
 #   --profile=L     run these services under JFR; recordings in bench/target/logs/<module>.jfr (jfr print ...)
 #   --warm-up=N     import N other cadres first (default: a twentieth of --cadres; 0: measure cold JVMs)
+#   --statements=N  the N statements that took PostgreSQL longest from the import to the catch-up (pg_stat_statements)
 #   --cadres=N      cadres imported (default 100000; 1000000 is the issue's statistics/coverage size, see
 #                   docs/performance.md: it needs --jvm-opts with a larger heap and a long run)
 # Environment: BENCH_PG_BIN=DIR  PostgreSQL bin folder (default: an installed one, else Maven's binaries)
@@ -158,11 +159,24 @@ unix_socket_directories = ''
 max_connections = 200
 shared_buffers = 128MB
 CONF
+# pg_stat_statements, when this PostgreSQL has it (Debian's does; Maven's binaries may not): the bench prints the
+# statements that took the most time during the import's catch-up, per database, statements in triggers included
+PG_LIB="$(compgen -G "$PG_BIN/../lib/pg_stat_statements.so" || compgen -G "$PG_BIN/../lib/postgresql/pg_stat_statements.so" || true)"
+STATEMENTS_SQL=()
+if [[ -n $PG_LIB ]]; then
+  printf '%s\n' "shared_preload_libraries = 'pg_stat_statements'" "pg_stat_statements.track = all" >>"$DATA/pg/postgresql.conf"
+  STATEMENTS_SQL=("CREATE EXTENSION pg_stat_statements;" "GRANT pg_read_all_stats TO shouwang;"
+    "GRANT EXECUTE ON FUNCTION pg_stat_statements_reset(oid, oid, bigint) TO shouwang;")
+fi
 printf '%s\n' "CREATE ROLE shouwang LOGIN PASSWORD 'shouwang';" "CREATE DATABASE registry OWNER shouwang;" \
   "CREATE DATABASE visit OWNER shouwang;" "CREATE DATABASE alert OWNER shouwang;" \
   "CREATE DATABASE volunteer OWNER shouwang;" "CREATE DATABASE bench OWNER shouwang;" |
   as_pg "$PG_BIN/postgres" --single -D "$DATA/pg" postgres >"$LOGS/postgres-bootstrap.log" 2>&1 ||
   die "creating the databases failed (log: $LOGS/postgres-bootstrap.log)"
+if ((${#STATEMENTS_SQL[@]})); then
+  printf '%s\n' "${STATEMENTS_SQL[@]}" | as_pg "$PG_BIN/postgres" --single -D "$DATA/pg" bench >>"$LOGS/postgres-bootstrap.log" 2>&1 ||
+    die "creating pg_stat_statements failed (log: $LOGS/postgres-bootstrap.log)"
+fi
 # unshare execs the server, so this pid is the postmaster's
 if ((EUID == 0)); then
   unshare -U -- "$PG_BIN/postgres" -D "$DATA/pg" >"$LOGS/postgres.log" 2>&1 </dev/null &

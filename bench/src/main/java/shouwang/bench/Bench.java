@@ -205,6 +205,10 @@ public final class Bench {
         writeCsv(csv, 0, cadres);
         byte[] body = Files.readAllBytes(csv);
         info("import: %,d rows, %.1f MB CSV", cadres, body.length / 1e6);
+        boolean statements = twins.statementsTracked();
+        if (statements) {
+            twins.resetStatements();
+        }
         Map<String, Long> cpuAtStart = cpu.snapshot();
         long start = System.nanoTime();
         com.fasterxml.jackson.databind.JsonNode status = importFile(body, start);
@@ -243,6 +247,12 @@ public final class Bench {
             Thread.sleep(200);
         }
         info("CPU from DONE until every group caught up: %s", cpu.since(cpuAtDone, (System.nanoTime() - done) / 1e9));
+        if (statements) {
+            info("PostgreSQL from the import's start until every group caught up (pg_stat_statements):");
+            twins.topStatements(Integer.parseInt(flag("statements", "25"))).forEach(line -> info("  %s", line));
+        } else {
+            info("PostgreSQL: pg_stat_statements is not available, no per-statement figures");
+        }
         long records = twins.endOffsets(kafkaAdmin, "cadre-profiles");
         double bare = twins.readAll("cadre-profiles", records, Duration.ofMinutes(5));
         bench("import-events-published", published == null ? "timeout" : String.format(Locale.ROOT, "%.1fs", published),

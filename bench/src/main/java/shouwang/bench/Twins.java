@@ -181,6 +181,51 @@ final class Twins {
         }
     }
 
+    /** Whether run.sh could load pg_stat_statements (the PostgreSQL in use has it). */
+    boolean statementsTracked() throws Exception {
+        try (Connection connection = connect("bench"); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select 1 from pg_extension where extname = 'pg_stat_statements'")) {
+            return rows.next();
+        }
+    }
+
+    void resetStatements() throws Exception {
+        try (Connection connection = connect("bench"); Statement statement = connection.createStatement()) {
+            statement.execute("select pg_stat_statements_reset()");
+        }
+    }
+
+    /**
+     * Since the last {@link #resetStatements}: each database's total execution time, then the {@code top} statements
+     * by execution time across the databases (calls, total and per-call time, rows), one line each.
+     */
+    List<String> topStatements(int top) throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (Connection connection = connect("bench"); Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("select d.datname, sum(s.total_exec_time), sum(s.calls) from "
+                    + "pg_stat_statements s join pg_database d on d.oid = s.dbid where s.toplevel group by 1 order by 2 desc")) {
+                StringBuilder line = new StringBuilder("execution time by database (top-level statements):");
+                while (rows.next()) {
+                    line.append(String.format(java.util.Locale.ROOT, " %s %.1fs in %,d calls;", rows.getString(1),
+                            rows.getDouble(2) / 1000, rows.getLong(3)));
+                }
+                lines.add(line.toString());
+            }
+            try (ResultSet rows = statement.executeQuery("select d.datname, s.toplevel, s.calls, s.total_exec_time, "
+                    + "s.rows, regexp_replace(s.query, '\\s+', ' ', 'g') from pg_stat_statements s join pg_database d "
+                    + "on d.oid = s.dbid order by s.total_exec_time desc limit " + top)) {
+                while (rows.next()) {
+                    String query = rows.getString(6);
+                    lines.add(String.format(java.util.Locale.ROOT, "%-9s %s %8.2fs %,9d calls %7.1fµs/call %,10d rows  %s",
+                            rows.getString(1), rows.getBoolean(2) ? "  " : "↳ ", rows.getDouble(4) / 1000,
+                            rows.getLong(3), rows.getDouble(4) * 1000 / Math.max(1, rows.getLong(3)), rows.getLong(5),
+                            query.length() > 220 ? query.substring(0, 220) + "…" : query));
+                }
+            }
+        }
+        return lines;
+    }
+
     // ---------------------------------------------------------------------------------------------- Kafka
 
     private Properties kafkaConfig() {

@@ -1,9 +1,7 @@
 package shouwang.alert.cadre;
 
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import shouwang.kit.jdbc.ArrayColumns;
 import shouwang.kit.security.Placement;
 
 /** The cadre read model: profiles, their contacts, and the per-cadre lock everything that opens alerts takes. */
@@ -80,14 +79,12 @@ public class CadreRepository {
             return;
         }
         session().doWork(connection -> {
-            Array ids = connection.createArrayOf("varchar", cadreIds.stream().map(UUID::toString).toArray());
-            try (PreparedStatement lock = connection.prepareStatement("select count(pg_advisory_xact_lock(?, k)) "
-                    + "from (select hashtext(id) as k from unnest(?) as id order by 1) as keys")) {
+            try (ArrayColumns ids = ArrayColumns.column("varchar", cadreIds.stream().map(UUID::toString).toList());
+                    PreparedStatement lock = connection.prepareStatement("select count(pg_advisory_xact_lock(?, k)) "
+                            + "from (select hashtext(id) as k from unnest(?) as id order by 1) as keys")) {
                 lock.setInt(1, CADRE_LOCKS);
-                lock.setArray(2, ids);
+                ids.bind(lock, 2);
                 lock.executeQuery().close();
-            } finally {
-                ids.free();
             }
         });
     }
@@ -96,25 +93,27 @@ public class CadreRepository {
     public record Held(long version, Placement placement) {
     }
 
-    /** The held version and placement of each of these cadres that has a profile, in one query. */
+    /**
+     * The held version and placement of each of these cadres that has a profile, in one query (the ids joined as
+     * rows: see {@link ArrayColumns}).
+     */
     public Map<UUID, Held> heldOf(Collection<UUID> cadreIds) {
         if (cadreIds.isEmpty()) {
             return Map.of();
         }
         return session().doReturningWork(connection -> {
             Map<UUID, Held> held = new HashMap<>();
-            Array ids = connection.createArrayOf("uuid", cadreIds.toArray());
-            try (PreparedStatement select = connection.prepareStatement("select id, version, community_code, "
-                    + "grid_code, unit_code from cadre_profile where id = any(?)")) {
-                select.setArray(1, ids);
+            try (ArrayColumns ids = ArrayColumns.column("uuid", cadreIds);
+                    PreparedStatement select = connection.prepareStatement("select c.id, c.version, "
+                            + "c.community_code, c.grid_code, c.unit_code from cadre_profile c "
+                            + "join unnest(cast(? as uuid[])) as batch (id) on c.id = batch.id")) {
+                ids.bind(select, 1);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         held.put(rows.getObject(1, UUID.class), new Held(rows.getLong(2),
                                 new Placement(rows.getString(3), rows.getString(4), rows.getString(5))));
                     }
                 }
-            } finally {
-                ids.free();
             }
             return held;
         });
@@ -129,42 +128,18 @@ public class CadreRepository {
         if (profiles.isEmpty()) {
             return;
         }
-        int n = profiles.size();
-        Object[][] columns = new Object[UPSERT_TYPES.length][n];
-        for (int i = 0; i < n; i++) {
-            CadreProfile profile = profiles.get(i);
+        ArrayColumns rows = ArrayColumns.of(UPSERT_TYPES);
+        for (CadreProfile profile : profiles) {
             Placement placement = profile.placement();
-            Object[] row = {profile.id, profile.version, profile.name, placement.communityCode, placement.gridCode,
+            rows.row(profile.id, profile.version, profile.name, placement.communityCode, placement.gridCode,
                     placement.unitCode, profile.streetCode, profile.status, profile.contacts,
-                    text(profile.profileUpdatedAt), text(profile.receivedAt)};
-            for (int c = 0; c < row.length; c++) {
-                columns[c][i] = row[c];
-            }
+                    profile.profileUpdatedAt, profile.receivedAt);
         }
-        session().doWork(connection -> {
-            List<Array> arrays = new ArrayList<>();
-            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-                for (int c = 0; c < columns.length; c++) {
-                    Array array = connection.createArrayOf(UPSERT_TYPES[c], columns[c]);
-                    arrays.add(array);
-                    upsert.setArray(c + 1, array);
-                }
-                upsert.executeUpdate();
-            } finally {
-                for (Array array : arrays) {
-                    array.free();
-                }
-            }
-        });
+        session().doWork(connection -> rows.executeUpdate(connection, UPSERT));
     }
 
     private Session session() {
         return entityManager.unwrap(Session.class);
-    }
-
-    /** Instants travel as ISO text, cast by the statement (the driver has no array of java.time). */
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 
     /** The community a grid lies in, as the profiles received show it; null when no known cadre lives there. */

@@ -1,11 +1,9 @@
 package shouwang.visit.readmodel;
 
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +16,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
+import shouwang.kit.jdbc.ArrayColumns;
 import shouwang.kit.security.Placement;
 
 /**
@@ -31,6 +30,10 @@ public class CadreRepository {
     public record Held(long version, String status, Placement placement, Instant firstSeenAt) {
     }
 
+    /** {@link #upsert}'s array types, in its columns' order (dates and instants as text, cast by the statement). */
+    private static final String[] UPSERT_TYPES = {"uuid", "int8", "varchar", "varchar", "varchar", "varchar",
+        "varchar", "varchar", "varchar", "varchar", "bool", "varchar", "varchar", "uuid", "varchar", "varchar",
+        "varchar"};
     private static final String UPSERT = "insert into cadre (id, version, name, birth_date, unit_code, community_code, "
             + "grid_code, living_arrangement, self_care, special_categories, key_service_target, status, "
             + "party_branch_code, household_id, household_member_ids, first_seen_at, updated_at) "
@@ -57,13 +60,13 @@ public class CadreRepository {
     public Map<UUID, Held> lockHeld(Collection<UUID> ids) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             Map<UUID, Held> held = new HashMap<>();
-            Array array = connection.createArrayOf("uuid", ids.toArray());
-            // the ids joined as unnest rows, so the primary key is probed whatever the statistics say (see
-            // ContactRepository.replaceProfileContacts)
-            try (PreparedStatement select = connection.prepareStatement("select c.id, c.version, c.status, "
-                    + "c.community_code, c.grid_code, c.unit_code, c.first_seen_at from cadre c "
-                    + "join unnest(cast(? as uuid[])) as batch (id) on c.id = batch.id order by c.id for update of c")) {
-                select.setArray(1, array);
+            // the ids joined as unnest rows, so the primary key is probed whatever the statistics say (ArrayColumns)
+            try (ArrayColumns batch = ArrayColumns.column("uuid", ids);
+                    PreparedStatement select = connection.prepareStatement("select c.id, c.version, c.status, "
+                            + "c.community_code, c.grid_code, c.unit_code, c.first_seen_at from cadre c "
+                            + "join unnest(cast(? as uuid[])) as batch (id) on c.id = batch.id order by c.id "
+                            + "for update of c")) {
+                batch.bind(select, 1);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         OffsetDateTime firstSeen = rows.getObject(7, OffsetDateTime.class);
@@ -72,8 +75,6 @@ public class CadreRepository {
                                 firstSeen == null ? null : firstSeen.toInstant()));
                     }
                 }
-            } finally {
-                array.free();
             }
             return held;
         });
@@ -84,39 +85,14 @@ public class CadreRepository {
      * rows (one statement for the batch, not one per row, even batched).
      */
     public void upsert(List<Cadre> cadres) {
-        int n = cadres.size();
-        Object[][] columns = new Object[17][n];
-        for (int i = 0; i < n; i++) {
-            Cadre cadre = cadres.get(i);
+        ArrayColumns rows = ArrayColumns.of(UPSERT_TYPES);
+        for (Cadre cadre : cadres) {
             Placement placement = cadre.placement();
-            Object[] row = {cadre.id, cadre.version, cadre.name, text(cadre.birthDate), placement.unitCode,
+            rows.row(cadre.id, cadre.version, cadre.name, cadre.birthDate, placement.unitCode,
                     placement.communityCode, placement.gridCode, cadre.livingArrangement, cadre.selfCare,
                     cadre.specialCategories, cadre.keyServiceTarget, cadre.status, cadre.partyBranchCode,
-                    cadre.householdId, cadre.householdMemberIds, text(cadre.firstSeenAt), text(cadre.updatedAt)};
-            for (int c = 0; c < row.length; c++) {
-                columns[c][i] = row[c];
-            }
+                    cadre.householdId, cadre.householdMemberIds, cadre.firstSeenAt, cadre.updatedAt);
         }
-        em.unwrap(Session.class).doWork(connection -> {
-            List<Array> arrays = new ArrayList<>();
-            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-                for (int c = 0; c < columns.length; c++) {
-                    String type = c == 0 || c == 13 ? "uuid" : c == 1 ? "int8" : c == 10 ? "bool" : "varchar";
-                    Array array = connection.createArrayOf(type, columns[c]);
-                    arrays.add(array);
-                    upsert.setArray(c + 1, array);
-                }
-                upsert.executeUpdate();
-            } finally {
-                for (Array array : arrays) {
-                    array.free();
-                }
-            }
-        });
-    }
-
-    /** Dates and instants travel as ISO text, cast by the statement (the driver has no array of java.time). */
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
+        em.unwrap(Session.class).doWork(connection -> rows.executeUpdate(connection, UPSERT));
     }
 }

@@ -1,6 +1,5 @@
 package shouwang.visit.readmodel;
 
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +19,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
+import shouwang.kit.jdbc.ArrayColumns;
 import shouwang.visit.Layer;
 
 /** The responsible contacts per layer: the registry's ({@code cadre_contact}) and the pairings' volunteers. */
@@ -61,41 +61,23 @@ public class ContactRepository {
      */
     public void replaceProfileContacts(Map<UUID, List<CadreProfile.LayerContact>> contactsByCadre,
             Collection<UUID> heldCadreIds) {
-        List<Object> cadreIds = new ArrayList<>();
-        List<Object> layers = new ArrayList<>();
-        List<Object> names = new ArrayList<>();
-        List<Object> phones = new ArrayList<>();
-        List<Object> orgCodes = new ArrayList<>();
-        contactsByCadre.forEach((cadreId, contacts) -> {
-            Map<Layer, CadreProfile.LayerContact> byLayer = new LinkedHashMap<>();
-            contacts.forEach(contact -> byLayer.put(contact.layer(), contact));
-            for (CadreProfile.LayerContact contact : byLayer.values()) {
-                cadreIds.add(cadreId);
-                layers.add(contact.layer().name());
-                names.add(contact.name());
-                phones.add(contact.phone());
-                orgCodes.add(contact.orgCode());
-            }
-        });
-        if (cadreIds.isEmpty() && heldCadreIds.isEmpty()) {
+        if (contactsByCadre.values().stream().allMatch(List::isEmpty) && heldCadreIds.isEmpty()) {
             return;
         }
         em.unwrap(Session.class).doWork(connection -> {
-            List<Array> arrays = List.of(connection.createArrayOf("uuid", cadreIds.toArray()),
-                    connection.createArrayOf("varchar", layers.toArray()),
-                    connection.createArrayOf("varchar", names.toArray()),
-                    connection.createArrayOf("varchar", phones.toArray()),
-                    connection.createArrayOf("varchar", orgCodes.toArray()),
-                    connection.createArrayOf("uuid", heldCadreIds.toArray()));
-            try (PreparedStatement write = connection.prepareStatement(REPLACE_CONTACTS)) {
-                for (int i = 0; i < arrays.size(); i++) {
-                    write.setArray(i + 1, arrays.get(i));
-                }
+            try (ArrayColumns incoming = ArrayColumns.of("uuid", "varchar", "varchar", "varchar", "varchar");
+                    ArrayColumns held = ArrayColumns.column("uuid", heldCadreIds);
+                    PreparedStatement write = connection.prepareStatement(REPLACE_CONTACTS)) {
+                contactsByCadre.forEach((cadreId, contacts) -> {
+                    Map<Layer, CadreProfile.LayerContact> byLayer = new LinkedHashMap<>();
+                    contacts.forEach(contact -> byLayer.put(contact.layer(), contact));
+                    for (CadreProfile.LayerContact contact : byLayer.values()) {
+                        incoming.row(cadreId, contact.layer().name(), contact.name(), contact.phone(),
+                                contact.orgCode());
+                    }
+                });
+                held.bind(write, incoming.bind(write, 1));
                 write.executeUpdate();
-            } finally {
-                for (Array array : arrays) {
-                    array.free();
-                }
             }
         });
     }

@@ -1,9 +1,7 @@
 package shouwang.volunteer.cadre;
 
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +14,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
+import shouwang.kit.jdbc.ArrayColumns;
 import shouwang.kit.security.Placement;
 
 /**
@@ -51,25 +50,27 @@ public class CadreRepository {
         }
     }
 
-    /** The held version, status and placement of each of these cadres that has a row, in one query. */
+    /**
+     * The held version, status and placement of each of these cadres that has a row, in one query (the ids joined as
+     * rows: see {@link ArrayColumns}).
+     */
     public Map<UUID, Held> heldOf(Collection<UUID> cadreIds) {
         if (cadreIds.isEmpty()) {
             return Map.of();
         }
         return session().doReturningWork(connection -> {
             Map<UUID, Held> held = new HashMap<>();
-            Array ids = connection.createArrayOf("uuid", cadreIds.toArray());
-            try (PreparedStatement select = connection.prepareStatement("select id, version, status, "
-                    + "community_code, grid_code, unit_code from cadre_ref where id = any(?)")) {
-                select.setArray(1, ids);
+            try (ArrayColumns ids = ArrayColumns.column("uuid", cadreIds);
+                    PreparedStatement select = connection.prepareStatement("select c.id, c.version, c.status, "
+                            + "c.community_code, c.grid_code, c.unit_code from cadre_ref c "
+                            + "join unnest(cast(? as uuid[])) as batch (id) on c.id = batch.id")) {
+                ids.bind(select, 1);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         held.put(rows.getObject(1, UUID.class), new Held(rows.getLong(2), rows.getString(3),
                                 new Placement(rows.getString(4), rows.getString(5), rows.getString(6))));
                     }
                 }
-            } finally {
-                ids.free();
             }
             return held;
         });
@@ -83,33 +84,14 @@ public class CadreRepository {
         if (cadres.isEmpty()) {
             return;
         }
-        int n = cadres.size();
-        Object[][] columns = new Object[UPSERT_TYPES.length][n];
-        for (int i = 0; i < n; i++) {
-            CadreRef cadre = cadres.get(i);
+        ArrayColumns rows = ArrayColumns.of(UPSERT_TYPES);
+        for (CadreRef cadre : cadres) {
             Placement placement = cadre.placement();
-            Object[] row = {cadre.id, cadre.version, cadre.name, cadre.phone, placement.communityCode,
-                    placement.gridCode, placement.unitCode, cadre.status, cadre.selfCare, cadre.specialCategories,
-                    cadre.updatedAt == null ? null : cadre.updatedAt.toString()};
-            for (int c = 0; c < row.length; c++) {
-                columns[c][i] = row[c];
-            }
+            rows.row(cadre.id, cadre.version, cadre.name, cadre.phone, placement.communityCode,
+                    placement.gridCode, placement.unitCode, cadre.status, cadre.selfCare,
+                    cadre.specialCategories, cadre.updatedAt);
         }
-        session().doWork(connection -> {
-            List<Array> arrays = new ArrayList<>();
-            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-                for (int c = 0; c < columns.length; c++) {
-                    Array array = connection.createArrayOf(UPSERT_TYPES[c], columns[c]);
-                    arrays.add(array);
-                    upsert.setArray(c + 1, array);
-                }
-                upsert.executeUpdate();
-            } finally {
-                for (Array array : arrays) {
-                    array.free();
-                }
-            }
-        });
+        session().doWork(connection -> rows.executeUpdate(connection, UPSERT));
     }
 
     private Session session() {
