@@ -11,13 +11,17 @@
 #                     [--clients=8] [--community-size=20000] [--jvm-opts="-Xmx256m -XX:+ExitOnOutOfMemoryError"]
 #                     [--pg-port=15432] [--kafka-port=19092] [--kafka-controller-port=19093]
 #                     [--issuer-port=18180] [--ports=18081,18082,18083,18084] [--idle-seconds=10]
-#                     [--scenarios=statistics,visits,coverage,signals|none] [--profile=registry,visit,alert,volunteer]
-#                     [--warm-up=5000] [--statements=25]
+#                     [--scenarios=statistics,visits,coverage,signals,rebuild|none]
+#                     [--profile=registry,visit,alert,volunteer] [--warm-up=5000] [--statements=25]
+#                     [--rebuild-profiles=1000000]
 #   --quick         a tenth of every size and shorter load windows (10 s): under 10 minutes
 #   --scenarios=L   only these scenarios after the import (start-up, idle memory and the import always run)
 #   --profile=L     run these services under JFR; recordings in bench/target/logs/<module>.jfr (jfr print ...)
 #   --warm-up=N     import N other cadres first (default: a twentieth of --cadres; 0: measure cold JVMs)
 #   --statements=N  the N statements that took PostgreSQL longest from the import to the catch-up (pg_stat_statements)
+#   --rebuild-profiles=N  the rebuild scenario (last): the topic filled up to N cadres with copies of the import's
+#                   events, then visit-, alert- and volunteer-service each started in turn as a new replica (empty
+#                   database, new consumer groups) until its read model holds them all (issue 17: 1,000,000 in 2 min)
 #   --cadres=N      cadres imported (default 100000; 1000000 is the issue's statistics/coverage size, see
 #                   docs/performance.md: it needs --jvm-opts with a larger heap and a long run)
 # Environment: BENCH_PG_BIN=DIR  PostgreSQL bin folder (default: an installed one, else Maven's binaries)
@@ -65,8 +69,8 @@ die() {
 STARTED=()
 cleanup() {
   local pid file
-  # the services, should the client JVM have died before closing them (it writes their pids)
-  for file in "$LOGS"/*-service.pid; do
+  # the services and their rebuilt replicas, should the client JVM have died before closing them (it writes their pids)
+  for file in "$LOGS"/*-service.pid "$LOGS"/*-service-rebuild.pid; do
     [[ -f $file ]] || continue
     pid="$(<"$file")"
     if [[ -r /proc/$pid/cmdline ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "-Dshouwang.bench.run=$TARGET/run"; then
@@ -170,7 +174,9 @@ if [[ -n $PG_LIB ]]; then
 fi
 printf '%s\n' "CREATE ROLE shouwang LOGIN PASSWORD 'shouwang';" "CREATE DATABASE registry OWNER shouwang;" \
   "CREATE DATABASE visit OWNER shouwang;" "CREATE DATABASE alert OWNER shouwang;" \
-  "CREATE DATABASE volunteer OWNER shouwang;" "CREATE DATABASE bench OWNER shouwang;" |
+  "CREATE DATABASE volunteer OWNER shouwang;" "CREATE DATABASE bench OWNER shouwang;" \
+  "CREATE DATABASE visit_rebuild OWNER shouwang;" "CREATE DATABASE alert_rebuild OWNER shouwang;" \
+  "CREATE DATABASE volunteer_rebuild OWNER shouwang;" |
   as_pg "$PG_BIN/postgres" --single -D "$DATA/pg" postgres >"$LOGS/postgres-bootstrap.log" 2>&1 ||
   die "creating the databases failed (log: $LOGS/postgres-bootstrap.log)"
 if ((${#STATEMENTS_SQL[@]})); then

@@ -42,7 +42,7 @@ public final class Bench {
     private static final char[] CHECK = { '1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2' };
     private static final String UNIT = "B-DW1";
     /** What {@code --scenarios} may name; start-up, idle memory, the org and the import always run. */
-    private static final List<String> SCENARIOS = List.of("statistics", "visits", "coverage", "signals");
+    private static final List<String> SCENARIOS = List.of("statistics", "visits", "coverage", "signals", "rebuild");
 
     private final Map<String, String> flags;
     private final int scale;
@@ -151,6 +151,9 @@ public final class Bench {
                 if (chosen("signals")) {
                     signalLatency();
                     signalThroughput(clients);
+                }
+                if (chosen("rebuild")) {
+                    rebuild(kafkaAdmin);
                 }
             } finally {
                 services.close();
@@ -317,6 +320,92 @@ public final class Bench {
         return true;
     }
 
+    /**
+     * Issue 17's "catch-up of 1,000,000 profiles (a new replica or a rebuilt read model) within 2 minutes", run last
+     * (it replaces the consumers): visit-, alert- and volunteer-service are stopped, {@code cadre-profiles} is filled
+     * up to {@code --rebuild-profiles} cadres with copies of the import's events ({@link ProfileCopies}), then each
+     * of the three in turn is started as a new replica (an empty database, new consumer groups reading from the
+     * beginning), one at a time on an otherwise idle platform. Ours: from the replica's spawn until its read model holds every cadre
+     * on the topic (the last copy of each partition applied, then every row counted); limit: a bare KafkaConsumer
+     * reading the same topic.
+     */
+    private void rebuild(Admin kafkaAdmin) throws Exception {
+        int cadres = size("rebuild-profiles", 1_000_000);
+        List<Service> consumers = List.of(Service.VISIT, Service.ALERT, Service.VOLUNTEER);
+        consumers.forEach(services::stop); // each replica then has the machine to itself
+        ProfileCopies.Filled filled = ProfileCopies.fill(flag("kafka", "127.0.0.1:19092"), cadres);
+        long records = twins.endOffsets(kafkaAdmin, "cadre-profiles");
+        info("rebuild: %,d copies written in %.1f s; the topic holds %,d records of %,d cadres", filled.copies(),
+                filled.seconds(), records, filled.cadres());
+        double bare = twins.readAll("cadre-profiles", records, Duration.ofMinutes(10));
+        Duration timeout = seconds("rebuild-timeout", 1200, 300);
+        String label = filled.cadres() >= 1000 ? filled.cadres() / 1000 + "k" : String.valueOf(filled.cadres());
+        for (Service service : consumers) {
+            if (twins.statementsTracked()) {
+                twins.resetStatements();
+            }
+            String database = service.database + "_rebuild";
+            long start = System.nanoTime();
+            services.startReplica(service, database);
+            CpuTime cpu = cpuTime();
+            Map<String, Long> cpuAtStart = cpu.snapshot();
+            Double ready = null;
+            long held;
+            while (System.nanoTime() - start < timeout.toNanos() && services.alive(service)) {
+                if (ready == null && services.ready(service)) {
+                    ready = (System.nanoTime() - start) / 1e9;
+                }
+                if (lastCopiesApplied(database, service.readModel, filled.lastKeys())
+                        && readModelRows(database, service.readModel) >= filled.cadres()) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            held = readModelRows(database, service.readModel);
+            boolean complete = held >= filled.cadres();
+            info("rebuild-%s: %s; ready after %s; %,d of %,d cadres held after %.1f s (%.0f profiles/s); CPU: %s",
+                    service.database, services.alive(service) ? "running" : "EXITED (log: " + service.module
+                            + "-rebuild.log)", ready == null ? "never" : String.format(Locale.ROOT, "%.1f s", ready),
+                    held, filled.cadres(), seconds, held / seconds, cpu.since(cpuAtStart, seconds));
+            if (twins.statementsTracked()) {
+                twins.topStatements(Integer.parseInt(flag("statements", "25")) / 2).forEach(line -> info("  %s", line));
+            }
+            bench("rebuild-" + label + "-" + service.database, complete ? String.format(Locale.ROOT, "%.1fs", seconds)
+                    : "timeout", String.format(Locale.ROOT, "%.2fs", bare), complete ? ratio(seconds / bare) : "n/a",
+                    "≤120s", complete && seconds <= 120);
+            services.stop(service);
+        }
+    }
+
+    /** Whether the read model holds the last copy written to each partition (a primary-key probe each). */
+    private boolean lastCopiesApplied(String database, String table, Map<Integer, String> lastKeys) throws Exception {
+        try (Connection connection = twins.connect(database); java.sql.PreparedStatement statement = connection
+                .prepareStatement("select count(*) from " + table + " where id = cast(? as uuid)")) {
+            for (String key : lastKeys.values()) {
+                statement.setString(1, key);
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (!rows.next() || rows.getLong(1) == 0) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (java.sql.SQLException e) {
+            return false; // the replica's migrations have not created the table yet
+        }
+    }
+
+    private long readModelRows(String database, String table) throws Exception {
+        try (Connection connection = twins.connect(database); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select count(*) from " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (java.sql.SQLException e) {
+            return 0;
+        }
+    }
+
     /** Uploads one CSV to {@code POST /imports/cadres} and polls the job until it is no longer RUNNING. */
     private com.fasterxml.jackson.databind.JsonNode importFile(byte[] body, long start) throws Exception {
         String api = services.api(Service.REGISTRY);
@@ -336,7 +425,9 @@ public final class Bench {
     private CpuTime cpuTime() {
         Map<String, Long> roots = new LinkedHashMap<>();
         for (Service service : Service.values()) {
-            roots.put(service.database, services.pid(service));
+            if (services.alive(service)) {
+                roots.put(service.database, services.pid(service));
+            }
         }
         for (String named : flag("pids", "").split(",")) {
             if (named.contains(":")) {

@@ -1,6 +1,7 @@
 package shouwang.bench;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +15,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,15 +27,18 @@ import java.util.concurrent.TimeUnit;
 final class Services implements AutoCloseable {
 
     enum Service {
-        REGISTRY("registry-service", "registry"), VISIT("visit-service", "visit"), ALERT("alert-service", "alert"),
-        VOLUNTEER("volunteer-service", "volunteer");
+        REGISTRY("registry-service", "registry", null), VISIT("visit-service", "visit", "cadre"),
+        ALERT("alert-service", "alert", "cadre_profile"), VOLUNTEER("volunteer-service", "volunteer", "cadre_ref");
 
         final String module;
         final String database;
+        /** The table of its cadre-profiles read model (one row per cadre), null for the producer. */
+        final String readModel;
 
-        Service(String module, String database) {
+        Service(String module, String database, String readModel) {
             this.module = module;
             this.database = database;
+            this.readModel = readModel;
         }
     }
 
@@ -80,6 +86,59 @@ final class Services implements AutoCloseable {
 
     /** Starts one service and waits for its readiness; returns the milliseconds from spawn to ready. */
     long startAndAwaitReady(Service service, Duration timeout) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        spawn(service, List.of(), service.module);
+        long deadline = started + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!processes.get(service).isAlive()) {
+                throw new IllegalStateException(service.module + " exited during start-up; log: "
+                        + logs.resolve(service.module + ".log"));
+            }
+            if (ready(service)) {
+                return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException(service.module + " not ready after " + timeout);
+    }
+
+    /**
+     * Starts the service as a new replica of its read models and returns at once: an empty {@code database} and, for
+     * each incoming channel, a consumer group of its own that reads its topic from the beginning (the group ids of the
+     * module's application.properties with {@code -rebuild} appended). Its log: {@code <module>-rebuild.log}.
+     */
+    void startReplica(Service service, String database) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(repo.resolve(service.module)
+                .resolve("src/main/resources/application.properties"))) {
+            properties.load(reader);
+        }
+        List<String> overrides = new ArrayList<>();
+        overrides.add("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://" + postgres + "/" + database);
+        for (String name : new TreeSet<>(properties.stringPropertyNames())) {
+            if (name.startsWith("mp.messaging.incoming.") && name.endsWith(".group.id")) {
+                overrides.add("-D" + name + "=" + properties.getProperty(name) + "-rebuild");
+            }
+        }
+        spawn(service, overrides, service.module + "-rebuild");
+    }
+
+    boolean alive(Service service) {
+        Process process = processes.get(service);
+        return process != null && process.isAlive();
+    }
+
+    /** Ends the service started here (the others keep running). */
+    void stop(Service service) {
+        Process process = processes.remove(service);
+        if (process != null) {
+            process.destroy();
+            end(process);
+        }
+    }
+
+    /** {@code overrides} come after the common system properties, so they win (the JVM keeps a property's last value). */
+    private void spawn(Service service, List<String> overrides, String logName) throws IOException {
         Files.createDirectories(logs);
         Files.createDirectories(work);
         Path jar = repo.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
@@ -91,7 +150,7 @@ final class Services implements AutoCloseable {
         command.addAll(jvmOptions);
         if (profiled.contains(service)) {
             command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-                    + logs.resolve(service.module + ".jfr"));
+                    + logs.resolve(logName + ".jfr"));
         }
         command.add("-Dshouwang.bench.run=" + work);
         command.addAll(List.of(
@@ -107,30 +166,18 @@ final class Services implements AutoCloseable {
                 "-Dshouwang.rate-limit.expensive=100000000",
                 "-Dshouwang.rate-limit.intake=100000000",
                 // no collector runs here
-                "-Dquarkus.otel.sdk.disabled=true",
-                "-jar", jar.toString()));
+                "-Dquarkus.otel.sdk.disabled=true"));
+        command.addAll(overrides);
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(logs.resolve(service.module + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.to(logs.resolve(logName + ".log").toFile()));
         if (service == Service.REGISTRY) {
             builder.environment().put("SHOUWANG_REGISTRY_ID_NUMBER_KEY", idNumberKey);
         }
-        long started = System.nanoTime();
         Process process = builder.start();
         processes.put(service, process);
         // run.sh ends these by pid should this JVM die without running its shutdown hook
-        Files.writeString(logs.resolve(service.module + ".pid"), process.pid() + "\n");
-        long deadline = started + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(service.module + " exited during start-up; log: "
-                        + logs.resolve(service.module + ".log"));
-            }
-            if (ready(service)) {
-                return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            }
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException(service.module + " not ready after " + timeout);
+        Files.writeString(logs.resolve(logName + ".pid"), process.pid() + "\n");
     }
 
     boolean ready(Service service) {
@@ -161,16 +208,19 @@ final class Services implements AutoCloseable {
         for (Process process : processes.values()) {
             process.destroy();
         }
-        for (Process process : processes.values()) {
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        processes.values().forEach(Services::end);
         processes.clear();
+    }
+
+    /** Waits for a process asked to end, and kills it after 20 s. */
+    private static void end(Process process) {
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -102,8 +102,8 @@ public class CoverageService {
     int raiseLapses(LocalDate today, int chunkSize, Runnable progress) {
         int raised = 0;
         UUID after = CoverageRepository.BEFORE_FIRST;
-        for (UUID upTo; (upTo = repository.chunkEnd(after, chunkSize)) != null; after = upTo) {
-            Cadres chunk = Cadres.chunk(after, upTo);
+        for (List<UUID> ids; !(ids = repository.nextChunk(after, chunkSize)).isEmpty(); after = ids.get(ids.size() - 1)) {
+            Cadres chunk = Cadres.chunk(ids);
             raised += QuarkusTransaction.requiringNew().call(() -> raiseLapses(chunk, today));
             progress.run();
         }
