@@ -202,8 +202,13 @@ class ProfileLookupTest {
                 .then().statusCode(200).body("communityCode", equalTo("SQ705")));
     }
 
+    /** With {@code concurrency=3} the connector runs one consumer per channel instance, cadre-profiles$1 to $3. */
     private void resumeTheConsumer() {
-        channels.getPausable("cadre-profiles").resume();
+        int resumed = 0;
+        for (int i = 1; channels.getPausable("cadre-profiles$" + i) != null; i++, resumed++) {
+            channels.getPausable("cadre-profiles$" + i).resume();
+        }
+        assertTrue(resumed > 0, "no pausable cadre-profiles consumer");
     }
 
     private double lookups(String outcome) {
