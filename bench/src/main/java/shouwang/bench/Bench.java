@@ -325,9 +325,9 @@ public final class Bench {
      * (it replaces the consumers): visit-, alert- and volunteer-service are stopped, {@code cadre-profiles} is filled
      * up to {@code --rebuild-profiles} cadres with copies of the import's events ({@link ProfileCopies}), then each
      * of the three in turn is started as a new replica (an empty database, new consumer groups reading from the
-     * beginning), one at a time on an otherwise idle platform. Ours: from the replica's spawn until its read model holds every cadre
-     * on the topic (the last copy of each partition applied, then every row counted); limit: a bare KafkaConsumer
-     * reading the same topic.
+     * beginning), one at a time on an otherwise idle platform. Ours: from the replica's spawn until its read model
+     * holds every cadre on the topic (the last copy of each partition applied, then every row counted); limit: a bare
+     * KafkaConsumer reading the same topic.
      */
     private void rebuild(Admin kafkaAdmin) throws Exception {
         int cadres = size("rebuild-profiles", 1_000_000);
@@ -350,7 +350,6 @@ public final class Bench {
             CpuTime cpu = cpuTime();
             Map<String, Long> cpuAtStart = cpu.snapshot();
             Double ready = null;
-            long held;
             while (System.nanoTime() - start < timeout.toNanos() && services.alive(service)) {
                 if (ready == null && services.ready(service)) {
                     ready = (System.nanoTime() - start) / 1e9;
@@ -362,7 +361,7 @@ public final class Bench {
                 Thread.sleep(200);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            held = readModelRows(database, service.readModel);
+            long held = readModelRows(database, service.readModel);
             boolean complete = held >= filled.cadres();
             info("rebuild-%s: %s; ready after %s; %,d of %,d cadres held after %.1f s (%.0f profiles/s); CPU: %s",
                     service.database, services.alive(service) ? "running" : "EXITED (log: " + service.module

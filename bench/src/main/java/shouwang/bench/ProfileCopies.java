@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -60,8 +59,9 @@ final class ProfileCopies {
         config.put("acks", "all");
         config.put("linger.ms", "10");
         config.put("batch.size", String.valueOf(256 * 1024));
-        Map<Integer, long[]> lastOffsets = new ConcurrentHashMap<>();
-        Map<Integer, String> lastKeys = new ConcurrentHashMap<>();
+        // send callbacks run on the producer's I/O thread; the lock only publishes the maps to this thread
+        Map<Integer, long[]> lastOffsets = new java.util.HashMap<>();
+        Map<Integer, String> lastKeys = new java.util.HashMap<>();
         AtomicReference<Exception> failure = new AtomicReference<>();
         long start = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
@@ -101,7 +101,10 @@ final class ProfileCopies {
         if (failure.get() != null) {
             throw failure.get();
         }
-        return new Filled(originals.size() + copies, copies, (System.nanoTime() - start) / 1e9, Map.copyOf(lastKeys));
+        synchronized (lastOffsets) {
+            return new Filled(originals.size() + copies, copies, (System.nanoTime() - start) / 1e9,
+                    Map.copyOf(lastKeys));
+        }
     }
 
     /** The topic read from the beginning to its end offsets, the last record of each key kept. */

@@ -69,7 +69,7 @@ public class CoverageRepository {
      * The cadres a computation covers: a scope and the list's filters, or a chunk of cadres named by id. A chunk is a
      * list, not an id range: PostgreSQL cannot interpolate inside a histogram bucket of a uuid column, so it estimates
      * a range of 2,000 random uuids at one row, and the plan for one row joined the chunk's needs back to the chunk in
-     * a nested loop, 2,000 × 5,000 rows: 2.6 s per chunk at 1,000,000 cadres (docs/performance.md). A list of ids is
+     * a nested loop, 2,000 × 5,000 rows: 2.6–3.8 s per chunk at 1,000,000 cadres (docs/performance.md). A list of ids is
      * estimated at its length.
      */
     public record Cadres(Scope scope, String communityCode, String gridCode, java.util.Set<String> districtCommunities,
