@@ -38,6 +38,8 @@ import shouwang.bench.Services.Service;
 public final class Bench {
 
     private static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
+    /** Signals sent one at a time after the warm-up import, before anything is measured. */
+    private static final int WARM_UP_SIGNALS = 3;
     private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
     private static final char[] CHECK = { '1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2' };
     private static final String UNIT = "B-DW1";
@@ -53,7 +55,8 @@ public final class Bench {
     private Load admin;
     private final List<String> communities = new ArrayList<>();
     private List<String> cadreIds = List.of();
-    private final Set<String> signalledDuringCatchUp = new HashSet<>();
+    /** Cadres given a signal already (warm-up, catch-up): left out of the later scenarios. */
+    private final Set<String> signalled = new HashSet<>();
     private int nextCadre;
 
     private Bench(Map<String, String> flags) {
@@ -272,7 +275,7 @@ public final class Bench {
                 ResultSet rows = statement.executeQuery("select id from cadre where unit_code = '" + UNIT + "' order by id")) {
             List<String> ids = new ArrayList<>();
             while (rows.next()) {
-                if (!signalledDuringCatchUp.contains(rows.getString(1))) { // they have an alert already
+                if (!signalled.contains(rows.getString(1))) { // they have an alert already
                     ids.add(rows.getString(1));
                 }
             }
@@ -306,6 +309,30 @@ public final class Bench {
         info("warm-up import (cold services): %,d rows %s in %.1f s (%.0f rows/s), all applied %.1f s after its start; CPU: %s",
                 rows, status.path("status").asText(), seconds, rows / seconds, (System.nanoTime() - start) / 1e9,
                 cpu.since(before, (System.nanoTime() - start) / 1e9));
+        // the signal chain too: the first signal after start meets every hop cold (the relays' first sends to
+        // care-signals and alerts, the consumers' first records, Hibernate's first queries of alerts and tasks)
+        List<String> warmUpCadres = newestCadres(WARM_UP_SIGNALS);
+        signalled.addAll(warmUpCadres);
+        List<String> cold = new ArrayList<>();
+        for (String cadre : warmUpCadres) {
+            long nanos = untilBothTasks(cadre);
+            cold.add(nanos < 0 ? "timeout" : ms(nanos / 1e6));
+        }
+        info("warm-up signals (one at a time, cold chain first), POST /signals -> both tasks readable: %s",
+                String.join(", ", cold));
+    }
+
+    /** The {@code count} cadres the benchmark unit's last import wrote last. */
+    private List<String> newestCadres(int count) throws Exception {
+        List<String> newest = new ArrayList<>();
+        try (Connection connection = twins.connect("registry"); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select id from cadre where unit_code = '" + UNIT
+                        + "' order by created_at desc, id limit " + count)) {
+            while (rows.next()) {
+                newest.add(rows.getString(1));
+            }
+        }
+        return newest;
     }
 
     private boolean caughtUp(Admin kafkaAdmin, List<String> groups, long records) throws Exception {
@@ -420,6 +447,27 @@ public final class Bench {
         }
     }
 
+    /**
+     * Runs a load window and says where its time went: each process's CPU over the window, then the statements
+     * PostgreSQL ran (pg_stat_statements), per successful call, so a change in round trips per request shows.
+     */
+    private Load.Throughput profiledWindow(String scenario, java.util.concurrent.Callable<Load.Throughput> window)
+            throws Exception {
+        boolean statements = twins.statementsTracked();
+        if (statements) {
+            twins.resetStatements();
+        }
+        CpuTime cpu = cpuTime();
+        Map<String, Long> before = cpu.snapshot();
+        long start = System.nanoTime();
+        Load.Throughput result = window.call();
+        info("%s: %,d successful calls; CPU: %s", scenario, result.ok(), cpu.since(before, (System.nanoTime() - start) / 1e9));
+        if (statements) {
+            twins.topStatements(Integer.parseInt(flag("statements", "25"))).forEach(line -> info("  %s", line));
+        }
+        return result;
+    }
+
     /** The services' JVMs, PostgreSQL and Kafka ({@code --pids=postgres:N,kafka:M} from run.sh) and this client. */
     private CpuTime cpuTime() {
         Map<String, Long> roots = new LinkedHashMap<>();
@@ -444,31 +492,12 @@ public final class Bench {
      * both must-visit tasks are readable (at most 60 s). Each future is that time in nanoseconds, or -1.
      */
     private List<Future<Long>> signalsDuringCatchUp(Admin kafkaAdmin, int count) throws Exception {
-        List<String> newest = new ArrayList<>();
-        try (Connection connection = twins.connect("registry"); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select id from cadre where unit_code = '" + UNIT
-                        + "' order by created_at desc, id limit " + count)) {
-            while (rows.next()) {
-                newest.add(rows.getString(1));
-            }
-        }
-        signalledDuringCatchUp.addAll(newest);
-        String signals = services.api(Service.ALERT) + "/signals";
-        String tasks = services.api(Service.VISIT) + "/tasks?cadreId=";
+        List<String> newest = newestCadres(count);
+        signalled.addAll(newest);
         ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, newest.size()));
         List<Future<Long>> timings = new ArrayList<>();
         for (String cadre : newest) {
-            timings.add(threads.submit(() -> {
-                long start = System.nanoTime();
-                admin.post(signals, signal(cadre)).expect(202);
-                while (admin.get(tasks + cadre).expect(200).json().path("total").asInt() < 2) {
-                    if (System.nanoTime() - start > 60_000_000_000L) {
-                        return -1L;
-                    }
-                    Thread.sleep(10);
-                }
-                return System.nanoTime() - start;
-            }));
+            timings.add(threads.submit(() -> untilBothTasks(cadre)));
         }
         threads.shutdown();
         info("signal-during-catch-up: %d signals posted at DONE; lag then: visit %d, alert %d, volunteer %d",
@@ -476,6 +505,23 @@ public final class Bench {
                 twins.lag(kafkaAdmin, "alert-service", "cadre-profiles"),
                 twins.lag(kafkaAdmin, "volunteer-service", "cadre-profiles"));
         return timings;
+    }
+
+    /**
+     * {@code POST /signals} (HOSPITALISATION) for the cadre, then {@code GET /tasks?cadreId=} every 10 ms until both
+     * must-visit tasks are readable: the nanoseconds that took, or -1 after 60 s.
+     */
+    private long untilBothTasks(String cadre) throws Exception {
+        String tasks = services.api(Service.VISIT) + "/tasks?cadreId=" + cadre;
+        long start = System.nanoTime();
+        admin.post(services.api(Service.ALERT) + "/signals", signal(cadre)).expect(202);
+        while (admin.get(tasks).expect(200).json().path("total").asInt() < 2) {
+            if (System.nanoTime() - start > 60_000_000_000L) {
+                return -1L;
+            }
+            Thread.sleep(10);
+        }
+        return System.nanoTime() - start;
     }
 
     /** p50 and slowest of {@link #signalsDuringCatchUp}, next to bare produce→consume round trips on the broker. */
@@ -550,7 +596,8 @@ public final class Bench {
             return true;
         };
         call.run(0); // one checked call before the clock starts
-        Load.Throughput ours = Load.closedLoop(clients, duration, Integer.MAX_VALUE, call);
+        Load.Throughput ours = profiledWindow("visits-throughput",
+                () -> Load.closedLoop(clients, duration, Integer.MAX_VALUE, call));
         failures("visits-throughput", ours);
         double limit = twins.transactions(clients, duration, 2);
         bench("visits-throughput", rate(ours.perSecond()), String.format(Locale.ROOT, "%.0ftps", limit),
@@ -613,13 +660,13 @@ public final class Bench {
         Duration duration = seconds("duration", 30, 10);
         String url = services.api(Service.ALERT) + "/signals";
         int available = cadreIds.size() - nextCadre;
-        Load.Throughput ours = Load.closedLoop(clients, duration, available, n -> {
+        Load.Throughput ours = profiledWindow("signal-throughput", () -> Load.closedLoop(clients, duration, available, n -> {
             Load.Answer answer = admin.post(url, signal(cadre()));
             if (answer.status() != 202) {
                 throw new IllegalStateException("POST /signals " + answer.status() + ": " + answer.body());
             }
             return true;
-        });
+        }));
         failures("signal-throughput", ours);
         double limit = twins.transactions(clients, duration, 3);
         bench("signal-throughput", rate(ours.perSecond()) + (ours.ok() >= available ? "(all-cadres-used)" : ""),
