@@ -13,11 +13,13 @@
 #                     [--issuer-port=18180] [--ports=18081,18082,18083,18084] [--idle-seconds=10]
 #                     [--scenarios=statistics,visits,coverage,signals,rebuild|none]
 #                     [--profile=registry,visit,alert,volunteer] [--warm-up=5000] [--statements=25]
-#                     [--rebuild-profiles=1000000]
+#                     [--rebuild-profiles=1000000] [--warm-up-window=30]
 #   --quick         a tenth of every size and shorter load windows (10 s): under 10 minutes
 #   --scenarios=L   only these scenarios after the import (start-up, idle memory and the import always run)
 #   --profile=L     run these services under JFR; recordings in bench/target/logs/<module>.jfr (jfr print ...)
 #   --warm-up=N     import N other cadres first (default: a twentieth of --cadres; 0: measure cold JVMs)
+#   --warm-up-window=S  seconds of the same load before each throughput window, not measured (default 30, quick 20):
+#                   the first minute of a path meets interpreted code and the JIT compilers at work
 #   --statements=N  the N statements that took PostgreSQL longest from the import to the catch-up (pg_stat_statements)
 #   --rebuild-profiles=N  the rebuild scenario (last): the topic filled up to N cadres with copies of the import's
 #                   events, then visit-, alert- and volunteer-service each started in turn as a new replica (empty

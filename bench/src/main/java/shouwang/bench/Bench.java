@@ -448,20 +448,39 @@ public final class Bench {
     }
 
     /**
-     * Runs a load window and says where its time went: each process's CPU over the window, then the statements
-     * PostgreSQL ran (pg_stat_statements), per successful call, so a change in round trips per request shows.
+     * A closed-loop load window of {@code clients} for {@code duration}, after a warm-up window of the same load
+     * ({@code --warm-up-window} seconds, default 30, quick 20; its rate is logged, not measured): the first seconds of
+     * a path meet interpreted code and the JIT compilers at work (a third of the service's CPU in a 10 s window
+     * right after start), while a platform's morning peak meets services that have run a while. Then says where the
+     * window's time went: each process's CPU and each service's threads, and the statements PostgreSQL ran
+     * (pg_stat_statements), so a change in work or round trips per request shows. {@code maxCalls} is asked before
+     * each window (signals use up cadres).
      */
-    private Load.Throughput profiledWindow(String scenario, java.util.concurrent.Callable<Load.Throughput> window)
-            throws Exception {
+    private Load.Throughput profiledWindow(String scenario, int clients, Duration duration,
+            java.util.function.IntSupplier maxCalls, Load.Call call) throws Exception {
+        Duration warmUp = seconds("warm-up-window", 30, 20);
+        if (!warmUp.isZero()) {
+            Load.Throughput cold = Load.closedLoop(clients, warmUp, maxCalls.getAsInt(), call);
+            info("%s warm-up: %,d calls in %.1f s (%.0f/s), %d failed", scenario, cold.ok(), cold.seconds(),
+                    cold.perSecond(), cold.failed());
+        }
         boolean statements = twins.statementsTracked();
         if (statements) {
             twins.resetStatements();
         }
         CpuTime cpu = cpuTime();
+        Map<Service, Map<String, Long>> threads = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            if (services.alive(service)) {
+                threads.put(service, CpuTime.threads(services.pid(service)));
+            }
+        }
         Map<String, Long> before = cpu.snapshot();
         long start = System.nanoTime();
-        Load.Throughput result = window.call();
+        Load.Throughput result = Load.closedLoop(clients, duration, maxCalls.getAsInt(), call);
         info("%s: %,d successful calls; CPU: %s", scenario, result.ok(), cpu.since(before, (System.nanoTime() - start) / 1e9));
+        threads.forEach((service, at) -> info("  %s's threads: %s", service.database,
+                CpuTime.threadsSince(at, services.pid(service), 8)));
         if (statements) {
             twins.topStatements(Integer.parseInt(flag("statements", "25"))).forEach(line -> info("  %s", line));
         }
@@ -596,8 +615,7 @@ public final class Bench {
             return true;
         };
         call.run(0); // one checked call before the clock starts
-        Load.Throughput ours = profiledWindow("visits-throughput",
-                () -> Load.closedLoop(clients, duration, Integer.MAX_VALUE, call));
+        Load.Throughput ours = profiledWindow("visits-throughput", clients, duration, () -> Integer.MAX_VALUE, call);
         failures("visits-throughput", ours);
         double limit = twins.transactions(clients, duration, 2);
         bench("visits-throughput", rate(ours.perSecond()), String.format(Locale.ROOT, "%.0ftps", limit),
@@ -659,22 +677,26 @@ public final class Bench {
     private void signalThroughput(int clients) throws Exception {
         Duration duration = seconds("duration", 30, 10);
         String url = services.api(Service.ALERT) + "/signals";
-        int available = cadreIds.size() - nextCadre;
-        Load.Throughput ours = profiledWindow("signal-throughput", () -> Load.closedLoop(clients, duration, available, n -> {
-            Load.Answer answer = admin.post(url, signal(cadre()));
-            if (answer.status() != 202) {
-                throw new IllegalStateException("POST /signals " + answer.status() + ": " + answer.body());
-            }
-            return true;
-        }));
+        Load.Throughput ours = profiledWindow("signal-throughput", clients, duration,
+                this::cadresLeft, n -> {
+                    Load.Answer answer = admin.post(url, signal(cadre()));
+                    if (answer.status() != 202) {
+                        throw new IllegalStateException("POST /signals " + answer.status() + ": " + answer.body());
+                    }
+                    return true;
+                });
         failures("signal-throughput", ours);
         double limit = twins.transactions(clients, duration, 3);
-        bench("signal-throughput", rate(ours.perSecond()) + (ours.ok() >= available ? "(all-cadres-used)" : ""),
+        bench("signal-throughput", rate(ours.perSecond()) + (cadresLeft() == 0 ? "(all-cadres-used)" : ""),
                 String.format(Locale.ROOT, "%.0ftps", limit), percent(ours.perSecond() / limit), "≥50%",
                 ours.perSecond() >= 0.5 * limit);
     }
 
     // ------------------------------------------------------------------------------------------- helpers
+
+    private synchronized int cadresLeft() {
+        return cadreIds.size() - nextCadre;
+    }
 
     /** Each signal is for a cadre no signal has named yet, so it raises an alert and two tasks, never joins. */
     private synchronized String cadre() {

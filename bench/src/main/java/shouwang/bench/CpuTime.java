@@ -97,6 +97,39 @@ final class CpuTime {
         return line + " CPU-s";
     }
 
+    /**
+     * The CPU ticks of one process's threads so far, by thread name without its digits ({@code executor-thread-},
+     * {@code GC Thread#}, {@code C2 CompilerThre}: Linux keeps 15 characters), so a JVM's time splits into request
+     * and consumer work, the JIT compilers and the garbage collector.
+     */
+    static Map<String, Long> threads(long pid) {
+        Map<String, Long> ticks = new HashMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks) {
+                long[] stat = stat(task.resolve("stat"));
+                if (stat != null) {
+                    String name = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+", "");
+                    ticks.merge(name, stat[1], Long::sum);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return ticks;
+        }
+        return ticks;
+    }
+
+    /** The {@code top} thread groups of {@code pid} by CPU seconds since {@code before} (threads that ended are not counted). */
+    static String threadsSince(Map<String, Long> before, long pid, int top) {
+        StringJoiner line = new StringJoiner(", ");
+        threads(pid).entrySet().stream()
+                .map(group -> Map.entry(group.getKey(), group.getValue() - before.getOrDefault(group.getKey(), 0L)))
+                .filter(group -> group.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
+                .forEach(group -> line.add(String.format(Locale.ROOT, "%s %.1f", group.getKey(),
+                        group.getValue() / TICKS_PER_SECOND)));
+        return line.toString();
+    }
+
     /** Whether {@code pid} descends from {@code root} without passing another root (the services are this client's children). */
     private boolean descends(long pid, long root, Map<Long, long[]> processes) {
         for (int depth = 0; depth < 16; depth++) {
