@@ -35,7 +35,6 @@ public final class ArrayColumns implements AutoCloseable {
     private final String[] types;
     private final List<List<Object>> columns = new ArrayList<>();
     private final List<Array> bound = new ArrayList<>();
-    private int rows;
 
     private ArrayColumns(String... types) {
         if (types.length == 0) {
@@ -68,16 +67,7 @@ public final class ArrayColumns implements AutoCloseable {
             Object value = values[i];
             columns.get(i).add(value instanceof TemporalAccessor ? value.toString() : value);
         }
-        rows++;
         return this;
-    }
-
-    public int size() {
-        return rows;
-    }
-
-    public boolean isEmpty() {
-        return rows == 0;
     }
 
     /** Sets each column as one array parameter, at {@code first}, {@code first + 1}, …; the index after the last. */
