@@ -98,9 +98,10 @@ final class CpuTime {
     }
 
     /**
-     * The CPU ticks of one process's threads so far, by thread name without its digits ({@code executor-thread-},
-     * {@code GC Thread#}, {@code C2 CompilerThre}: Linux keeps 15 characters), so a JVM's time splits into request
-     * and consumer work, the JIT compilers and the garbage collector.
+     * The CPU ticks of one process's threads so far, by thread name without its trailing number
+     * ({@code executor-thread-}, {@code GC Thread#}; {@code C1 CompilerThre} and {@code C2 CompilerThre} stay apart:
+     * Linux keeps 15 characters), so a JVM's time splits into request and consumer work, the JIT compilers and the
+     * garbage collector.
      */
     static Map<String, Long> threads(long pid) {
         Map<String, Long> ticks = new HashMap<>();
@@ -108,7 +109,7 @@ final class CpuTime {
             for (Path task : tasks) {
                 long[] stat = stat(task.resolve("stat"));
                 if (stat != null) {
-                    String name = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+", "");
+                    String name = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+$", "");
                     ticks.merge(name, stat[1], Long::sum);
                 }
             }
